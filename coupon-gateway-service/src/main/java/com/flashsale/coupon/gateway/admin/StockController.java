@@ -1,0 +1,45 @@
+package com.flashsale.coupon.gateway.admin;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.system.ApiResponse;
+import com.flashsale.coupon.gateway.system.ErrorCode;
+import com.flashsale.coupon.gateway.system.RedisConnections;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The seed's stock read, for operators: what the ledger says about one coupon right now. Stock
+ * init and reset live in the worker, which owns provisioning and MySQL.
+ */
+@RestController
+class StockController {
+
+    private final RedisConnections redis;
+
+    StockController(RedisConnections redis) {
+        this.redis = redis;
+    }
+
+    @GetMapping("/api/v1/coupons/stock/{couponCode}")
+    ResponseEntity<ApiResponse<StockView>> stock(@PathVariable String couponCode) {
+        if (!LedgerKeys.isValidCouponCode(couponCode)) {
+            return ApiResponse.failure(ErrorCode.INVALID_REQUEST, "couponCode must be 1-64 letters, digits, '-' or '_'");
+        }
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        RedisCommands<String, String> commands = redis.requests();
+        String quantity = commands.hget(keys.campaign(), LedgerKeys.CampaignFields.QUANTITY);
+        if (quantity == null) {
+            return ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND);
+        }
+        String stock = commands.get(keys.stock());
+        return ApiResponse.ok(new StockView(couponCode, Long.parseLong(quantity),
+                stock == null ? 0 : Long.parseLong(stock), commands.zcard(keys.issued()), commands.xlen(keys.outbox())));
+    }
+
+    /** {@code outboxBacklog}: accepted issuances not yet acknowledged by Kafka. */
+    record StockView(String couponCode, long quantity, long stock, long issued, long outboxBacklog) {
+    }
+}

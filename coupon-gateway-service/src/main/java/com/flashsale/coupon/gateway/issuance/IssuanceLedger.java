@@ -1,0 +1,39 @@
+package com.flashsale.coupon.gateway.issuance;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.system.LuaScript;
+import com.flashsale.coupon.gateway.system.RedisConnections;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Redis ledger, as the gateway sees it: member eligibility (provisioned by the worker) and the
+ * one atomic script that decides an issuance and writes its outbox entry.
+ */
+@Component
+class IssuanceLedger {
+
+    private static final LuaScript ISSUE = LuaScript.fromClasspath("scripts/issue.lua");
+
+    private final RedisConnections redis;
+    private final Clock clock;
+
+    IssuanceLedger(RedisConnections redis, Clock clock) {
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    /** Status of the member as provisioned, or {@code null} when the member is unknown. */
+    String memberStatus(long memberId) {
+        return redis.requests().hget(LedgerKeys.MEMBERS, Long.toString(memberId));
+    }
+
+    IssueOutcome issue(String couponCode, long memberId) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        Long result = ISSUE.run(redis.requests(), ScriptOutputType.INTEGER,
+                new String[] {keys.campaign(), keys.stock(), keys.issued(), keys.outbox()},
+                Long.toString(memberId), Long.toString(clock.millis()));
+        return IssueOutcome.fromScript(result);
+    }
+}

@@ -1,0 +1,191 @@
+package com.flashsale.coupon.gateway.outbox;
+
+import io.lettuce.core.Consumer;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import com.flashsale.coupon.events.LedgerKeys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves accepted issuances from the Redis outbox streams to Kafka, one background thread per
+ * gateway. An entry is acknowledged (and deleted) only after Kafka acknowledged it, so a gateway
+ * killed at any point loses nothing: its unacknowledged entries stay pending in the group and
+ * another relay (or this one, restarted) claims them once they have been idle for
+ * {@code claimIdle}. Entries may therefore reach Kafka more than once; the worker's unique key
+ * absorbs that. While Kafka is down the streams simply grow, and drain when it returns.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final OutboxStreams streams;
+    private final OutboxPublisher publisher;
+    private final RelaySettings settings;
+    private final Consumer<String> consumer;
+    private final Map<String, Long> lastClaimAt = new HashMap<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition stopped = lock.newCondition();
+
+    private volatile boolean running;
+    private volatile Thread worker;
+    private Set<String> campaigns = Set.of();
+    private long campaignsReadAt;
+    private Duration backoff = Duration.ZERO;
+
+    OutboxRelay(OutboxStreams streams, OutboxPublisher publisher, RelaySettings settings) {
+        this.streams = streams;
+        this.publisher = publisher;
+        this.settings = settings;
+        this.consumer = Consumer.from(LedgerKeys.RELAY_GROUP, consumerName(settings));
+    }
+
+    @Override
+    public void start() {
+        if (!settings.enabled() || running) {
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
+        log.info("Outbox relay started as consumer '{}' publishing to '{}'", consumer.getName(), settings.topic());
+    }
+
+    /** Finishes the batch in flight, then stops: what it did not acknowledge stays pending for later. */
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = worker;
+        if (thread == null) {
+            return;
+        }
+        wakeUp();
+        try {
+            thread.join(settings.sendTimeout().plusSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        worker = null;
+        log.info("Outbox relay stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                int moved = relayAllCampaigns();
+                if (moved == 0) {
+                    pause(backoff.isZero() ? settings.idlePoll() : backoff);
+                }
+            } catch (RuntimeException e) {
+                // Redis unreachable, most likely: keep trying, more slowly, until it is back.
+                increaseBackoff();
+                log.warn("Outbox relay iteration failed, retrying in {}: {}", backoff, e.getMessage());
+                pause(backoff);
+            }
+        }
+    }
+
+    private int relayAllCampaigns() {
+        int moved = 0;
+        for (String couponCode : campaigns()) {
+            moved += relay(couponCode);
+        }
+        return moved;
+    }
+
+    private int relay(String couponCode) {
+        List<OutboxEntry> entries = claimDue(couponCode)
+                ? streams.claimStale(couponCode, consumer, settings.claimIdle(), settings.batchSize())
+                : List.of();
+        if (entries.isEmpty()) {
+            entries = streams.readNew(couponCode, consumer, settings.batchSize());
+        }
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        List<String> acknowledged = publisher.publish(settings.topic(), entries, settings.sendTimeout());
+        streams.acknowledge(couponCode, acknowledged);
+        if (acknowledged.size() < entries.size()) {
+            increaseBackoff();
+            pause(backoff);
+        } else {
+            backoff = Duration.ZERO;
+        }
+        return acknowledged.size();
+    }
+
+    private boolean claimDue(String couponCode) {
+        long now = System.currentTimeMillis();
+        Long last = lastClaimAt.get(couponCode);
+        if (last != null && now - last < settings.claimInterval().toMillis()) {
+            return false;
+        }
+        lastClaimAt.put(couponCode, now);
+        return true;
+    }
+
+    private Set<String> campaigns() {
+        long now = System.currentTimeMillis();
+        if (now - campaignsReadAt >= settings.campaignRefresh().toMillis() || campaigns.isEmpty()) {
+            campaigns = streams.campaigns();
+            campaignsReadAt = now;
+        }
+        return campaigns;
+    }
+
+    private void increaseBackoff() {
+        Duration next = backoff.isZero() ? settings.retryBackoffInitial() : backoff.multipliedBy(2);
+        backoff = next.compareTo(settings.retryBackoffMax()) > 0 ? settings.retryBackoffMax() : next;
+    }
+
+    private void pause(Duration duration) {
+        lock.lock();
+        try {
+            if (running) {
+                stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void wakeUp() {
+        lock.lock();
+        try {
+            stopped.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String consumerName(RelaySettings settings) {
+        if (!settings.consumerName().isBlank()) {
+            return settings.consumerName();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "gateway";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

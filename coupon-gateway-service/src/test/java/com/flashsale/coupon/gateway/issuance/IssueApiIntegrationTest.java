@@ -1,0 +1,214 @@
+package com.flashsale.coupon.gateway.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.gateway.support.GatewayTestProperties;
+import com.flashsale.coupon.gateway.support.LedgerFixture;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The public issue API over real HTTP against the real Redis ledger. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupon.relay.enabled=false")
+class IssueApiIntegrationTest {
+
+    private static final LedgerFixture ledger = new LedgerFixture();
+
+    @LocalServerPort
+    int port;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        GatewayTestProperties.register(registry);
+    }
+
+    @BeforeEach
+    void provision() {
+        api = new ApiClient(port);
+        Instant now = Instant.now();
+        ledger.reset()
+                .openCampaign("FLASH100", 2, 100)
+                .campaign("ENDED50", 3, 50, "ACTIVE", Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-12-31T00:00:00Z"))
+                .campaign("PAUSED", 4, 50, "PAUSED", Instant.parse("2024-01-01T00:00:00Z"), null)
+                .campaign("LATER", 5, 50, "ACTIVE", now.plus(1, ChronoUnit.DAYS), null)
+                .members(1, 500, "ACTIVE")
+                .members(501, 501, "INACTIVE");
+    }
+
+    @AfterAll
+    static void close() {
+        ledger.close();
+    }
+
+    @Test
+    void issuesCouponAndRecordsItInTheLedgerAndOutbox() {
+        Answer answer = api.issue("FLASH100", 7);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.success()).isTrue();
+        assertThat(answer.body().path("data").path("couponCode").asString()).isEqualTo("FLASH100");
+        assertThat(answer.body().path("data").path("memberId").asLong()).isEqualTo(7);
+        assertThat(answer.body().path("timestamp").isMissingNode()).isFalse();
+        assertThat(ledger.stock("FLASH100")).isEqualTo(99);
+        assertThat(ledger.issuedMembers("FLASH100")).containsExactly("7");
+        assertThat(ledger.outboxLength("FLASH100")).isEqualTo(1);
+    }
+
+    @Test
+    void exactlyHundredOfFiveHundredSimultaneousMembersGetACoupon() throws Exception {
+        List<Answer> answers = fireAtOnce(500, i -> api.issue("FLASH100", i + 1));
+
+        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(100);
+        assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-003".equals(a.code())).hasSize(400);
+        assertThat(ledger.stock("FLASH100")).isZero();
+        assertThat(ledger.issuedMembers("FLASH100")).hasSize(100).doesNotHaveDuplicates();
+        assertThat(ledger.outboxLength("FLASH100")).isEqualTo(100);
+    }
+
+    @Test
+    void refusesSecondIssueForSameMemberUnderConcurrency() throws Exception {
+        List<Answer> answers = fireAtOnce(50, i -> api.issue("FLASH100", 42));
+
+        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
+        assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-002".equals(a.code())).hasSize(49);
+        assertThat(ledger.stock("FLASH100")).isEqualTo(99);
+        assertThat(ledger.outboxLength("FLASH100")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesWhenSoldOutWithoutTouchingTheLedger() {
+        ledger.openCampaign("TINY", 9, 1);
+        assertThat(api.issue("TINY", 1).status()).isEqualTo(200);
+        Map<String, String> before = ledger.snapshot();
+
+        Answer answer = api.issue("TINY", 2);
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.code()).isEqualTo("COUPON-003");
+        assertThat(ledger.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesUnknownMember() {
+        assertRefusedWithoutChange(() -> api.issue("FLASH100", 999_999), 404, "MEMBER-001");
+    }
+
+    @Test
+    void refusesInactiveMember() {
+        assertRefusedWithoutChange(() -> api.issue("FLASH100", 501), 403, "MEMBER-002");
+    }
+
+    @Test
+    void refusesUnknownCoupon() {
+        assertRefusedWithoutChange(() -> api.issue("NOPE", 1), 404, "COUPON-001");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ENDED50", "PAUSED", "LATER"})
+    void refusesCampaignThatIsNotOpen(String couponCode) {
+        assertRefusedWithoutChange(() -> api.issue(couponCode, 1), 409, "COUPON-004");
+    }
+
+    @Test
+    void refusesDuplicateWithoutChange() {
+        api.issue("FLASH100", 3);
+        assertRefusedWithoutChange(() -> api.issue("FLASH100", 3), 409, "COUPON-002");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{",
+            "not json",
+            "[]",
+            "{}",
+            "{\"couponCode\":\"FLASH100\"}",
+            "{\"memberId\":1}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":null}",
+            "{\"couponCode\":\"\",\"memberId\":1}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":0}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":-1}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":99999999999999999999999}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":1.5}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":\"1\"}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":true}",
+            "{\"couponCode\":\"FLA}SH\",\"memberId\":1}",
+            "{\"couponCode\":\"{coupon:FLASH100}:stock\",\"memberId\":1}",
+            "{\"couponCode\":123,\"memberId\":1}"})
+    void refusesMalformedRequests(String body) {
+        assertRefusedWithoutChange(() -> api.post("/api/v1/coupons/issue", body), 400, "COMMON-001");
+    }
+
+    @Test
+    void refusesOversizedBody() {
+        String body = "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"padding\":\"" + "x".repeat(10_000) + "\"}";
+        assertRefusedWithoutChange(() -> api.post("/api/v1/coupons/issue", body), 413, "COMMON-003");
+    }
+
+    @Test
+    void refusesWrongMediaTypeAndMethod() {
+        assertRefusedWithoutChange(() -> api.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/coupons/issue"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("couponCode=FLASH100"))), 415, "COMMON-001");
+        assertRefusedWithoutChange(() -> api.get("/api/v1/coupons/issue"), 405, "COMMON-001");
+    }
+
+    @Test
+    void stockEndpointIsAbsentWithoutLocalProfileOrToken() {
+        assertThat(api.get("/api/v1/coupons/stock/FLASH100").status()).isEqualTo(404);
+    }
+
+    private void assertRefusedWithoutChange(java.util.function.Supplier<Answer> request, int status, String code) {
+        Map<String, String> before = ledger.snapshot();
+
+        Answer answer = request.get();
+
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.success()).isFalse();
+        assertThat(answer.code()).isEqualTo(code);
+        assertThat(answer.body().path("error").path("message").asString()).isNotBlank();
+        assertThat(ledger.snapshot()).isEqualTo(before);
+    }
+
+    /** Releases every request through one start latch so they reach the gateway at the same instant. */
+    static List<Answer> fireAtOnce(int count, java.util.function.IntFunction<Answer> request) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Answer>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return request.apply(index);
+                }));
+            }
+            start.countDown();
+            List<Answer> answers = new ArrayList<>();
+            for (Future<Answer> future : futures) {
+                answers.add(future.get());
+            }
+            return answers;
+        }
+    }
+}

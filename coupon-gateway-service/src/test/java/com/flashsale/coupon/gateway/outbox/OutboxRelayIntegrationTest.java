@@ -1,0 +1,112 @@
+package com.flashsale.coupon.gateway.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.flashsale.coupon.events.CouponIssued;
+import com.flashsale.coupon.events.EventCodec;
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.gateway.support.GatewayTestProperties;
+import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.testsupport.RecordingConsumer;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The relay between the Redis outbox and the real Kafka broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"coupon.relay.claim-idle=300ms", "coupon.relay.claim-interval=100ms"})
+class OutboxRelayIntegrationTest {
+
+    private static final LedgerFixture ledger = new LedgerFixture();
+    private static String topic;
+
+    @Autowired
+    OutboxRelay relay;
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        topic = GatewayTestProperties.register(registry);
+    }
+
+    @BeforeEach
+    void provision() {
+        relay.stop();
+        ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 10, "ACTIVE");
+    }
+
+    @AfterEach
+    void restartRelay() {
+        relay.start();
+    }
+
+    @AfterAll
+    static void close() {
+        ledger.close();
+    }
+
+    @Test
+    void issuanceAcceptedWhileRelayIsDownReachesKafkaExactlyOnceWhenItRuns() {
+        try (RecordingConsumer kafka = new RecordingConsumer(topic)) {
+            assertThat(new ApiClient(port).issue("FLASH100", 4).status()).isEqualTo(200);
+            assertThat(ledger.outboxLength("FLASH100")).isEqualTo(1);
+            assertThat(kafka.poll()).isEmpty();
+
+            relay.start();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<ConsumerRecord<String, String>> records = kafka.poll();
+                assertThat(records).hasSize(1);
+                CouponIssued event = EventCodec.couponIssued(records.getFirst().value());
+                assertThat(event.couponId()).isEqualTo(2);
+                assertThat(event.couponCode()).isEqualTo("FLASH100");
+                assertThat(event.memberId()).isEqualTo(4);
+                assertThat(event.eventId()).startsWith("FLASH100:");
+                assertThat(records.getFirst().key()).isEqualTo("FLASH100:4");
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> ledger.outboxLength("FLASH100") == 0);
+            assertThat(kafka.poll()).hasSize(1);
+        }
+    }
+
+    @Test
+    void entriesLeftPendingByADeadGatewayAreClaimedAndPublished() {
+        ApiClient api = new ApiClient(port);
+        // Members of their own: the topic is shared by every test of this class.
+        for (long member = 6; member <= 10; member++) {
+            assertThat(api.issue("FLASH100", member).status()).isEqualTo(200);
+        }
+        String stream = LedgerKeys.forCoupon("FLASH100").outbox();
+        ledger.redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), LedgerKeys.RELAY_GROUP,
+                XGroupCreateArgs.Builder.mkstream());
+        // A gateway that read the entries and died before Kafka acknowledged them.
+        assertThat(ledger.redis.xreadgroup(Consumer.from(LedgerKeys.RELAY_GROUP, "dead-gateway"),
+                XReadArgs.StreamOffset.lastConsumed(stream))).hasSize(5);
+
+        try (RecordingConsumer kafka = new RecordingConsumer(topic)) {
+            relay.start();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.poll()
+                    .stream().map(r -> EventCodec.couponIssued(r.value()).memberId()))
+                    .filteredOn(member -> member >= 6).containsExactlyInAnyOrder(6L, 7L, 8L, 9L, 10L));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ledger.outboxLength("FLASH100") == 0);
+            assertThat(ledger.redis.xpending(stream, LedgerKeys.RELAY_GROUP).getCount()).isZero();
+        }
+    }
+}

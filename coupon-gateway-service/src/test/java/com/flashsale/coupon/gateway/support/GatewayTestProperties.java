@@ -1,0 +1,28 @@
+package com.flashsale.coupon.gateway.support;
+
+import com.flashsale.coupon.testsupport.TestServers;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a gateway test context at the real test servers, on its own Redis database and topic. */
+public final class GatewayTestProperties {
+
+    /** Redis database reserved for gateway tests, away from a running system's database 0. */
+    public static final int REDIS_DATABASE = 14;
+
+    private GatewayTestProperties() {
+    }
+
+    /** Registers the servers and returns the unique topic this context publishes to. */
+    public static String register(DynamicPropertyRegistry registry) {
+        TestServers.Endpoints servers = TestServers.endpoints();
+        String topic = "coupon-issued-test-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("coupon.redis.host", servers::redisHost);
+        registry.add("coupon.redis.port", servers::redisPort);
+        registry.add("coupon.redis.database", () -> REDIS_DATABASE);
+        registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
+        registry.add("coupon.relay.topic", () -> topic);
+        registry.add("coupon.relay.partitions", () -> 3);
+        return topic;
+    }
+}

@@ -1,0 +1,120 @@
+package com.flashsale.coupon.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.testsupport.TestServers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The stores one system test class runs against: its own MySQL database, its own topics, a
+ * Redis database reserved for system tests. Services are started against it as processes.
+ */
+final class SaleEnvironment implements AutoCloseable {
+
+    static final int REDIS_DATABASE = 13;
+
+    final TestServers.Endpoints servers = TestServers.endpoints();
+    final String database = TestServers.createDatabase("coupon_system");
+    final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    final String issuedTopic = "coupon-issued-sys-" + suffix;
+    final String deadLetterTopic = issuedTopic + ".DLQ";
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> redisConnection;
+    final RedisCommands<String, String> redis;
+
+    SaleEnvironment() {
+        redisClient = RedisClient.create(RedisURI.builder().withHost(servers.redisHost()).withPort(servers.redisPort())
+                .withDatabase(REDIS_DATABASE).build());
+        redisConnection = redisClient.connect();
+        redis = redisConnection.sync();
+        redis.flushdb();
+    }
+
+    ServiceProcess worker() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.profiles.active", "local");
+        properties.put("spring.datasource.url", servers.jdbcUrl(database));
+        properties.put("spring.datasource.username", servers.mysqlUser());
+        properties.put("spring.datasource.password", servers.mysqlPassword());
+        properties.put("spring.data.redis.host", servers.redisHost());
+        properties.put("spring.data.redis.port", Integer.toString(servers.redisPort()));
+        properties.put("spring.data.redis.database", Integer.toString(REDIS_DATABASE));
+        properties.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
+        properties.put("spring.kafka.consumer.group-id", "coupon-worker-" + suffix);
+        properties.put("coupon.kafka.issued-topic", issuedTopic);
+        properties.put("coupon.kafka.dead-letter-topic", deadLetterTopic);
+        return new ServiceProcess("worker-" + suffix, "worker.jar", ServiceProcess.freePort(), properties);
+    }
+
+    ServiceProcess gateway(String name, boolean relayEnabled) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("spring.profiles.active", "local");
+        properties.put("coupon.redis.host", servers.redisHost());
+        properties.put("coupon.redis.port", Integer.toString(servers.redisPort()));
+        properties.put("coupon.redis.database", Integer.toString(REDIS_DATABASE));
+        properties.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
+        properties.put("coupon.relay.topic", issuedTopic);
+        properties.put("coupon.relay.enabled", Boolean.toString(relayEnabled));
+        return new ServiceProcess(name + "-" + suffix, "gateway.jar", ServiceProcess.freePort(), properties);
+    }
+
+    /** The worker's reset: MySQL rows and the Redis ledger back to the seed, in one call. */
+    void reset(ServiceProcess worker) {
+        ApiClient.Answer answer = new ApiClient(worker.port()).post("/api/test/reset", "");
+        assertThat(answer.status()).as("reset answer %s", answer.body()).isEqualTo(200);
+    }
+
+    long count(String sql, Object... args) {
+        try (Connection c = DriverManager.getConnection(servers.jdbcUrl(database), servers.mysqlUser(), servers.mysqlPassword());
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    long issuedRows(long couponId) {
+        return count("SELECT COUNT(*) FROM coupon_issues WHERE coupon_id = ?", couponId);
+    }
+
+    long distinctMembers(long couponId) {
+        return count("SELECT COUNT(DISTINCT member_id) FROM coupon_issues WHERE coupon_id = ?", couponId);
+    }
+
+    long failedRows() {
+        return count("SELECT COUNT(*) FROM failed_coupon_issues");
+    }
+
+    long stock(String couponCode) {
+        return Long.parseLong(redis.get(LedgerKeys.forCoupon(couponCode).stock()));
+    }
+
+    long outboxBacklog(String couponCode) {
+        return redis.xlen(LedgerKeys.forCoupon(couponCode).outbox());
+    }
+
+    @Override
+    public void close() {
+        redisConnection.close();
+        redisClient.shutdown();
+    }
+}

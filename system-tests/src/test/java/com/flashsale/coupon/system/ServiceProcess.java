@@ -1,0 +1,111 @@
+package com.flashsale.coupon.system;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One service jar running as a separate OS process, as in production: it can be killed with
+ * SIGKILL mid-sale and started again. Output goes to {@code target/service-logs/<name>.log}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String name;
+    private final Path jar;
+    private final List<String> arguments;
+    private final int port;
+    private Process process;
+
+    ServiceProcess(String name, String jarProperty, int port, Map<String, String> properties) {
+        this.name = name;
+        this.jar = Path.of(System.getProperty(jarProperty, "missing-" + jarProperty));
+        this.port = port;
+        this.arguments = new ArrayList<>();
+        arguments.add("--server.port=" + port);
+        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Service jar not found: " + jar + ". Build it first: 'make build' (or run 'make test').");
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ServiceProcess start() {
+        Path logs = Path.of(System.getProperty("logs.dir", "target/service-logs"));
+        try {
+            Files.createDirectories(logs);
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toString()));
+            command.addAll(arguments);
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + name + ": " + e.getMessage(), e);
+        }
+        await(name + " ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in " + logs);
+                    }
+                    return ready();
+                });
+        return this;
+    }
+
+    private boolean ready() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** SIGKILL: no shutdown hook, no graceful drain, exactly like a crashed machine. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.flashsale.coupon.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a running service over real HTTP and reads the answer envelope. */
+public final class ApiClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+
+    public ApiClient(int port) {
+        this.baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    public Answer issue(String couponCode, long memberId) {
+        return post("/api/v1/coupons/issue", "{\"couponCode\":\"" + couponCode + "\",\"memberId\":" + memberId + "}");
+    }
+
+    public Answer post(String path, String body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new IllegalStateException("Request to " + baseUrl + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** HTTP status and parsed envelope. {@code code} is the error code, or {@code null} on success. */
+    public record Answer(int status, JsonNode body) {
+
+        public String code() {
+            JsonNode code = body.path("error").path("code");
+            return code.isMissingNode() ? null : code.asString();
+        }
+
+        public boolean success() {
+            return body.path("success").asBoolean(false);
+        }
+    }
+}
