@@ -42,6 +42,8 @@ class OutboxRelayIntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
+        // Before the context (and its relay) starts: outbox entries other tests left must not reach our topic.
+        ledger.reset();
         topic = GatewayTestProperties.register(registry);
     }
 

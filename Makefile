@@ -1,0 +1,59 @@
+# Flash-sale coupon system. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell scripts/java-home.sh)
+export JAVA_HOME
+MVN := mvn -B -ntp
+
+GATEWAY_URL := http://127.0.0.1:$(or $(GATEWAY_PORT),8080)
+WORKER_URL := http://127.0.0.1:$(or $(WORKER_PORT),8081)
+
+.PHONY: help run stop test build infra-up infra-down infra-status services-up services-down status reset tools
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+run: infra-up build services-up ## install what is missing, start servers and both services, print the URLs
+	@echo
+	@echo "Flash-sale coupon system is up:"
+	@echo "  gateway (public API)   $(GATEWAY_URL)/api/v1/coupons/issue"
+	@echo "  gateway health         $(GATEWAY_URL)/actuator/health"
+	@echo "  worker (admin, reset)  $(WORKER_URL)/api/test/reset"
+	@echo "  worker health          $(WORKER_URL)/actuator/health"
+	@echo "Try: curl -s -XPOST $(GATEWAY_URL)/api/v1/coupons/issue -H 'Content-Type: application/json' -d '{\"couponCode\":\"FLASH100\",\"memberId\":1}'"
+
+stop: services-down infra-down ## stop the services and the servers
+
+test: tools infra-up ## run every test (starts the servers if they are not up)
+	$(MVN) verify
+
+build: tools ## build both service jars (no tests)
+	$(MVN) -q package -DskipTests
+
+tools:
+	@command -v mvn >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven; } \
+		|| { echo "Maven is missing: install the 'maven' package." >&2; exit 1; }
+	@command -v curl >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl; }
+
+infra-up: ## install (if missing) and start Redis, MariaDB and Kafka on loopback
+	scripts/infra/start.sh
+
+infra-down: ## stop Redis, MariaDB and Kafka
+	scripts/infra/stop.sh
+
+infra-status: ## show which servers are up
+	scripts/infra/status.sh
+
+services-up: ## start the built gateway and worker and wait until they are ready
+	scripts/services.sh start
+
+services-down: ## stop the gateway and worker
+	scripts/services.sh stop
+
+status: ## show servers and services
+	-scripts/infra/status.sh
+	-scripts/services.sh status
+
+reset: ## reset the sale: MySQL rows and the Redis ledger back to the seed, in one call
+	@curl -fsS -XPOST $(WORKER_URL)/api/test/reset && echo

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Usage: scripts/services.sh start|stop|status   — runs the built gateway and worker jars as local processes.
+# Logs: $INFRA_HOME/../logs/<service>.log; pids: $RUN_DIR. Ports: GATEWAY_PORT (8080), WORKER_PORT (8081).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUN_DIR=${RUN_DIR:-$ROOT/.local/run}
+LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+WORKER_PORT=${WORKER_PORT:-8081}
+PROFILE=${SPRING_PROFILES_ACTIVE:-local}
+READY_TIMEOUT=${READY_TIMEOUT:-120}
+JAVA_HOME=${JAVA_HOME:-$("$ROOT/scripts/java-home.sh")}
+JAVA="$JAVA_HOME/bin/java"
+
+jar_of() { echo "$ROOT/coupon-$1-service/target/coupon-$1-service.jar"; }
+port_of() { if [ "$1" = gateway ]; then echo "$GATEWAY_PORT"; else echo "$WORKER_PORT"; fi; }
+pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
+alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
+
+ready() {
+  curl -fsS -o /dev/null "http://127.0.0.1:$(port_of "$1")/actuator/health/readiness" 2>/dev/null
+}
+
+start_one() {
+  local name=$1 jar
+  jar=$(jar_of "$name")
+  if alive "$name"; then
+    echo "$name: already running (pid $(pid_of "$name"))"
+    return
+  fi
+  [ -f "$jar" ] || { echo "$name: $jar is missing; build it first with 'make build'." >&2; exit 1; }
+  mkdir -p "$RUN_DIR" "$LOG_DIR"
+  nohup "$JAVA" -Xmx1g -jar "$jar" --server.port="$(port_of "$name")" --spring.profiles.active="$PROFILE" \
+    >>"$LOG_DIR/$name.log" 2>&1 &
+  echo $! >"$RUN_DIR/$name.pid"
+  echo "$name: starting (pid $!, log $LOG_DIR/$name.log)"
+}
+
+await_ready() {
+  local name=$1 deadline=$((SECONDS + READY_TIMEOUT))
+  until ready "$name"; do
+    if ! alive "$name"; then
+      echo "$name: exited during start-up; last lines of $LOG_DIR/$name.log:" >&2
+      tail -n 30 "$LOG_DIR/$name.log" >&2
+      exit 1
+    fi
+    if [ $SECONDS -ge $deadline ]; then
+      echo "$name: not ready after ${READY_TIMEOUT}s; see $LOG_DIR/$name.log" >&2
+      exit 1
+    fi
+    sleep 1
+  done
+  echo "$name: ready on http://127.0.0.1:$(port_of "$name")"
+}
+
+stop_one() {
+  local name=$1 pid deadline
+  pid=$(pid_of "$name")
+  if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then
+    rm -f "$RUN_DIR/$name.pid"
+    echo "$name: not running"
+    return
+  fi
+  kill -TERM "$pid"
+  deadline=$((SECONDS + 40))
+  while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
+  kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+  rm -f "$RUN_DIR/$name.pid"
+  echo "$name: stopped"
+}
+
+case "${1:-}" in
+  start)
+    # The worker first: it provisions the Redis ledger the gateway decides from.
+    start_one worker
+    await_ready worker
+    start_one gateway
+    await_ready gateway
+    ;;
+  stop)
+    stop_one gateway
+    stop_one worker
+    ;;
+  status)
+    rc=0
+    for name in gateway worker; do
+      if alive "$name" && ready "$name"; then echo "$name: up on http://127.0.0.1:$(port_of "$name")"
+      else echo "$name: down"; rc=1; fi
+    done
+    exit $rc
+    ;;
+  *)
+    echo "usage: $0 start|stop|status" >&2
+    exit 2
+    ;;
+esac
