@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Usage: scripts/infra/kill.sh redis|mariadb|kafka ...   (kill -9 by pid file, no cleanup: simulates a crash)
+set -euo pipefail
+# shellcheck source=lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+[ $# -gt 0 ] || die "usage: $0 redis|mariadb|kafka ..."
+parse_servers "$@"
+
+# No lock on purpose: a crash can hit while start/stop is busy.
+for s in "${SERVERS[@]}"; do
+  if pid="$(server_pid "$s")"; then
+    # Pid file, socket and storage lock are left as a crash leaves them.
+    kill_tree "$pid" || die "$s: pid $pid survived SIGKILL"
+    report "$s" "killed (pid $pid)"
+  else
+    report "$s" "not running"
+  fi
+done

@@ -1,0 +1,286 @@
+#!/usr/bin/env bash
+# Usage: source "$(dirname "$0")/lib.sh"   (shared helpers for scripts/infra/*.sh; not run directly)
+# shellcheck disable=SC2034  # the settings below are read by the scripts that source this file
+set -euo pipefail
+#
+# Configuration, all from the environment, all optional:
+#
+#   INFRA_HOME             <repo root>/.local/infra
+#                            data/<server>/   server data and the configs generated from these variables
+#                            data/mariadb/mysqld.sock   MariaDB socket (root access via unix_socket auth)
+#                            logs/<server>.log  (kafka: logs/kafka.log from log4j2, logs/kafka.out for the JVM's stdout/stderr)
+#                            run/<server>.pid
+#                            lib/kafka, lib/kafka-tools   jars fetched from Maven Central by install.sh
+#   REDIS_PORT             6379
+#   MYSQL_PORT             3306
+#   MYSQL_DATABASE         coupon
+#   MYSQL_USER             coupon
+#   MYSQL_PASSWORD         coupon
+#   KAFKA_PORT             9092
+#   KAFKA_CONTROLLER_PORT  9093
+#   KAFKA_JAVA             java        (any Java 17 or newer)
+#   KAFKA_HEAP_OPTS        -Xms512m -Xmx1g
+#
+# Every server listens on 127.0.0.1 only. Configs are regenerated on every start,
+# so a changed variable takes effect at the next start; data is kept.
+
+INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$INFRA_DIR/../.." && pwd)"
+
+INFRA_HOME="${INFRA_HOME:-$REPO_ROOT/.local/infra}"
+# Daemons get absolute paths in their configs, whatever directory we are called from.
+case "$INFRA_HOME" in /*) ;; *) INFRA_HOME="$PWD/$INFRA_HOME" ;; esac
+REDIS_PORT="${REDIS_PORT:-6379}"
+MYSQL_PORT="${MYSQL_PORT:-3306}"
+MYSQL_DATABASE="${MYSQL_DATABASE:-coupon}"
+MYSQL_USER="${MYSQL_USER:-coupon}"
+MYSQL_PASSWORD="${MYSQL_PASSWORD:-coupon}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_JAVA="${KAFKA_JAVA:-java}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms512m -Xmx1g}"
+
+DATA_DIR="$INFRA_HOME/data"
+LOG_DIR="$INFRA_HOME/logs"
+RUN_DIR="$INFRA_HOME/run"
+KAFKA_LIB="$INFRA_HOME/lib/kafka"
+KAFKA_TOOLS_LIB="$INFRA_HOME/lib/kafka-tools"
+
+REDIS_DIR="$DATA_DIR/redis"
+MARIADB_DIR="$DATA_DIR/mariadb"
+MARIADB_DATADIR="$MARIADB_DIR/db"
+MYSQL_SOCKET="$MARIADB_DIR/mysqld.sock"
+KAFKA_DIR="$DATA_DIR/kafka"
+KAFKA_STORAGE="$KAFKA_DIR/storage"
+
+ALL_SERVERS=(redis mariadb kafka)
+
+# Deadlines (seconds). MariaDB and Kafka may run crash recovery after a kill -9.
+REDIS_START_TIMEOUT=30
+MARIADB_START_TIMEOUT=120
+KAFKA_START_TIMEOUT=90
+STOP_TIMEOUT=60
+
+export DEBIAN_FRONTEND=noninteractive
+
+# The Debian tools live in sbin, which a non-root PATH often lacks.
+case ":$PATH:" in *:/usr/sbin:*) ;; *) PATH="$PATH:/usr/sbin:/sbin" ;; esac
+
+die() { echo "error: $*" >&2; exit 1; }
+note() { echo "$*" >&2; }
+is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Sets SERVERS to the server names to act on: the arguments, or all servers when none are given.
+parse_servers() {
+  SERVERS=()
+  if [ $# -eq 0 ] || { [ $# -eq 1 ] && [ "$1" = all ]; }; then
+    SERVERS=("${ALL_SERVERS[@]}")
+    return
+  fi
+  local s
+  for s in "$@"; do
+    case "$s" in
+      redis|mariadb|kafka) SERVERS+=("$s") ;;
+      mysql) SERVERS+=(mariadb) ;;
+      *) die "unknown server '$s' (expected: ${ALL_SERVERS[*]})" ;;
+    esac
+  done
+}
+
+server_address() {
+  case "$1" in
+    redis) echo "127.0.0.1:$REDIS_PORT" ;;
+    mariadb) echo "127.0.0.1:$MYSQL_PORT" ;;
+    kafka) echo "127.0.0.1:$KAFKA_PORT" ;;
+  esac
+}
+
+report() { printf '%-8s %-16s %s\n' "$1" "$(server_address "$1")" "$2"; }
+
+ensure_layout() {
+  mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR" "$INFRA_HOME/lib"
+  # The default INFRA_HOME sits inside the work tree.
+  [ -f "$INFRA_HOME/.gitignore" ] || echo '*' >"$INFRA_HOME/.gitignore"
+}
+
+# Serialises start/stop so two callers never launch the same server twice.
+# Launched daemons must not inherit fd 9 (use 9>&-), or they would hold the lock.
+acquire_lock() {
+  mkdir -p "$RUN_DIR"
+  exec 9>"$RUN_DIR/infra.lock"
+  flock -w 600 9 || die "another start/stop still holds $RUN_DIR/infra.lock"
+}
+
+pid_file() { echo "$RUN_DIR/$1.pid"; }
+
+# True if PID exists and is not a zombie (an unreaped child still answers kill -0).
+proc_alive() {
+  local pid="$1" stat state
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
+  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
+  state="${stat##*) }"
+  state="${state%% *}"
+  [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# Guards against a stale pid file whose number now belongs to another process.
+proc_is_server() {
+  local name="$1" pid="$2" cmd
+  cmd="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  case "$name" in
+    redis) [[ "$cmd" == *redis-server* ]] ;;
+    mariadb) [[ "$cmd" == *mariadbd* || "$cmd" == *mysqld* ]] && [[ "$cmd" == *"$MARIADB_DIR"* ]] ;;
+    kafka) [[ "$cmd" == *kafka.Kafka* ]] && [[ "$cmd" == *"$KAFKA_DIR"* ]] ;;
+    *) return 1 ;;
+  esac
+}
+
+# Prints the pid of our running server NAME; fails if it is not running.
+server_pid() {
+  local f pid
+  f="$(pid_file "$1")"
+  [ -s "$f" ] || return 1
+  pid="$(tr -dc '0-9' <"$f")"
+  proc_alive "$pid" && proc_is_server "$1" "$pid" || return 1
+  echo "$pid"
+}
+
+# All descendants of PID, deepest last; read from /proc so no extra tools are needed.
+descendants() {
+  local parent="$1" stat rest ppid p kids=()
+  for stat in /proc/[0-9]*/stat; do
+    rest="$(cat "$stat" 2>/dev/null)" || continue
+    rest="${rest##*) }"
+    ppid="$(echo "$rest" | cut -d' ' -f2)"
+    if [ "$ppid" = "$parent" ]; then
+      p="${stat#/proc/}"
+      kids+=("${p%/stat}")
+    fi
+  done
+  for p in "${kids[@]}"; do
+    echo "$p"
+    descendants "$p"
+  done
+}
+
+# Waits until none of the given pids is alive; fails at the deadline.
+wait_gone() {
+  local timeout="$1"; shift
+  local end=$((SECONDS + timeout)) p alive
+  while :; do
+    alive=0
+    for p in "$@"; do proc_alive "$p" && alive=1; done
+    [ "$alive" -eq 0 ] && return 0
+    [ "$SECONDS" -ge "$end" ] && return 1
+    sleep 0.1
+  done
+}
+
+# SIGKILL a process and everything it forked, then wait for them to disappear.
+kill_tree() {
+  local pid="$1" kids
+  kids="$(descendants "$pid" | tr '\n' ' ')"
+  kill -KILL "$pid" 2>/dev/null || true
+  # shellcheck disable=SC2086
+  [ -n "$kids" ] && kill -KILL $kids 2>/dev/null || true
+  # shellcheck disable=SC2086
+  wait_gone 10 "$pid" $kids
+}
+
+# True if something accepts TCP connections on 127.0.0.1:PORT.
+port_open() {
+  timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
+}
+
+require_port_free() {
+  local name="$1" port="$2" hint=""
+  case "$name" in
+    redis) hint=" (the distro's redis? systemctl stop redis-server / service redis-server stop)" ;;
+    mariadb) hint=" (the distro's mariadb? systemctl stop mariadb / service mariadb stop)" ;;
+  esac
+  if port_open "$port"; then
+    die "$name: 127.0.0.1:$port is already taken by a process these scripts did not start$hint; stop it or choose another port"
+  fi
+}
+
+# Poll CHECK... every INTERVAL seconds until it succeeds. Fails early when the
+# server process (pid read from PIDFILE once it exists) dies, or at the deadline.
+wait_healthy() {
+  local name="$1" timeout="$2" interval="$3" pidf="$4"; shift 4
+  local end=$((SECONDS + timeout)) pid=""
+  while :; do
+    if "$@"; then return 0; fi
+    if [ -z "$pid" ] && [ -s "$pidf" ]; then pid="$(tr -dc '0-9' <"$pidf")"; fi
+    if [ -n "$pid" ] && ! proc_alive "$pid"; then
+      note "$name: process $pid exited during startup"
+      return 1
+    fi
+    if [ "$SECONDS" -ge "$end" ]; then
+      note "$name: not healthy after ${timeout}s"
+      return 1
+    fi
+    sleep "$interval"
+  done
+}
+
+show_log_tail() {
+  local f
+  for f in "$@"; do
+    [ -s "$f" ] || continue
+    note "---- last lines of $f ----"
+    tail -n 30 "$f" >&2
+  done
+}
+
+# ---- health checks -------------------------------------------------------
+
+redis_healthy() {
+  [ "$(timeout 5 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null)" = PONG ]
+}
+
+mariadb_admin_user() { id -un; }
+
+# Root-equivalent access through the socket (unix_socket authentication).
+mariadb_sql() {
+  mariadb --no-defaults --protocol=socket --socket="$MYSQL_SOCKET" -u"$(mariadb_admin_user)" --batch --skip-column-names "$@"
+}
+
+mariadb_healthy() {
+  [ -S "$MYSQL_SOCKET" ] &&
+    timeout 10 mariadb-admin --no-defaults --protocol=socket --socket="$MYSQL_SOCKET" -u"$(mariadb_admin_user)" \
+      --connect-timeout=2 ping >/dev/null 2>&1 &&
+    port_open "$MYSQL_PORT"
+}
+
+# Command prefix that runs a Kafka command line tool class from the tools jars
+# (an array rather than a function so it also works under `timeout`).
+KAFKA_TOOL_CMD=("$KAFKA_JAVA" -Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1
+  "-Dlog4j2.configurationFile=$INFRA_DIR/kafka/log4j2-tools.xml" -cp "$KAFKA_TOOLS_LIB/*")
+
+# Short client timeouts so a health probe against a half-started broker fails fast.
+kafka_probe_config() {
+  local f="$KAFKA_DIR/probe-client.properties"
+  if [ ! -f "$f" ]; then
+    mkdir -p "$KAFKA_DIR"
+    printf '%s\n' 'request.timeout.ms=5000' 'default.api.timeout.ms=10000' \
+      'socket.connection.setup.timeout.ms=2000' 'socket.connection.setup.timeout.max.ms=2000' >"$f"
+  fi
+  echo "$f"
+}
+
+# Healthy = the port accepts TCP and the broker answers a metadata request listing itself.
+kafka_healthy() {
+  port_open "$KAFKA_PORT" || return 1
+  local out
+  out="$(timeout 30 "${KAFKA_TOOL_CMD[@]}" org.apache.kafka.tools.BrokerApiVersionsCommand \
+    --bootstrap-server "127.0.0.1:$KAFKA_PORT" --command-config "$(kafka_probe_config)" 2>/dev/null)" || return 1
+  [[ "$out" == *"127.0.0.1:$KAFKA_PORT (id: 1"* ]]
+}
+
+server_healthy() {
+  case "$1" in
+    redis) redis_healthy ;;
+    mariadb) mariadb_healthy ;;
+    kafka) kafka_healthy ;;
+  esac
+}
