@@ -53,7 +53,7 @@ final class SaleEnvironment implements AutoCloseable {
         properties.put("spring.data.redis.port", Integer.toString(servers.redisPort()));
         properties.put("spring.data.redis.database", Integer.toString(REDIS_DATABASE));
         properties.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
-        properties.put("spring.kafka.consumer.group-id", "coupon-worker-" + suffix);
+        properties.put("coupon.kafka.group-id", "coupon-worker-" + suffix);
         properties.put("coupon.kafka.issued-topic", issuedTopic);
         properties.put("coupon.kafka.dead-letter-topic", deadLetterTopic);
         return new ServiceProcess("worker-" + suffix, "worker.jar", ServiceProcess.freePort(), properties);

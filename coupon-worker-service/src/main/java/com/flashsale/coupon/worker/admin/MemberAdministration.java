@@ -1,0 +1,26 @@
+package com.flashsale.coupon.worker.admin;
+
+import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Changes a member's status in MySQL, then in the ledger, so the gateway sees it on the next request. */
+@Service
+class MemberAdministration {
+
+    private final JdbcClient jdbc;
+    private final LedgerProvisioner provisioner;
+
+    MemberAdministration(JdbcClient jdbc, LedgerProvisioner provisioner) {
+        this.jdbc = jdbc;
+        this.provisioner = provisioner;
+    }
+
+    MemberStatusChanged changeStatus(long memberId, MemberStatus status) {
+        int updated = jdbc.sql("UPDATE members SET status = ? WHERE id = ?").params(status.name(), memberId).update();
+        if (updated == 0 || !provisioner.provisionMember(memberId)) {
+            throw new UnknownMemberException(memberId);
+        }
+        return new MemberStatusChanged(memberId, status);
+    }
+}

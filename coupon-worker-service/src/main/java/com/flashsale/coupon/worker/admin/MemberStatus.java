@@ -1,0 +1,5 @@
+package com.flashsale.coupon.worker.admin;
+
+enum MemberStatus {
+    ACTIVE, INACTIVE
+}

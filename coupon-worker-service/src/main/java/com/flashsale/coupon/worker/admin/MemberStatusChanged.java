@@ -1,0 +1,4 @@
+package com.flashsale.coupon.worker.admin;
+
+record MemberStatusChanged(long memberId, MemberStatus status) {
+}

@@ -1,0 +1,8 @@
+package com.flashsale.coupon.worker.admin;
+
+class UnknownMemberException extends RuntimeException {
+
+    UnknownMemberException(long memberId) {
+        super("no member with id " + memberId);
+    }
+}

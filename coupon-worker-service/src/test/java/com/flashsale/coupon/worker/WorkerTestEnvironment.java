@@ -1,0 +1,107 @@
+package com.flashsale.coupon.worker;
+
+import com.flashsale.coupon.testsupport.TestServers;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * Points one integration test class at the real servers, isolated from every other class: its own
+ * empty database, its own topics and consumer group, and Redis database 15 (flushed before each test).
+ * The databases and topics are dropped when the test JVM exits, after every Spring context has closed.
+ */
+public final class WorkerTestEnvironment {
+
+    public static final int REDIS_DATABASE = 15;
+
+    private static final List<String> DATABASES = new CopyOnWriteArrayList<>();
+    private static final List<String> TOPICS = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(WorkerTestEnvironment::dropWhatTheTestsCreated));
+    }
+
+    private WorkerTestEnvironment() {
+    }
+
+    /** Registers the properties and returns the names chosen for this class. */
+    public static Isolation register(DynamicPropertyRegistry registry) {
+        return register(registry, "");
+    }
+
+    /** As {@link #register(DynamicPropertyRegistry)}, with {@code &name=value} pairs appended to the JDBC URL. */
+    public static Isolation register(DynamicPropertyRegistry registry, String extraJdbcParameters) {
+        TestServers.Endpoints servers = TestServers.endpoints();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        Isolation isolation = new Isolation(createDatabase(), "coupon-issued-it-" + suffix,
+                "coupon-issued-it-" + suffix + ".DLQ", "coupon-worker-it-" + suffix);
+        TOPICS.add(isolation.issuedTopic());
+        TOPICS.add(isolation.deadLetterTopic());
+        registry.add("spring.datasource.url", () -> servers.jdbcUrl(isolation.database()) + extraJdbcParameters);
+        registry.add("spring.datasource.username", servers::mysqlUser);
+        registry.add("spring.datasource.password", servers::mysqlPassword);
+        registry.add("spring.data.redis.host", servers::redisHost);
+        registry.add("spring.data.redis.port", servers::redisPort);
+        registry.add("spring.data.redis.database", () -> REDIS_DATABASE);
+        registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
+        registry.add("coupon.kafka.issued-topic", isolation::issuedTopic);
+        registry.add("coupon.kafka.dead-letter-topic", isolation::deadLetterTopic);
+        registry.add("coupon.kafka.group-id", isolation::groupId);
+        registry.add("coupon.kafka.partitions", () -> 3);
+        // Tests provision explicitly; a periodic pass in the middle of one would race its Redis set-up.
+        registry.add("coupon.provisioning.interval", () -> "1h");
+        // Keeps retry tests short; the production values live in application.yml.
+        registry.add("coupon.persistence.retry.initial-interval", () -> "100ms");
+        registry.add("coupon.persistence.retry.max-interval", () -> "500ms");
+        return isolation;
+    }
+
+    /** A new, empty database, dropped when the test JVM exits. */
+    public static String createDatabase() {
+        String database = TestServers.createDatabase("worker_it");
+        DATABASES.add(database);
+        return database;
+    }
+
+    public static void flushRedis(StringRedisTemplate redis) {
+        redis.execute((RedisCallback<Object>) connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        }, true);
+    }
+
+    // Best effort: a leftover database or topic wastes space on the local servers but breaks nothing.
+    private static void dropWhatTheTestsCreated() {
+        TestServers.Endpoints servers = TestServers.endpoints();
+        if (!TOPICS.isEmpty()) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    servers.kafkaBootstrapServers()))) {
+                admin.deleteTopics(TOPICS).all().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("Could not delete test topics " + TOPICS + ": " + e);
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(servers.mysqlServerUrl(), servers.mysqlUser(),
+                servers.mysqlPassword()); Statement statement = connection.createStatement()) {
+            for (String database : DATABASES) {
+                statement.execute("DROP DATABASE IF EXISTS " + database);
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test databases " + DATABASES + ": " + e);
+        }
+    }
+
+    public record Isolation(String database, String issuedTopic, String deadLetterTopic, String groupId) {
+    }
+}

@@ -1,0 +1,213 @@
+package com.flashsale.coupon.worker.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
+import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/** The admin endpoints under the {@code local} profile, where they are open. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("local")
+@DirtiesContext
+class AdminEndpointsIntegrationTest {
+
+    private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    LedgerProvisioner provisioner;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        WorkerTestEnvironment.register(registry);
+    }
+
+    @BeforeEach
+    void startFromTheSeededStateFullyProvisioned() {
+        WorkerTestEnvironment.flushRedis(redis);
+        jdbc.update("DELETE FROM coupon_issues");
+        jdbc.update("DELETE FROM failed_coupon_issues");
+        jdbc.update("UPDATE coupons SET status = 'ACTIVE', quantity = CASE code WHEN 'WELCOME10' THEN 1000 "
+                + "WHEN 'FLASH100' THEN 100 ELSE 50 END");
+        jdbc.update("UPDATE members SET status = CASE WHEN id = 501 THEN 'INACTIVE' ELSE 'ACTIVE' END");
+        provisioner.provisionAll();
+    }
+
+    @Test
+    void resetClearsTheRowsAndRestoresFullStock() throws Exception {
+        for (long member = 1; member <= 5; member++) {
+            jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) "
+                    + "VALUES (2, ?, ?, NOW(3))", member, "event-" + member);
+            redis.opsForZSet().add(FLASH100.issued(), Long.toString(member), member);
+        }
+        jdbc.update("INSERT INTO failed_coupon_issues (coupon_id, member_id, event_id, reason) "
+                + "VALUES (2, 9, 'failed-9', 'test')");
+        redis.opsForValue().set(FLASH100.stock(), "95");
+        redis.opsForStream().add(FLASH100.outbox(), Map.of("memberId", "5"));
+
+        mvc.perform(post("/api/test/reset"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.success").value(true))
+                .andExpect(jsonPath("$.data.deletedCouponIssues").value(5))
+                .andExpect(jsonPath("$.data.deletedFailedCouponIssues").value(1))
+                .andExpect(jsonPath("$.data.provisionedCampaigns").value(3))
+                .andExpect(jsonPath("$.timestamp").exists());
+
+        assertThat(count("coupon_issues")).isZero();
+        assertThat(count("failed_coupon_issues")).isZero();
+        assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("100");
+        assertThat(redis.hasKey(FLASH100.issued())).isFalse();
+        assertThat(redis.hasKey(FLASH100.outbox())).isFalse();
+        assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "501")).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void stockInitSetsTheQuantityAndShiftsTheStock() throws Exception {
+        sellFlash100(30);
+
+        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "120"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.success").value(true))
+                .andExpect(jsonPath("$.data.couponCode").value("FLASH100"))
+                .andExpect(jsonPath("$.data.quantity").value(120))
+                .andExpect(jsonPath("$.data.stock").value(90));
+
+        assertThat(jdbc.queryForObject("SELECT quantity FROM coupons WHERE code = 'FLASH100'", Integer.class))
+                .isEqualTo(120);
+        assertThat(redis.opsForHash().get(FLASH100.campaign(), CampaignFields.QUANTITY)).isEqualTo("120");
+        assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("90");
+    }
+
+    @Test
+    void pausesACampaignInMySqlAndRedis() throws Exception {
+        mvc.perform(put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"PAUSED\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.status").value("PAUSED"));
+
+        assertThat(jdbc.queryForObject("SELECT status FROM coupons WHERE code = 'FLASH100'", String.class))
+                .isEqualTo("PAUSED");
+        assertThat(redis.opsForHash().get(FLASH100.campaign(), CampaignFields.STATUS)).isEqualTo("PAUSED");
+        assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("100");
+    }
+
+    @Test
+    void deactivatesAMemberInMySqlAndRedis() throws Exception {
+        mvc.perform(put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"INACTIVE\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.memberId").value(7))
+                .andExpect(jsonPath("$.data.status").value("INACTIVE"));
+
+        assertThat(jdbc.queryForObject("SELECT status FROM members WHERE id = 7", String.class)).isEqualTo("INACTIVE");
+        assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "7")).isEqualTo("INACTIVE");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownCouponOrMember() throws Exception {
+        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "NOPE").param("quantity", "10"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.success").value(false))
+                .andExpect(jsonPath("$.error.code").value("COUPON-001"));
+        mvc.perform(put("/api/v1/admin/campaigns/NOPE/status").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"PAUSED\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error.code").value("COUPON-001"));
+        mvc.perform(put("/api/v1/admin/members/999999/status").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":\"INACTIVE\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error.code").value("MEMBER-001"));
+        assertThat(redis.opsForSet().members(LedgerKeys.CAMPAIGNS)).doesNotContain("NOPE");
+    }
+
+    @Test
+    void rejectsBadInputWithoutChangingAnything() throws Exception {
+        Snapshot before = snapshot();
+        List<RequestBuilder> badRequests = List.of(
+                post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "0"),
+                post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "10000001"),
+                post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "abc"),
+                post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100"),
+                post("/api/v1/coupons/stock/init").param("couponCode", " ").param("quantity", "10"),
+                campaignStatus("{\"status\":\"BOGUS\"}"),
+                campaignStatus("{\"status\":\"paused\"}"),
+                campaignStatus("{}"),
+                campaignStatus("{\"status\":null}"),
+                campaignStatus("not json"),
+                campaignStatus(""),
+                put("/api/v1/admin/members/abc/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"INACTIVE\"}"),
+                put("/api/v1/admin/members/0/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"INACTIVE\"}"),
+                put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"DELETED\"}"));
+
+        for (RequestBuilder request : badRequests) {
+            mvc.perform(request)
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.success").value(false))
+                    .andExpect(jsonPath("$.error.code").value("COMMON-001"))
+                    .andExpect(jsonPath("$.error.message").isNotEmpty());
+        }
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private static RequestBuilder campaignStatus(String body) {
+        return put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private void sellFlash100(int count) {
+        for (int member = 1; member <= count; member++) {
+            redis.opsForZSet().add(FLASH100.issued(), Integer.toString(member), member);
+        }
+        redis.opsForValue().decrement(FLASH100.stock(), count);
+    }
+
+    private int count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+
+    private Snapshot snapshot() {
+        return new Snapshot(jdbc.queryForList("SELECT code, quantity, status, version FROM coupons ORDER BY id"),
+                jdbc.queryForList("SELECT status, COUNT(*) AS members FROM members GROUP BY status ORDER BY status"),
+                redis.<String, String>opsForHash().entries(FLASH100.campaign()),
+                redis.opsForValue().get(FLASH100.stock()),
+                redis.<String, String>opsForHash().entries(LedgerKeys.MEMBERS));
+    }
+
+    private record Snapshot(List<Map<String, Object>> coupons, List<Map<String, Object>> memberStatuses,
+            Map<String, String> flash100Campaign, String flash100Stock, Map<String, String> ledgerMembers) {
+    }
+}
