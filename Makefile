@@ -9,10 +9,13 @@ MVN := mvn -B -ntp
 GATEWAY_URL := http://127.0.0.1:$(or $(GATEWAY_PORT),8080)
 WORKER_URL := http://127.0.0.1:$(or $(WORKER_PORT),8081)
 
+# Feature areas add their own targets here (load tests, chaos drills, observability, benchmarks).
+include $(wildcard make/*.mk)
+
 .PHONY: help run stop test build infra-up infra-down infra-status services-up services-down status reset tools
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 run: infra-up build services-up ## install what is missing, start servers and both services, print the URLs
 	@echo
