@@ -1,20 +1,24 @@
 package com.flashsale.coupon.worker.persistence;
 
 import com.flashsale.coupon.events.CouponIssued;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Writes {@code coupon_issues}. */
+/** Writes {@code coupon_issues}; also used by the dead-letter processor and reconciliation. */
 @Repository
-class CouponIssueRows {
+public class CouponIssueRows {
 
     // Keeps one statement under the 65,535 placeholders a prepared statement may carry.
     static final int MAX_ROWS_PER_STATEMENT = 10_000;
+
+    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
     private final JdbcClient jdbc;
 
@@ -27,7 +31,7 @@ class CouponIssueRows {
      * (a redelivered event) is absorbed by the unique key; unlike INSERT IGNORE, every other error,
      * such as an unknown member or coupon, still fails the statement.
      */
-    void insertAll(List<CouponIssued> events) {
+    public void insertAll(List<CouponIssued> events) {
         for (int from = 0; from < events.size(); from += MAX_ROWS_PER_STATEMENT) {
             insert(events.subList(from, Math.min(from + MAX_ROWS_PER_STATEMENT, events.size())));
         }
@@ -39,10 +43,18 @@ class CouponIssueRows {
             params.add(event.couponId());
             params.add(event.memberId());
             params.add(event.eventId());
-            // DATETIME columns hold UTC.
-            params.add(LocalDateTime.ofInstant(event.acceptedAt(), ZoneOffset.UTC));
+            params.add(utcDateTime(event.acceptedAt()));
         }
         jdbc.sql(insertStatement(events.size())).params(params).update();
+    }
+
+    /**
+     * DATETIME columns hold UTC. Bound as text: Connector/J takes MariaDB's reported version for
+     * MySQL 5.5 and would drop the milliseconds of a temporal parameter, which reconciliation and
+     * compensation compare with the Redis ledger's acceptance times.
+     */
+    public static String utcDateTime(Instant instant) {
+        return UTC_MILLIS.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     static String insertStatement(int rows) {

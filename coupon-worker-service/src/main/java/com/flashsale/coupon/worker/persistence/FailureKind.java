@@ -19,10 +19,10 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * to a dead letter: the member was already told yes. A permanent one (unreadable event, unknown
  * member or coupon) cannot succeed on retry and goes to the dead-letter topic at once.
  */
-enum FailureKind {
+public enum FailureKind {
     TRANSIENT, PERMANENT, OTHER;
 
-    static final List<Class<? extends Exception>> PERMANENT_TYPES = List.of(UnreadableEventException.class,
+    public static final List<Class<? extends Exception>> PERMANENT_TYPES = List.of(UnreadableEventException.class,
             DataIntegrityViolationException.class);
 
     private static final List<Class<? extends Exception>> TRANSIENT_TYPES = List.of(
@@ -33,7 +33,7 @@ enum FailureKind {
             RecoverableDataAccessException.class);
 
     /** Looks through the whole cause chain: listener containers wrap what the feature threw. */
-    static FailureKind of(Throwable failure) {
+    public static FailureKind of(Throwable failure) {
         if (causedBy(failure, TRANSIENT_TYPES)) {
             return TRANSIENT;
         }

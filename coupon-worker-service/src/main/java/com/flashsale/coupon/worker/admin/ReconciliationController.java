@@ -1,0 +1,29 @@
+package com.flashsale.coupon.worker.admin;
+
+import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
+import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** On-demand reconciliation for operators and drills; answers with what was found and repaired. */
+@RestController
+@Profile("!prod")
+class ReconciliationController {
+
+    private final ReconciliationRunner runner;
+
+    ReconciliationController(ReconciliationRunner runner) {
+        this.runner = runner;
+    }
+
+    @PostMapping("/api/v1/admin/reconciliation")
+    ResponseEntity<ApiResponse<?>> reconcile() {
+        return runner.runNow()
+                .<ResponseEntity<ApiResponse<?>>>map(report -> ResponseEntity.ok(ApiResponse.<ReconciliationReport>ok(report)))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(ApiResponse.failure("COMMON-004",
+                        "Another worker replica is reconciling right now; try again when it has finished.")));
+    }
+}

@@ -1,0 +1,67 @@
+package com.flashsale.coupon.worker.compensation;
+
+import com.flashsale.coupon.events.CouponIssued;
+import com.flashsale.coupon.events.LedgerKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The last resort for an issuance that can never become a {@code coupon_issues} row: the Redis
+ * ledger takes the coupon back (so it can be sold again) and {@code failed_coupon_issues} records
+ * why, so the member's success answer ends somewhere with its reason. Both steps are idempotent:
+ * the same dead letter processed twice returns the stock once and leaves one failure row.
+ */
+@Service
+public class IssuanceRevoker {
+
+    private static final Logger log = LoggerFactory.getLogger(IssuanceRevoker.class);
+    private static final RedisScript<Long> REVOKE = RedisScript
+            .of(new ClassPathResource("compensation/revoke-issuance.lua"), Long.class);
+    private static final int MAX_REASON = 1000;
+
+    private final StringRedisTemplate redis;
+    private final JdbcClient jdbc;
+    private final Counter compensations;
+
+    IssuanceRevoker(StringRedisTemplate redis, JdbcClient jdbc, MeterRegistry meters) {
+        this.redis = redis;
+        this.jdbc = jdbc;
+        this.compensations = Counter.builder("coupon.compensations")
+                .description("Issuances taken back from the Redis ledger (stock returned)")
+                .register(meters);
+    }
+
+    /** Returns true when the ledger still held this acceptance and gave the coupon back. */
+    public boolean revoke(CouponIssued event, String reason) {
+        LedgerKeys keys = LedgerKeys.forCoupon(event.couponCode());
+        Long revoked = redis.execute(REVOKE, List.of(keys.issued(), keys.stock()),
+                Long.toString(event.memberId()), Long.toString(event.acceptedAt().toEpochMilli()));
+        boolean compensated = revoked != null && revoked == 1;
+        // Written after the ledger step: a crash in between replays both, and both are idempotent.
+        jdbc.sql("""
+                INSERT INTO failed_coupon_issues (coupon_id, member_id, event_id, reason, status)
+                VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id""")
+                .params(event.couponId(), event.memberId(), event.eventId(), truncate(reason),
+                        compensated ? "COMPENSATED" : "NOT_IN_LEDGER")
+                .update();
+        if (compensated) {
+            compensations.increment();
+        }
+        log.warn("Revoked issuance {} (coupon {}, member {}): {}; stock returned: {}", event.eventId(),
+                event.couponCode(), event.memberId(), reason, compensated);
+        return compensated;
+    }
+
+    private static String truncate(String reason) {
+        String text = reason == null ? "unknown" : reason;
+        return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON);
+    }
+}

@@ -1,0 +1,22 @@
+package com.flashsale.coupon.worker.deadletter;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** One dead letter at a time: they are rare, and each may end in a revocation. */
+@Component
+class DeadLetterListener {
+
+    private final DeadLetterProcessor processor;
+
+    DeadLetterListener(DeadLetterProcessor processor) {
+        this.processor = processor;
+    }
+
+    @KafkaListener(id = "coupon-issued-dead-letters", topics = "${coupon.kafka.dead-letter-topic}",
+            groupId = "${coupon.kafka.group-id}-dead-letters", containerFactory = DeadLetterContainerConfig.FACTORY)
+    void onDeadLetter(ConsumerRecord<String, String> record) {
+        processor.process(record.value());
+    }
+}

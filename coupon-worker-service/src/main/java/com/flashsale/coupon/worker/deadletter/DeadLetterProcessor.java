@@ -1,0 +1,82 @@
+package com.flashsale.coupon.worker.deadletter;
+
+import com.flashsale.coupon.events.CouponIssued;
+import com.flashsale.coupon.events.EventCodec;
+import com.flashsale.coupon.events.UnreadableEventException;
+import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
+import com.flashsale.coupon.worker.persistence.CouponIssueRows;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Second chance for an issuance the main consumer could not persist: the cause may have been
+ * fixed meanwhile (a member created late, say). If it still fails after the configured attempts,
+ * {@link #giveUp} revokes it.
+ */
+@Service
+class DeadLetterProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessor.class);
+
+    private final CouponIssueRows rows;
+    private final IssuanceRevoker revoker;
+    private final Counter recovered;
+    private final Counter failed;
+    private final Counter unreadable;
+
+    DeadLetterProcessor(CouponIssueRows rows, IssuanceRevoker revoker, MeterRegistry meters) {
+        this.rows = rows;
+        this.revoker = revoker;
+        this.recovered = outcome(meters, "recovered");
+        this.failed = outcome(meters, "failed");
+        this.unreadable = outcome(meters, "unreadable");
+    }
+
+    void process(String payload) {
+        CouponIssued event;
+        try {
+            event = EventCodec.couponIssued(payload);
+        } catch (UnreadableEventException e) {
+            // Nobody can be identified, so nothing can be revoked: keep it visible, then move on.
+            unreadable.increment();
+            log.error("Unreadable dead letter dropped ({}): {}", e.getMessage(), abbreviate(payload));
+            return;
+        }
+        rows.insertAll(List.of(event));
+        recovered.increment();
+        log.info("Dead letter {} persisted on retry", event.eventId());
+    }
+
+    /** Called by the error handler once the attempts are spent on a permanent failure. */
+    void giveUp(String payload, Exception cause) {
+        CouponIssued event = EventCodec.couponIssued(payload);
+        revoker.revoke(event, "persisting failed permanently: " + rootMessage(cause));
+        failed.increment();
+    }
+
+    private static Counter outcome(MeterRegistry meters, String outcome) {
+        return Counter.builder("coupon.deadletter.records")
+                .description("Dead letters processed, by outcome")
+                .tag("outcome", outcome)
+                .register(meters);
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String abbreviate(String payload) {
+        if (payload == null) {
+            return "<null>";
+        }
+        return payload.length() <= 500 ? payload : payload.substring(0, 500) + "...";
+    }
+}
