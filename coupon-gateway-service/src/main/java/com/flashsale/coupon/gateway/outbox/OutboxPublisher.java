@@ -31,6 +31,7 @@ class OutboxPublisher {
     List<String> publish(String topic, List<OutboxEntry> entries, Duration timeout) {
         List<Send> sends = new ArrayList<>(entries.size());
         List<String> acknowledged = new ArrayList<>(entries.size());
+        RuntimeException refused = null;
         for (OutboxEntry entry : entries) {
             CouponIssued event;
             try {
@@ -42,9 +43,16 @@ class OutboxPublisher {
                 acknowledged.add(entry.entryId());
                 continue;
             }
+            if (refused != null) {
+                // Kafka refused synchronously (no metadata within max.block.ms): each further send would
+                // wait as long again. The rest stay pending and are claimed again later.
+                sends.add(new Send(entry, event, CompletableFuture.failedFuture(refused)));
+                continue;
+            }
             try {
                 sends.add(new Send(entry, event, kafka.send(topic, event.partitionKey(), EventCodec.toJson(event))));
             } catch (RuntimeException e) {
+                refused = e;
                 sends.add(new Send(entry, event, CompletableFuture.failedFuture(e)));
             }
         }
