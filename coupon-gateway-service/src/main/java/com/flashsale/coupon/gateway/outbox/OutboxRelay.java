@@ -1,5 +1,6 @@
 package com.flashsale.coupon.gateway.outbox;
 
+import com.flashsale.coupon.events.LedgerKeys;
 import io.lettuce.core.Consumer;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import com.flashsale.coupon.events.LedgerKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
