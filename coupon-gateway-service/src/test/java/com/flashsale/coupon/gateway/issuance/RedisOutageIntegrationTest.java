@@ -1,21 +1,33 @@
 package com.flashsale.coupon.gateway.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.gateway.support.GatewayTestProperties;
+import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.gateway.support.TcpProxy;
 import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
+import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** A gateway whose Redis cannot be reached answers 503 at once instead of hanging. */
+/**
+ * The gateway reaches Redis through a proxy the test cuts: while Redis is unreachable every request
+ * is answered 503 at once and nothing is issued; when it is back, the gateway recovers by itself.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupon.relay.enabled=false")
 class RedisOutageIntegrationTest {
+
+    private static final LedgerFixture ledger = new LedgerFixture();
+    private static TcpProxy proxy;
 
     @LocalServerPort
     int port;
@@ -23,21 +35,39 @@ class RedisOutageIntegrationTest {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws IOException {
         GatewayTestProperties.register(registry);
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        registry.add("coupon.redis.port", () -> closedPort);
+        proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
+        registry.add("coupon.redis.port", proxy::port);
+        registry.add("coupon.redis.host", () -> "127.0.0.1");
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        proxy.close();
+        ledger.close();
     }
 
     @Test
-    void answersServiceUnavailableQuicklyWhenRedisIsUnreachable() {
+    void answersServiceUnavailableQuicklyWhileRedisIsUnreachableAndRecoversByItself() throws Exception {
+        ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
+        ApiClient api = new ApiClient(port);
+        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
+
+        proxy.cut();
         long started = System.nanoTime();
+        List<Answer> during = IssueApiIntegrationTest.fireAtOnce(50, i -> api.issue("FLASH100", i + 2));
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
-        Answer answer = new ApiClient(port).issue("FLASH100", 1);
+        // Bounded by the command timeout (1 s), not by the number of waiting requests.
+        assertThat(during).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.code()).isEqualTo("COMMON-002");
+        });
+        assertThat(elapsedMillis).isLessThan(10_000);
+        assertThat(ledger.stock("FLASH100")).isEqualTo(99);
 
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.code()).isEqualTo("COMMON-002");
-        assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
+        proxy.restore();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.issue("FLASH100", 60).status())
+                .isEqualTo(200));
+        assertThat(ledger.issuedMembers("FLASH100")).containsExactlyInAnyOrder("1", "60");
     }
 }
