@@ -17,13 +17,14 @@ include $(wildcard make/*.mk)
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
-run: infra-up build services-up ## install what is missing, start servers and both services, print the URLs
+run: infra-up build services-up prometheus-up ## install what is missing, start servers, both services and Prometheus, print the URLs
 	@echo
 	@echo "Flash-sale coupon system is up:"
 	@echo "  gateway (public API)   $(GATEWAY_URL)/api/v1/coupons/issue"
 	@echo "  gateway health         $(GATEWAY_URL)/actuator/health"
 	@echo "  worker (admin, reset)  $(WORKER_URL)/api/test/reset"
 	@echo "  worker health          $(WORKER_URL)/actuator/health"
+	@echo "  Prometheus             $(PROMETHEUS_URL)  (targets: $(PROMETHEUS_URL)/targets, alerts: $(PROMETHEUS_URL)/alerts)"
 	@echo "Try: curl -s -XPOST $(GATEWAY_URL)/api/v1/coupons/issue -H 'Content-Type: application/json' -d '{\"couponCode\":\"FLASH100\",\"memberId\":1}'"
 
 stop: services-down infra-down ## stop the services and the servers

@@ -31,7 +31,9 @@ start_one() {
   fi
   [ -f "$jar" ] || { echo "$name: $jar is missing; build it first with 'make build'." >&2; exit 1; }
   mkdir -p "$RUN_DIR" "$LOG_DIR"
-  nohup "$JAVA" -Xmx1g -jar "$jar" --server.port="$(port_of "$name")" --spring.profiles.active="$PROFILE" \
+  # Run a copy: a rebuild replacing target/*.jar under a running JVM breaks its class loading.
+  cp "$jar" "$RUN_DIR/$name.jar"
+  nohup "$JAVA" -Xmx1g -jar "$RUN_DIR/$name.jar" --server.port="$(port_of "$name")" --spring.profiles.active="$PROFILE" \
     >>"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   echo "$name: starting (pid $!, log $LOG_DIR/$name.log)"

@@ -36,6 +36,8 @@ wanted_packages() {
   wants mariadb && echo mariadb-server mariadb-client
   wants prometheus && echo prometheus
   wants wrk && echo wrk
+  # Not servers, but the checks of 'make test' need them: compose validation and the operator scripts.
+  echo docker-compose curl
   if wants kafka; then
     local major
     major="$(java_major 2>/dev/null || true)"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Usage: scripts/infra/kill.sh redis|mariadb|kafka ...   (kill -9 by pid file, no cleanup: simulates a crash)
+# Usage: scripts/infra/kill.sh redis|mariadb|kafka|prometheus ...   (kill -9 by pid file, no cleanup: simulates a crash)
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-[ $# -gt 0 ] || die "usage: $0 redis|mariadb|kafka ..."
+[ $# -gt 0 ] || die "usage: $0 redis|mariadb|kafka|prometheus ..."
 parse_servers "$@"
 
 # No lock on purpose: a crash can hit while start/stop is busy.

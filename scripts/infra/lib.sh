@@ -11,6 +11,7 @@ set -euo pipefail
 #                            logs/<server>.log  (kafka: logs/kafka.log from log4j2, logs/kafka.out for the JVM's stdout/stderr)
 #                            run/<server>.pid
 #                            lib/kafka, lib/kafka-tools   jars fetched from Maven Central by install.sh
+#                            data/prometheus/   generated config, a copy of the alert rules, tsdb/
 #   REDIS_PORT             6379
 #   MYSQL_PORT             3306
 #   MYSQL_DATABASE         coupon
@@ -20,6 +21,9 @@ set -euo pipefail
 #   KAFKA_CONTROLLER_PORT  9093
 #   KAFKA_JAVA             java        (any Java 17 or newer)
 #   KAFKA_HEAP_OPTS        -Xms512m -Xmx1g
+#   PROMETHEUS_PORT        9090
+#   GATEWAY_PORT           8080        (what Prometheus scrapes; the same variables as scripts/services.sh)
+#   WORKER_PORT            8081
 #
 # Every server listens on 127.0.0.1 only. Configs are regenerated on every start,
 # so a changed variable takes effect at the next start; data is kept.
@@ -39,6 +43,9 @@ KAFKA_PORT="${KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_JAVA="${KAFKA_JAVA:-java}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms512m -Xmx1g}"
+PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+WORKER_PORT="${WORKER_PORT:-8081}"
 
 DATA_DIR="$INFRA_HOME/data"
 LOG_DIR="$INFRA_HOME/logs"
@@ -52,13 +59,19 @@ MARIADB_DATADIR="$MARIADB_DIR/db"
 MYSQL_SOCKET="$MARIADB_DIR/mysqld.sock"
 KAFKA_DIR="$DATA_DIR/kafka"
 KAFKA_STORAGE="$KAFKA_DIR/storage"
+PROMETHEUS_DIR="$DATA_DIR/prometheus"
 
+# What start.sh and status.sh mean by "all": the servers the services and tests need.
 ALL_SERVERS=(redis mariadb kafka)
+# Started only when named (`make run` does): no test needs it, and its port may belong to another
+# Prometheus. stop.sh without arguments stops it too.
+OPTIONAL_SERVERS=(prometheus)
 
 # Deadlines (seconds). MariaDB and Kafka may run crash recovery after a kill -9.
 REDIS_START_TIMEOUT=30
 MARIADB_START_TIMEOUT=120
 KAFKA_START_TIMEOUT=90
+PROMETHEUS_START_TIMEOUT=60
 STOP_TIMEOUT=60
 
 export DEBIAN_FRONTEND=noninteractive
@@ -80,9 +93,9 @@ parse_servers() {
   local s
   for s in "$@"; do
     case "$s" in
-      redis|mariadb|kafka) SERVERS+=("$s") ;;
+      redis|mariadb|kafka|prometheus) SERVERS+=("$s") ;;
       mysql) SERVERS+=(mariadb) ;;
-      *) die "unknown server '$s' (expected: ${ALL_SERVERS[*]})" ;;
+      *) die "unknown server '$s' (expected: ${ALL_SERVERS[*]} ${OPTIONAL_SERVERS[*]})" ;;
     esac
   done
 }
@@ -92,10 +105,11 @@ server_address() {
     redis) echo "127.0.0.1:$REDIS_PORT" ;;
     mariadb) echo "127.0.0.1:$MYSQL_PORT" ;;
     kafka) echo "127.0.0.1:$KAFKA_PORT" ;;
+    prometheus) echo "127.0.0.1:$PROMETHEUS_PORT" ;;
   esac
 }
 
-report() { printf '%-8s %-16s %s\n' "$1" "$(server_address "$1")" "$2"; }
+report() { printf '%-10s %-16s %s\n' "$1" "$(server_address "$1")" "$2"; }
 
 ensure_layout() {
   mkdir -p "$DATA_DIR" "$LOG_DIR" "$RUN_DIR" "$INFRA_HOME/lib"
@@ -131,6 +145,7 @@ proc_is_server() {
     redis) [[ "$cmd" == *redis-server* ]] ;;
     mariadb) [[ "$cmd" == *mariadbd* || "$cmd" == *mysqld* ]] && [[ "$cmd" == *"$MARIADB_DIR"* ]] ;;
     kafka) [[ "$cmd" == *kafka.Kafka* ]] && [[ "$cmd" == *"$KAFKA_DIR"* ]] ;;
+    prometheus) [[ "$cmd" == *prometheus* ]] && [[ "$cmd" == *"$PROMETHEUS_DIR"* ]] ;;
     *) return 1 ;;
   esac
 }
@@ -197,6 +212,7 @@ require_port_free() {
   case "$name" in
     redis) hint=" (the distro's redis? systemctl stop redis-server / service redis-server stop)" ;;
     mariadb) hint=" (the distro's mariadb? systemctl stop mariadb / service mariadb stop)" ;;
+    prometheus) hint=" (the distro's prometheus? systemctl stop prometheus / service prometheus stop; or set PROMETHEUS_PORT)" ;;
   esac
   if port_open "$port"; then
     die "$name: 127.0.0.1:$port is already taken by a process these scripts did not start$hint; stop it or choose another port"
@@ -277,10 +293,20 @@ kafka_healthy() {
   [[ "$out" == *"127.0.0.1:$KAFKA_PORT (id: 1"* ]]
 }
 
+# Ready = the TSDB is open and the configuration loaded.
+prometheus_healthy() {
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$PROMETHEUS_PORT/-/ready" 2>/dev/null
+  else
+    port_open "$PROMETHEUS_PORT"
+  fi
+}
+
 server_healthy() {
   case "$1" in
     redis) redis_healthy ;;
     mariadb) mariadb_healthy ;;
     kafka) kafka_healthy ;;
+    prometheus) prometheus_healthy ;;
   esac
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Usage: scripts/infra/stop.sh [redis|mariadb|kafka ...]   (default: all; graceful shutdown, SIGKILL after a deadline)
+# Usage: scripts/infra/stop.sh [redis|mariadb|kafka|prometheus ...]   (default: all of them; graceful shutdown, SIGKILL after a deadline)
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
+# Without arguments every server these scripts may have started, Prometheus included.
+if [ $# -eq 0 ]; then set -- "${ALL_SERVERS[@]}" "${OPTIONAL_SERVERS[@]}"; fi
 parse_servers "$@"
 acquire_lock
 
@@ -60,7 +62,20 @@ stop_kafka() {
   rm -f "$(pid_file kafka)"
 }
 
-# Reverse start order: Kafka first, it is the slowest to stop.
+stop_prometheus() {
+  local pid
+  if ! pid="$(server_pid prometheus)"; then
+    rm -f "$(pid_file prometheus)"
+    report prometheus "not running"
+    return
+  fi
+  # SIGTERM: Prometheus closes its TSDB cleanly (the head block is replayed from the WAL on the next start).
+  kill -TERM "$pid" 2>/dev/null || true
+  finish prometheus "$pid"
+  rm -f "$(pid_file prometheus)"
+}
+
+# Reverse start order: Prometheus first (it only watches), then Kafka, the slowest to stop.
 for (( i=${#SERVERS[@]}-1; i>=0; i-- )); do
   "stop_${SERVERS[$i]}"
 done

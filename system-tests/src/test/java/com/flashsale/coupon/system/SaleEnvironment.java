@@ -21,10 +21,11 @@ import java.util.UUID;
 /**
  * The stores one system test class runs against: its own MySQL database, its own topics, a
  * Redis database reserved for system tests. Services are started against it as processes.
+ * Public for the chaos drills in a sub-package.
  */
-final class SaleEnvironment implements AutoCloseable {
+public final class SaleEnvironment implements AutoCloseable {
 
-    static final int REDIS_DATABASE = 13;
+    public static final int REDIS_DATABASE = 13;
 
     final TestServers.Endpoints servers = TestServers.endpoints();
     final String database = TestServers.createDatabase("coupon_system");
@@ -35,7 +36,7 @@ final class SaleEnvironment implements AutoCloseable {
     private final StatefulRedisConnection<String, String> redisConnection;
     final RedisCommands<String, String> redis;
 
-    SaleEnvironment() {
+    public SaleEnvironment() {
         redisClient = RedisClient.create(RedisURI.builder().withHost(servers.redisHost()).withPort(servers.redisPort())
                 .withDatabase(REDIS_DATABASE).build());
         redisConnection = redisClient.connect();
@@ -43,7 +44,7 @@ final class SaleEnvironment implements AutoCloseable {
         redis.flushdb();
     }
 
-    ServiceProcess worker() {
+    public ServiceProcess worker() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.profiles.active", "local");
         properties.put("spring.datasource.url", servers.jdbcUrl(database));
@@ -59,7 +60,7 @@ final class SaleEnvironment implements AutoCloseable {
         return new ServiceProcess("worker-" + suffix, "worker.jar", ServiceProcess.freePort(), properties);
     }
 
-    ServiceProcess gateway(String name, boolean relayEnabled) {
+    public ServiceProcess gateway(String name, boolean relayEnabled) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.profiles.active", "local");
         properties.put("coupon.redis.host", servers.redisHost());
@@ -72,12 +73,12 @@ final class SaleEnvironment implements AutoCloseable {
     }
 
     /** The worker's reset: MySQL rows and the Redis ledger back to the seed, in one call. */
-    void reset(ServiceProcess worker) {
+    public void reset(ServiceProcess worker) {
         ApiClient.Answer answer = new ApiClient(worker.port()).post("/api/test/reset", "");
         assertThat(answer.status()).as("reset answer %s", answer.body()).isEqualTo(200);
     }
 
-    long count(String sql, Object... args) {
+    public long count(String sql, Object... args) {
         try (Connection c = DriverManager.getConnection(servers.jdbcUrl(database), servers.mysqlUser(), servers.mysqlPassword());
                 PreparedStatement statement = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -92,24 +93,53 @@ final class SaleEnvironment implements AutoCloseable {
         }
     }
 
-    long issuedRows(long couponId) {
+    public long issuedRows(long couponId) {
         return count("SELECT COUNT(*) FROM coupon_issues WHERE coupon_id = ?", couponId);
     }
 
-    long distinctMembers(long couponId) {
+    public long distinctMembers(long couponId) {
         return count("SELECT COUNT(DISTINCT member_id) FROM coupon_issues WHERE coupon_id = ?", couponId);
     }
 
-    long failedRows() {
+    public long failedRows() {
         return count("SELECT COUNT(*) FROM failed_coupon_issues");
     }
 
-    long stock(String couponCode) {
+    public long stock(String couponCode) {
         return Long.parseLong(redis.get(LedgerKeys.forCoupon(couponCode).stock()));
     }
 
-    long outboxBacklog(String couponCode) {
+    public long outboxBacklog(String couponCode) {
         return redis.xlen(LedgerKeys.forCoupon(couponCode).outbox());
+    }
+
+    public TestServers.Endpoints servers() {
+        return servers;
+    }
+
+    public RedisCommands<String, String> redis() {
+        return redis;
+    }
+
+    /** A new connection to this environment's database; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(servers.jdbcUrl(database), servers.mysqlUser(), servers.mysqlPassword());
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String suffix() {
+        return suffix;
+    }
+
+    public String issuedTopic() {
+        return issuedTopic;
+    }
+
+    public String deadLetterTopic() {
+        return deadLetterTopic;
     }
 
     @Override

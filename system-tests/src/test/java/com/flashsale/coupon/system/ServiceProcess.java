@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,24 +20,23 @@ import java.util.concurrent.TimeUnit;
 /**
  * One service jar running as a separate OS process, as in production: it can be killed with
  * SIGKILL mid-sale and started again. Output goes to {@code target/service-logs/<name>.log}.
+ * Public for the chaos drills in a sub-package.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String name;
     private final Path jar;
-    private final List<String> arguments;
+    private final Map<String, String> properties;
     private final int port;
-    private Process process;
+    private volatile Process process;
 
     ServiceProcess(String name, String jarProperty, int port, Map<String, String> properties) {
         this.name = name;
         this.jar = Path.of(System.getProperty(jarProperty, "missing-" + jarProperty));
         this.port = port;
-        this.arguments = new ArrayList<>();
-        arguments.add("--server.port=" + port);
-        properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        this.properties = new LinkedHashMap<>(properties);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Service jar not found: " + jar + ". Build it first: 'make build' (or run 'make test').");
         }
@@ -50,14 +50,24 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    ServiceProcess start() {
+    /**
+     * Sets (or replaces) one Spring property for the next start. Replaced rather than appended: Spring
+     * joins a repeated command-line option into a comma-separated value.
+     */
+    public ServiceProcess withProperty(String key, String value) {
+        properties.put(key, value);
+        return this;
+    }
+
+    public ServiceProcess start() {
         Path logs = Path.of(System.getProperty("logs.dir", "target/service-logs"));
         try {
             Files.createDirectories(logs);
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-jar", jar.toString()));
-            command.addAll(arguments);
+            command.add("--server.port=" + port);
+            properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
@@ -89,14 +99,31 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        Process current = process;
+        return current != null && current.isAlive();
+    }
+
     /** SIGKILL: no shutdown hook, no graceful drain, exactly like a crashed machine. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Starts the same jar again on the same port with the same properties, as a supervisor would after a crash. */
+    public ServiceProcess restart() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is still running; kill or close it first");
+        }
+        return start();
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.flashsale.coupon.gateway.issuance;
 import com.flashsale.coupon.events.LedgerKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -13,6 +15,7 @@ class CouponIssuer {
 
     private final IssuanceLedger ledger;
     private final Map<IssueOutcome, Counter> outcomes = new EnumMap<>(IssueOutcome.class);
+    private final Timer latency;
 
     CouponIssuer(IssuanceLedger ledger, MeterRegistry meters) {
         this.ledger = ledger;
@@ -22,10 +25,18 @@ class CouponIssuer {
                     .tag("outcome", outcome.name().toLowerCase())
                     .register(meters));
         }
+        // Histogram buckets, so any percentile can be computed in PromQL across replicas; the range
+        // starts below a millisecond because a healthy decision is a Redis round trip or two.
+        this.latency = Timer.builder("coupon.issue.latency")
+                .description("Time to decide an issue request (member check and ledger script), failures included")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(meters);
     }
 
     IssueOutcome issue(String couponCode, long memberId) {
-        IssueOutcome outcome = decide(couponCode, memberId);
+        IssueOutcome outcome = latency.record(() -> decide(couponCode, memberId));
         outcomes.get(outcome).increment();
         return outcome;
     }

@@ -1,0 +1,134 @@
+// Shared by the k6 scenarios: where the load may go, how an answer is classified, how a sale is
+// reset, and how the end-of-test summary is written. Pure functions only: every scenario reads its
+// own settings from __ENV at init, so nothing here is fixed at first import.
+import http from 'k6/http';
+import { fail } from 'k6';
+
+export const ISSUED = '200';
+export const SOLD_OUT = '409 COUPON-003';
+export const DUPLICATE = '409 COUPON-002';
+
+// Load only goes to this machine or to the compose network's own services: a mistyped URL must
+// never send hundreds of simultaneous requests to somebody else's server.
+const ALLOWED_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\]|gateway|worker)$/i;
+
+export function env(name, fallback) {
+  const value = __ENV[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+export function positiveInt(name, fallback) {
+  const text = env(name, String(fallback));
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got '${text}'`);
+  }
+  return value;
+}
+
+/** A base URL from the environment, refused unless its host is loopback or a compose service. */
+export function localUrl(name, fallback) {
+  const url = env(name, fallback);
+  if (url === '') {
+    return '';
+  }
+  const match = /^http:\/\/([^/:[\]]+|\[[^\]]+\])(:\d+)?\/?$/.exec(url);
+  if (!match || !ALLOWED_HOST.test(match[1])) {
+    throw new Error(`${name}=${url} refused: load goes only to localhost, 127.0.0.0/8, [::1] or the compose services`);
+  }
+  return url.replace(/\/$/, '');
+}
+
+export function adminHeaders(adminToken) {
+  return adminToken ? { 'X-Admin-Token': adminToken } : {};
+}
+
+/** "200", "409 COUPON-003", or "no answer (...)" when the request never got a response. */
+export function outcomeOf(response) {
+  if (response.status === 0) {
+    return `no answer (${response.error_code || response.error || 'unknown'})`;
+  }
+  let code = null;
+  try {
+    const body = response.json();
+    code = body && body.error ? body.error.code : null;
+  } catch (e) {
+    code = null;
+  }
+  return code ? `${response.status} ${code}` : String(response.status);
+}
+
+function operatorCall(url, adminToken, what) {
+  const response = http.post(url, null, { headers: adminHeaders(adminToken), tags: { name: 'operator' } });
+  if (response.status === 404) {
+    fail(`cannot ${what}: the worker has no operator endpoints for this caller (prod profile, or ADMIN_TOKEN missing)`);
+  }
+  if (response.status !== 200) {
+    fail(`the worker refused to ${what}: HTTP ${response.status} ${response.body}`);
+  }
+}
+
+/**
+ * The seed's start of a run: the coupon's quantity set when one is given (it may have been
+ * changed since), then the worker's one-call reset of MySQL rows and the Redis ledger together.
+ */
+export function resetSale(workerUrl, adminToken, couponCode, quantity) {
+  if (couponCode && quantity) {
+    operatorCall(`${workerUrl}/api/v1/coupons/stock/init?couponCode=${couponCode}&quantity=${quantity}`, adminToken,
+      `set the quantity of ${couponCode}`);
+  }
+  operatorCall(`${workerUrl}/api/test/reset`, adminToken, 'reset the sale');
+}
+
+/** What the gateway's ledger says about one coupon (operator endpoint); fails the run when absent. */
+export function ledgerOf(baseUrl, couponCode, adminToken) {
+  const response = http.get(`${baseUrl}/api/v1/coupons/stock/${couponCode}`, {
+    headers: adminHeaders(adminToken),
+    tags: { name: 'stock' },
+  });
+  if (response.status !== 200) {
+    fail(`cannot read the ledger of ${couponCode} (HTTP ${response.status}): the operator endpoints are absent `
+      + 'under the prod profile and need ADMIN_TOKEN outside the local profile');
+  }
+  return response.json().data;
+}
+
+/** Sum of a counter, 0 when it never received a sample. */
+export function countOf(data, metric) {
+  const m = data.metrics[metric];
+  return m ? m.values.count : 0;
+}
+
+/** Every threshold of the run with its verdict, and whether all passed. */
+export function thresholdsOf(data) {
+  const results = [];
+  for (const [metric, m] of Object.entries(data.metrics)) {
+    for (const [expression, verdict] of Object.entries(m.thresholds || {})) {
+      results.push({ metric, expression, ok: verdict.ok });
+    }
+  }
+  return { results, passed: results.every((t) => t.ok) };
+}
+
+/** Percentiles of a Trend metric in milliseconds, rounded to 0.01. */
+export function latencyOf(data, metric) {
+  const values = data.metrics[metric] ? data.metrics[metric].values : {};
+  const round = (v) => (v === undefined ? null : Math.round(v * 100) / 100);
+  return { p50: round(values['p(50)']), p99: round(values['p(99)']), max: round(values.max) };
+}
+
+/** A plain table for the terminal: k6's own summary is replaced once handleSummary exists. */
+export function textReport(title, rows, thresholds, file) {
+  const width = Math.max(...rows.map(([label]) => label.length), 10);
+  const lines = [title];
+  for (const [label, value] of rows) {
+    lines.push(`  ${label.padEnd(width)}  ${value}`);
+  }
+  lines.push('  thresholds:');
+  for (const t of thresholds.results) {
+    lines.push(`    ${t.ok ? 'ok  ' : 'FAIL'}  ${t.metric} ${t.expression}`);
+  }
+  lines.push(thresholds.passed ? 'RESULT: PASS' : 'RESULT: FAIL');
+  lines.push(`Summary written to ${file}`);
+  return `${lines.join('\n')}\n`;
+}
