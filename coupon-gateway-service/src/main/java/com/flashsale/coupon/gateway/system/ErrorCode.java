@@ -5,8 +5,10 @@ import org.springframework.http.HttpStatus;
 /** Every refusal the public API can give, with its HTTP status (DESIGN.md §4). */
 public enum ErrorCode {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "COMMON-001", "The request is malformed or a field is missing or invalid."),
+    // Redis may have failed after running the script, so "nothing happened" would be a guess; a retry
+    // is always safe: the ledger answers COUPON-002 if the first attempt went through.
     LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002",
-            "Coupon issuance is temporarily unavailable. Nothing was issued; please try again shortly."),
+            "Coupon issuance is temporarily unavailable. Please try again shortly: a retry never issues a second coupon."),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "COMMON-003", "The request body is too large."),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "COMMON-500", "Unexpected error."),
     MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "MEMBER-001", "The member does not exist."),
