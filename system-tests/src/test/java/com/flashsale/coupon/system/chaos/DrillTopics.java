@@ -1,0 +1,88 @@
+package com.flashsale.coupon.system.chaos;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The drill's Kafka topics: whether the worker's consumers have processed everything in them, and
+ * their removal once the drill is over (a broker restarted by a later drill then has fewer logs to
+ * recover). Processed means: for every partition holding records, some consumer group of this drill
+ * (the worker derives its group ids from the one the environment gives it, so they all contain the
+ * environment's suffix) has committed up to the end; the containers commit after processing.
+ */
+final class DrillTopics implements AutoCloseable {
+
+    private static final long TIMEOUT_SECONDS = 5;
+
+    private final Admin admin;
+    private final List<String> topics;
+    private final String groupMarker;
+
+    DrillTopics(String bootstrapServers, List<String> topics, String groupMarker) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        this.topics = List.copyOf(topics);
+        this.groupMarker = groupMarker;
+    }
+
+    /** Records not yet processed, over every partition with records; throws while Kafka is unreachable. */
+    long unprocessed() throws Exception {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .values()) {
+            topic.partitions().forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        admin.listOffsets(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                .forEach((partition, info) -> ends.put(partition, info.offset()));
+        Map<TopicPartition, Long> committed = committedByOurGroups();
+        long unprocessed = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            unprocessed += Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
+        }
+        return unprocessed;
+    }
+
+    private Map<TopicPartition, Long> committedByOurGroups() throws Exception {
+        Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
+        for (GroupListing group : admin.listGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (group.groupId().contains(groupMarker)) {
+                groups.put(group.groupId(), new ListConsumerGroupOffsetsSpec());
+            }
+        }
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        if (groups.isEmpty()) {
+            return committed;
+        }
+        Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = admin.listConsumerGroupOffsets(groups)
+                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        offsets.values().forEach(byPartition -> byPartition.forEach((partition, offset) -> {
+            if (offset != null && topics.contains(partition.topic())) {
+                committed.merge(partition, offset.offset(), Math::max);
+            }
+        }));
+        return committed;
+    }
+
+    @Override
+    public void close() {
+        try {
+            admin.deleteTopics(topics).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // Only housekeeping: a topic left behind costs the broker a little recovery time, nothing else.
+        } finally {
+            admin.close();
+        }
+    }
+}

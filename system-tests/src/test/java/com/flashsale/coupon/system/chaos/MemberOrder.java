@@ -1,0 +1,59 @@
+package com.flashsale.coupon.system.chaos;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Who sends request number {@code i}: the members in rounds, each round a fresh shuffle, so every
+ * member asks once per round (repeats exercise the duplicate check) and the order is reproducible
+ * from the seed. A retired member asks no more (the damaged-ledger drill needs that).
+ */
+final class MemberOrder {
+
+    static final long NOBODY = -1;
+
+    private final long[] members;
+    private final Set<Long> known;
+    private final long seed;
+    private final Map<Long, long[]> rounds = new ConcurrentHashMap<>();
+    private final Set<Long> retired = ConcurrentHashMap.newKeySet();
+
+    MemberOrder(List<Long> members, long seed) {
+        this.members = members.stream().mapToLong(Long::longValue).toArray();
+        this.known = Set.copyOf(members);
+        this.seed = seed;
+    }
+
+    long memberAt(long index) {
+        long[] round = rounds.computeIfAbsent(index / members.length, this::shuffled);
+        long member = round[(int) (index % members.length)];
+        return retired.contains(member) ? NOBODY : member;
+    }
+
+    void retire(Set<Long> gone) {
+        retired.addAll(gone);
+    }
+
+    boolean contains(long member) {
+        return known.contains(member);
+    }
+
+    boolean retired(long member) {
+        return retired.contains(member);
+    }
+
+    private long[] shuffled(long round) {
+        long[] order = members.clone();
+        Random random = new Random(seed * 31 + round);
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,28 @@
+package com.flashsale.coupon.system.chaos;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One drill's line in the report.
+ *
+ * @param compensations the worker's {@code coupon_compensations_total} (NaN when the worker does not report it)
+ * @param repairs what the drill's reconciliation runs repaired, every kind together
+ * @param note what the fault did, in the drill's own words
+ */
+record ScenarioResult(String scenario, int quantity, Map<Outcome, Long> answers, long rows, long failedRows,
+        double compensations, int repairs, Map<Invariant, Verdict> verdicts, Duration sale, Duration settle,
+        String note) {
+
+    long requests() {
+        return answers.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long answered(Outcome outcome) {
+        return answers.getOrDefault(outcome, 0L);
+    }
+
+    boolean allHold() {
+        return verdicts.values().stream().allMatch(v -> v.status() == Verdict.Status.PASS);
+    }
+}

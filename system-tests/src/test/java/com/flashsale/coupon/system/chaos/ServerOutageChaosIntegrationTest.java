@@ -1,0 +1,33 @@
+package com.flashsale.coupon.system.chaos;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Drills that take a server away mid-sale and bring it back, then check I1-I5. They kill and restart
+ * the servers named by the environment (INFRA_HOME, ports): never run them against servers others use.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class ServerOutageChaosIntegrationTest {
+
+    @Test
+    void kafkaBrokerKilledDuringTheSaleLosesNoIssuance() throws Exception {
+        ChaosRun.drill("Kafka broker killed, restarted", ServerOutage.kafka());
+    }
+
+    @Test
+    void mariadbKilledDuringPersistenceRevokesNothing() throws Exception {
+        ChaosRun.drill("MariaDB killed, restarted", ServerOutage.mariadb());
+    }
+
+    @Test
+    void redisRestartedFromItsAppendOnlyFileMidSaleKeepsTheLedger() throws Exception {
+        ChaosRun.drill("Redis restarted from AOF", new RedisRestart());
+    }
+
+    @Test
+    void redisStalledLongerThanTheGatewayTimeoutKeepsTheLedgerWhole() throws Exception {
+        ChaosRun.drill("Redis paused (CLIENT PAUSE WRITE)", new RedisStall());
+    }
+}

@@ -1,0 +1,25 @@
+package com.flashsale.coupon.system.chaos;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Drills that crash one of the services mid-sale (kill -9), then check I1-I5. */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class ServiceCrashChaosIntegrationTest {
+
+    @Test
+    void gatewayKilledMidSaleAndRestartedKeepsEveryPromise() throws Exception {
+        ChaosRun.drill("gateway killed, restarted", GatewayCrash.killAndRestart());
+    }
+
+    @Test
+    void oneOfTwoGatewayReplicasKilledMidSaleLeavesNothingBehind() throws Exception {
+        ChaosRun.drill("1 of 2 gateways killed", GatewayCrash.killOneOfTwoReplicas());
+    }
+
+    @Test
+    void workerKilledMidBatchAndRestartedPersistsEveryIssuanceOnce() throws Exception {
+        ChaosRun.drill("worker killed mid-batch, restarted", new WorkerCrashMidBatch());
+    }
+}
