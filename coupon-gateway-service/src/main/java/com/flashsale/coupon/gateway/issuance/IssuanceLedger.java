@@ -17,15 +17,23 @@ class IssuanceLedger {
     private static final LuaScript ISSUE = LuaScript.fromClasspath("scripts/issue.lua");
 
     private final RedisConnections redis;
+    private final MemberDirectory members;
     private final Clock clock;
 
-    IssuanceLedger(RedisConnections redis, Clock clock) {
+    IssuanceLedger(RedisConnections redis, MemberDirectory members, Clock clock) {
         this.redis = redis;
+        this.members = members;
         this.clock = clock;
     }
 
-    /** Status of the member as provisioned, or {@code null} when the member is unknown. */
+    /**
+     * Status of the member as provisioned, or {@code null} when the member is unknown. Members the
+     * mirror knows as active cost no round trip; every other answer comes from Redis itself.
+     */
     String memberStatus(long memberId) {
+        if (members.knownActive(memberId)) {
+            return LedgerKeys.ACTIVE;
+        }
         return redis.requests().hget(LedgerKeys.MEMBERS, Long.toString(memberId));
     }
 

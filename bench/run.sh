@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# Usage: bench/run.sh [--name=value ...]   — the whole benchmark in one run (what `make bench` calls).
+# Needs the local servers and the worker (`make run`). Unless the gateway on GATEWAY_PORT already
+# runs the `bench` profile, it stops that gateway for the run (one gateway, as `make run` has) and
+# starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090); afterwards it stops that one and
+# starts the usual gateway again. Runs every row (see README "Benchmarks") and writes
+# bench-results/results.{md,csv,png}.
+# Extra --name=value arguments go to the driver (lab/src/main/java/.../bench/BenchSettings.java).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
+JAVA="$JAVA_HOME/bin/java"
+GATEWAY_PORT=${GATEWAY_PORT:-8080}
+WORKER_PORT=${WORKER_PORT:-8081}
+BENCH_GATEWAY_PORT=${BENCH_GATEWAY_PORT:-8090}
+RESULTS=${BENCH_RESULTS:-$ROOT/bench-results}
+WORK="$RESULTS/tmp"
+LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
+# The whole run must end within 15 minutes, whatever happens.
+BENCH_TIMEOUT=${BENCH_TIMEOUT:-840}
+MVN="mvn -B -ntp -q"
+
+say() { echo "bench: $*"; }
+die() { echo "bench: $*" >&2; exit 1; }
+
+tools() {
+  if ! command -v wrk >/dev/null || ! command -v redis-benchmark >/dev/null; then
+    scripts/infra/install.sh redis wrk || die "wrk and redis-benchmark are needed (packages wrk, redis-tools)"
+  fi
+}
+
+# The worker must be up: it provisions the ledger, resets the sale and persists what the gateway accepts.
+worker_up() {
+  curl -fsS -o /dev/null "http://127.0.0.1:$WORKER_PORT/actuator/health/readiness" 2>/dev/null
+}
+
+has_bench_endpoint() {
+  local port=$1
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -XPOST -H 'Content-Type: application/json' \
+      -d '{"couponCode":"FLASH100","memberId":1}' "http://127.0.0.1:$port/bench/constant" 2>/dev/null)" = 200 ]
+}
+
+BENCH_GATEWAY_PID=
+PAUSED_GATEWAY=
+stop_bench_gateway() {
+  if [ -n "$BENCH_GATEWAY_PID" ] && kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null; then
+    kill -TERM "$BENCH_GATEWAY_PID"
+    for _ in $(seq 1 60); do kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null && kill -KILL "$BENCH_GATEWAY_PID"
+    say "stopped the bench gateway (pid $BENCH_GATEWAY_PID)"
+  fi
+  rm -f "$WORK/gateway.jar"
+}
+
+# A second gateway's relay would share the outbox with the measured one and poll Redis beside it:
+# the usual gateway makes way for the run and comes back after it.
+pause_usual_gateway() {
+  local pid
+  pid=$(cat "${RUN_DIR:-$ROOT/.local/run}/gateway.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && die "the gateway on $GATEWAY_PORT (pid $pid) did not stop"
+    PAUSED_GATEWAY=1
+    say "stopped the gateway on $GATEWAY_PORT for the run; it is started again at the end"
+  fi
+}
+
+cleanup() {
+  stop_bench_gateway
+  if [ -n "$PAUSED_GATEWAY" ]; then
+    scripts/services.sh start | sed 's/^/bench: /'
+  fi
+}
+
+# Same jar and JVM settings as scripts/services.sh, plus the bench profile. It runs from a copy, so
+# a rebuild during the run cannot pull the jar from under it.
+start_bench_gateway() {
+  local jar="$ROOT/coupon-gateway-service/target/coupon-gateway-service.jar"
+  [ -f "$jar" ] || die "$jar is missing: run 'make run' (or 'make build') first"
+  mkdir -p "$WORK" "$LOG_DIR"
+  cp "$jar" "$WORK/gateway.jar"
+  local jfr=()
+  [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/gateway.jfr,settings=profile")
+  "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$BENCH_GATEWAY_PORT" \
+    --spring.profiles.active=local,bench >>"$LOG_DIR/gateway-bench.log" 2>&1 &
+  BENCH_GATEWAY_PID=$!
+  local deadline=$((SECONDS + 120))
+  until curl -fsS -o /dev/null "http://127.0.0.1:$BENCH_GATEWAY_PORT/actuator/health/readiness" 2>/dev/null; do
+    kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null || { tail -n 30 "$LOG_DIR/gateway-bench.log" >&2; die "the bench gateway exited"; }
+    [ $SECONDS -lt $deadline ] || die "the bench gateway is not ready after 120 s (see $LOG_DIR/gateway-bench.log)"
+    sleep 0.5
+  done
+  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles local,bench)"
+}
+
+# What else was busy when the run started (one second of top): the results are read next to it.
+conditions() {
+  if [ -n "${BENCH_CONDITIONS:-}" ]; then echo "$BENCH_CONDITIONS"; return; fi
+  local busy
+  busy=$(top -b -n 2 -d 1 -o %CPU 2>/dev/null | awk '/^top -/ { n++ } n == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 >= 5 { print $1, $9 }' \
+    | head -n 6 | while read -r pid cpu; do
+        printf '%s%% %s; ' "$cpu" "$(ps -o args= -p "$pid" 2>/dev/null | sed -E 's#^[^ ]*/##' | cut -c1-60)"
+      done)
+  echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; processes above 5% CPU then: ${busy:-none}"
+}
+
+tools
+worker_up || die "the worker is not ready on 127.0.0.1:$WORKER_PORT: start the system with 'make run' first"
+# Sampled before anything of the bench runs, so the bench's own processes are not in it.
+CONDITIONS=$(conditions)
+say "building the lab jar"
+$MVN -pl lab -am package -DskipTests
+if has_bench_endpoint "$GATEWAY_PORT"; then
+  port=$GATEWAY_PORT
+  say "the gateway on $GATEWAY_PORT runs the bench profile: measuring it"
+else
+  trap cleanup EXIT
+  pause_usual_gateway
+  start_bench_gateway
+  port=$BENCH_GATEWAY_PORT
+fi
+timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar lab/target/lab.jar bench \
+  --gateway-port="$port" --worker-url="http://127.0.0.1:$WORKER_PORT" \
+  --redis-port="${REDIS_PORT:-6379}" --kafka="127.0.0.1:${KAFKA_PORT:-9092}" \
+  --jdbc-url="jdbc:mysql://127.0.0.1:${MYSQL_PORT:-3306}/${MYSQL_DATABASE:-coupon}?allowPublicKeyRetrieval=true&useSSL=false" \
+  --out="$RESULTS" --conditions="$CONDITIONS" "$@"

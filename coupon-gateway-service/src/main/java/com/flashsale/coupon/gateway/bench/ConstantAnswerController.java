@@ -1,0 +1,40 @@
+package com.flashsale.coupon.gateway.bench;
+
+import com.flashsale.coupon.gateway.system.ApiResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import org.springframework.context.annotation.Profile;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The benchmark's HTTP floor: the issue endpoint without the decision. It reads and validates the
+ * same body and writes the same success envelope, so the gap between this endpoint and
+ * {@code /api/v1/coupons/issue} under the same load is what the ledger (Redis round trips, script,
+ * outbox) costs. Exists only under the {@code bench} profile: never part of a real deployment.
+ */
+@RestController
+@Profile("bench")
+class ConstantAnswerController {
+
+    static final String PATH = "/bench/constant";
+
+    @PostMapping(PATH)
+    ResponseEntity<ApiResponse<ConstantAnswer>> answer(@Valid @RequestBody BenchRequest request) {
+        return ApiResponse.ok(ConstantAnswer.ISSUED);
+    }
+
+    /** Same shape and constraints as the issue request. */
+    record BenchRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String couponCode,
+            @NotNull @Positive Long memberId) {
+    }
+
+    /** Same shape as the issue endpoint's success data, with constant values. */
+    record ConstantAnswer(String couponCode, long memberId, String message) {
+        static final ConstantAnswer ISSUED = new ConstantAnswer("BENCH", 1, "Coupon issued.");
+    }
+}

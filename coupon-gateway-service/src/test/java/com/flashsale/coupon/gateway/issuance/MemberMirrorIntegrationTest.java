@@ -1,0 +1,84 @@
+package com.flashsale.coupon.gateway.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.support.GatewayTestProperties;
+import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.testsupport.ApiClient;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The in-memory mirror of active members: what it saves, and the one staleness it allows. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"coupon.relay.enabled=false", "coupon.members.mirror-refresh=200ms"})
+class MemberMirrorIntegrationTest {
+
+    private static final LedgerFixture ledger = new LedgerFixture();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MemberDirectory directory;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        GatewayTestProperties.register(registry);
+    }
+
+    @BeforeEach
+    void provision() {
+        api = new ApiClient(port);
+        ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 50, "ACTIVE");
+        await().atMost(Duration.ofSeconds(5)).until(() -> directory.knownActive(50));
+    }
+
+    @AfterAll
+    static void close() {
+        ledger.close();
+    }
+
+    @Test
+    void issuesToMemberProvisionedAfterTheMirrorWasRead() {
+        ledger.members(700, 700, "ACTIVE");
+
+        assertThat(directory.knownActive(700)).isFalse();
+        assertThat(api.issue("FLASH100", 700).status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesInactiveMemberWhateverTheMirrorHolds() {
+        ledger.members(800, 800, "INACTIVE");
+
+        assertThat(api.issue("FLASH100", 800).code()).isEqualTo("MEMBER-002");
+    }
+
+    @Test
+    void forgetsDeactivatedMemberWithinOneRefresh() {
+        ledger.members(9, 9, "INACTIVE");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(9));
+        assertThat(api.issue("FLASH100", 9).code()).isEqualTo("MEMBER-002");
+    }
+
+    @Test
+    void answersActiveMembersWithoutReadingTheirStatusFromRedis() {
+        // The mirror still holds member 7 until its next refresh: this is the staleness it trades for a round trip.
+        ledger.redis.hdel(LedgerKeys.MEMBERS, "7");
+
+        assertThat(api.issue("FLASH100", 7).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(7));
+        assertThat(api.issue("FLASH100", 7).code()).isEqualTo("MEMBER-001");
+    }
+}

@@ -1,0 +1,33 @@
+package com.flashsale.coupon.lab;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code --name=value} arguments, each with a default. */
+public record Options(Map<String, String> values) {
+
+    public static Options parse(String[] args, int from) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = from; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
+            }
+            values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        return new Options(values);
+    }
+
+    public String string(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    public int integer(String name, int fallback) {
+        return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+    }
+
+    public Duration seconds(String name, int fallback) {
+        return Duration.ofSeconds(integer(name, fallback));
+    }
+}

@@ -1,0 +1,85 @@
+package com.flashsale.coupon.lab.baseline;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Seed phase 2: {@code SELECT ... FOR UPDATE} on the coupon row, then check, insert and decrement in
+ * the same transaction. Correct, because every attempt queues on one row lock: the whole sale runs
+ * one transaction (and one commit flush) at a time.
+ */
+public final class PessimisticLock implements Baseline {
+
+    private final LabServers servers;
+    private final CouponTables tables;
+
+    public PessimisticLock(LabServers servers) {
+        this.servers = servers;
+        this.tables = new CouponTables(servers);
+    }
+
+    @Override
+    public String name() {
+        return "pessimistic lock (SELECT ... FOR UPDATE)";
+    }
+
+    @Override
+    public void reset(int stock) throws SQLException {
+        tables.reset(stock);
+    }
+
+    @Override
+    public Client client() throws SQLException {
+        Connection c = servers.jdbc();
+        c.setAutoCommit(false);
+        return new Client() {
+            @Override
+            public Answer attempt(long memberId) throws SQLException {
+                try {
+                    int stock;
+                    try (PreparedStatement lock = c.prepareStatement("SELECT stock FROM lab_coupons WHERE id = ? FOR UPDATE")) {
+                        lock.setLong(1, CouponTables.COUPON_ID);
+                        try (ResultSet r = lock.executeQuery()) {
+                            r.next();
+                            stock = r.getInt(1);
+                        }
+                    }
+                    if (CouponTables.holds(c, memberId)) {
+                        c.rollback();
+                        return Answer.DUPLICATE;
+                    }
+                    if (stock <= 0) {
+                        c.rollback();
+                        return Answer.SOLD_OUT;
+                    }
+                    CouponTables.insertIssue(c, memberId);
+                    try (PreparedStatement take = c.prepareStatement("UPDATE lab_coupons SET stock = stock - 1 WHERE id = ?")) {
+                        take.setLong(1, CouponTables.COUPON_ID);
+                        take.executeUpdate();
+                    }
+                    c.commit();
+                    return Answer.ISSUED;
+                } catch (SQLException e) {
+                    CouponTables.rollbackQuietly(c);
+                    throw e;
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                c.close();
+            }
+        };
+    }
+
+    @Override
+    public StoreState storeState() throws SQLException {
+        return tables.state();
+    }
+
+    @Override
+    public void close() {
+    }
+}

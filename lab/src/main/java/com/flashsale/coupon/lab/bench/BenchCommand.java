@@ -1,0 +1,77 @@
+package com.flashsale.coupon.lab.bench;
+
+import com.flashsale.coupon.lab.Options;
+import com.flashsale.coupon.lab.baseline.LabCommand;
+import com.flashsale.coupon.lab.baseline.LabResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code make bench}: every measurement of the issue, in one run, against the system {@code make run}
+ * started, then the lab on the same machine. Between rows that sell, the sale is reset, and only
+ * once the previous row has settled (outbox empty, MySQL caught up), so no row's leftovers leak into
+ * the next one.
+ */
+public final class BenchCommand {
+
+    private BenchCommand() {
+    }
+
+    public static void run(Options options) throws Exception {
+        BenchSettings settings = BenchSettings.from(options);
+        Machine machine = Machine.describe();
+        Instant started = Instant.now();
+        List<ResultRow> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, ResultRow> named;
+        try (RunningSystem system = new RunningSystem(settings.gatewayHost(), settings.gatewayPort(),
+                settings.workerUrl(), settings.jdbcUrl(), settings.mysqlUser(), settings.mysqlPassword(),
+                settings.redisHost(), settings.redisPort(), settings.redisDatabase())) {
+            SystemPhases phases = new SystemPhases(settings, system, notes);
+            phases.prepare();
+            named = phases.runAll(rows);
+            List<LabResult> lab = LabCommand.run(Options.parse(new String[] {
+                "--clients=" + options.integer("lab-clients", settings.connections()),
+                "--members=" + options.integer("lab-members", 20_000),
+                "--attempts-per-member=" + options.integer("lab-attempts-per-member", 2),
+                "--stock=" + options.integer("lab-stock", 10_000),
+                "--time-limit=" + options.integer("lab-time-limit", 30)}, 0));
+            lab.forEach(result -> {
+                ResultRow row = LabRows.of(result);
+                rows.add(row);
+                named.put("lab:" + result.name(), row);
+            });
+            phases.restore();
+        }
+        List<Target> targets = Targets.of(named, lab(named, "pessimistic"));
+        String loadAfter = Machine.loadAverage();
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        Report.RunInfo run = new Report.RunInfo(
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(started.atOffset(ZoneOffset.UTC)), seconds,
+                machine, loadAfter, settings.conditions(),
+                "wrk (" + settings.wrkThreads() + " threads, " + settings.connections()
+                        + " connections), redis-benchmark (" + settings.connections()
+                        + " clients), the lab's open-loop and closed-loop HTTP generators (" + settings.connections()
+                        + " connections); all on 127.0.0.1");
+        Report.write(settings.out(), run, rows, targets, notes);
+        System.out.println();
+        System.out.print(Report.console(rows, targets));
+        System.out.println();
+        System.out.println("Written: " + settings.out().resolve("results.md") + ", results.csv, results.png ("
+                + Math.round(seconds) + " s)");
+        if (rows.stream().anyMatch(row -> !row.invariants().allHold() && !row.group().equals("lab"))) {
+            System.out.println("An invariant of the system FAILED: see the notes in results.md.");
+            System.exit(1);
+        }
+    }
+
+    private static ResultRow lab(Map<String, ResultRow> named, String prefix) {
+        return named.entrySet().stream().filter(e -> e.getKey().startsWith("lab:" + prefix)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,32 @@
+package com.flashsale.coupon.lab.bench;
+
+import com.flashsale.coupon.lab.baseline.LabResult;
+import java.util.Locale;
+
+/** A lab baseline as a row of the results table, with I1-I4 judged from its answers and its store. */
+final class LabRows {
+
+    private LabRows() {
+    }
+
+    static ResultRow of(LabResult r) {
+        boolean complete = r.finished() == r.attempts();
+        Invariants invariants = new Invariants(
+                Invariants.check(r.oversell() == 0 && r.store().stockLeft() >= 0,
+                        r.oversell() + " issued beyond the stock, store stock " + r.store().stockLeft()),
+                Invariants.check(r.duplicates() == 0, r.duplicates() + " members were answered 'issued' twice"),
+                Invariants.check(r.storeAgrees(), "answers say " + r.issued() + " issued to " + r.holders()
+                        + " members, the store holds " + r.store().records() + " records of " + r.store().holders()
+                        + " members with stock " + r.store().stockLeft()),
+                complete ? Invariants.check(r.unsold() == 0, r.unsold() + " coupons unsold although "
+                        + r.members() + " members asked") : "n/a");
+        String note = String.format(Locale.ROOT, "%d of %d attempts in %.1f s; %d refused as duplicates, %d sold out, %d gave up",
+                r.finished(), r.attempts(), r.seconds(), r.duplicateRefusals(), r.soldOut(), r.failed());
+        if (!complete) {
+            note += "; stopped at the time limit, so I4 cannot be judged";
+        }
+        return new ResultRow("lab", "lab: " + r.name(), r.members() + " members x " + r.attempts() / r.members()
+                + ", stock " + r.stock() + ", in-process", r.throughput(), "req/s", r.latency().p50(),
+                r.latency().p99(), r.issued(), r.oversell(), r.duplicates(), invariants, note);
+    }
+}

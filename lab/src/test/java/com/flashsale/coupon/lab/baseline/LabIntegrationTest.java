@@ -1,0 +1,91 @@
+package com.flashsale.coupon.lab.baseline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashsale.coupon.testsupport.TestServers;
+import java.time.Duration;
+import java.util.UUID;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every baseline on a small load against the real servers: the correct ones are exact, the racy one never oversells. */
+class LabIntegrationTest {
+
+    private static final LabLoad LOAD = new LabLoad(16, 200, 2, 100, Duration.ofSeconds(60));
+
+    private static LabServers servers;
+
+    @BeforeAll
+    static void servers() {
+        TestServers.Endpoints e = TestServers.endpoints();
+        servers = new LabServers(e.mysqlServerUrl(), e.mysqlUser(), e.mysqlPassword(), TestServers.createDatabase("coupon_lab"),
+                e.redisHost(), e.redisPort(), 12, e.kafkaBootstrapServers(),
+                "lab-coupon-issued-test-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @AfterAll
+    static void dropDatabase() throws Exception {
+        try (Connection c = DriverManager.getConnection(servers.mysqlServerUrl(), servers.mysqlUser(), servers.mysqlPassword());
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + servers.database());
+        }
+    }
+
+    @Test
+    void pessimisticLockIssuesExactlyTheStockToDistinctMembers() throws Exception {
+        assertExact(new PessimisticLock(servers));
+    }
+
+    @Test
+    void redissonLockIssuesExactlyTheStockToDistinctMembers() throws Exception {
+        assertExact(new RedissonLock(servers));
+    }
+
+    @Test
+    void luaScriptIssuesExactlyTheStockAndKafkaAcknowledgesEveryEvent() throws Exception {
+        assertExact(new LuaWithKafka(servers));
+    }
+
+    @Test
+    void optimisticLockNeverOversellsNorDuplicates() throws Exception {
+        try (Baseline baseline = new OptimisticLock(servers)) {
+            LabResult result = LabRun.run(baseline, LOAD);
+
+            assertThat(result.oversell()).isZero();
+            assertThat(result.duplicates()).isZero();
+            assertThat(result.storeAgrees()).isTrue();
+        }
+    }
+
+    @Test
+    void decrThenSismemberNeverOversellsAndItsStoreShowsEveryDuplicate() throws Exception {
+        try (Baseline baseline = new DecrThenSismember(servers)) {
+            LabResult result = LabRun.run(baseline, LOAD);
+
+            assertThat(result.oversell()).isZero();
+            assertThat(result.issued()).isEqualTo(LOAD.stock());
+            // A duplicate took a coupon from the stock but the set holds the member once.
+            assertThat(result.store().holders()).isEqualTo(result.holders());
+            assertThat(result.store().holders() + result.duplicates()).isEqualTo(LOAD.stock());
+        }
+    }
+
+    private static void assertExact(Baseline baseline) throws Exception {
+        try (baseline) {
+            LabResult result = LabRun.run(baseline, LOAD);
+
+            assertThat(result.finished()).isEqualTo(LOAD.attempts());
+            assertThat(result.issued()).isEqualTo(LOAD.stock());
+            assertThat(result.holders()).isEqualTo(LOAD.stock());
+            // An attempt may give up (lock wait or retries exhausted on a busy machine) but never takes a coupon.
+            assertThat(result.soldOut() + result.duplicateRefusals() + result.failed())
+                    .isEqualTo(LOAD.attempts() - LOAD.stock());
+            assertThat(result.storeAgrees()).isTrue();
+            assertThat(result.unsold()).isZero();
+        }
+    }
+}
