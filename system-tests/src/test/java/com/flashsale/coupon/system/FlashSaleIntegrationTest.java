@@ -5,14 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.SimultaneousRequests;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +51,7 @@ class FlashSaleIntegrationTest {
 
     @Test
     void exactlyHundredOfFiveHundredSimultaneousMembersGetACouponAndEveryOneIsPersisted() throws Exception {
-        List<Answer> answers = fireAtOnce(500, i -> api.issue("FLASH100", i + 1));
+        List<Answer> answers = SimultaneousRequests.fire(500, i -> api.issue("FLASH100", i + 1));
 
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(100);
         assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-003".equals(a.code())).hasSize(400);
@@ -73,7 +68,7 @@ class FlashSaleIntegrationTest {
 
     @Test
     void oneMemberFiringFiftyTimesGetsExactlyOneCoupon() throws Exception {
-        List<Answer> answers = fireAtOnce(50, i -> api.issue("FLASH100", 77));
+        List<Answer> answers = SimultaneousRequests.fire(50, i -> api.issue("FLASH100", 77));
 
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-002".equals(a.code())).hasSize(49);
@@ -111,26 +106,5 @@ class FlashSaleIntegrationTest {
         Answer answer = request.get();
         assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
         assertThat(answer.code()).isEqualTo(code);
-    }
-
-    /** Releases every request through one start latch so they reach the gateway at the same instant. */
-    static List<Answer> fireAtOnce(int count, IntFunction<Answer> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.flashsale.coupon.gateway.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.testsupport.SimultaneousRequests;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
@@ -10,13 +11,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +73,7 @@ class IssueApiIntegrationTest {
 
     @Test
     void exactlyHundredOfFiveHundredSimultaneousMembersGetACoupon() throws Exception {
-        List<Answer> answers = fireAtOnce(500, i -> api.issue("FLASH100", i + 1));
+        List<Answer> answers = SimultaneousRequests.fire(500, i -> api.issue("FLASH100", i + 1));
 
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(100);
         assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-003".equals(a.code())).hasSize(400);
@@ -88,7 +84,7 @@ class IssueApiIntegrationTest {
 
     @Test
     void refusesSecondIssueForSameMemberUnderConcurrency() throws Exception {
-        List<Answer> answers = fireAtOnce(50, i -> api.issue("FLASH100", 42));
+        List<Answer> answers = SimultaneousRequests.fire(50, i -> api.issue("FLASH100", 42));
 
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-002".equals(a.code())).hasSize(49);
@@ -189,26 +185,5 @@ class IssueApiIntegrationTest {
         assertThat(answer.code()).isEqualTo(code);
         assertThat(answer.body().path("error").path("message").asString()).isNotBlank();
         assertThat(ledger.snapshot()).isEqualTo(before);
-    }
-
-    /** Releases every request through one start latch so they reach the gateway at the same instant. */
-    static List<Answer> fireAtOnce(int count, java.util.function.IntFunction<Answer> request) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Answer>> futures = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return request.apply(index);
-                }));
-            }
-            start.countDown();
-            List<Answer> answers = new ArrayList<>();
-            for (Future<Answer> future : futures) {
-                answers.add(future.get());
-            }
-            return answers;
-        }
     }
 }

@@ -8,6 +8,7 @@ import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TcpProxy;
 import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.SimultaneousRequests;
 import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
 import java.time.Duration;
@@ -54,7 +55,7 @@ class RedisOutageIntegrationTest {
 
         proxy.cut();
         long started = System.nanoTime();
-        List<Answer> during = IssueApiIntegrationTest.fireAtOnce(50, i -> api.issue("FLASH100", i + 2));
+        List<Answer> during = SimultaneousRequests.fire(50, i -> api.issue("FLASH100", i + 2));
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
         // Bounded by the command timeout (1 s), not by the number of waiting requests.
