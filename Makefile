@@ -43,7 +43,7 @@ tools:
 infra-up: ## install (if missing) and start Redis, MariaDB and Kafka on loopback
 	scripts/infra/start.sh
 
-infra-down: ## stop Redis, MariaDB and Kafka
+infra-down: ## stop Redis, MariaDB, Kafka and Prometheus
 	scripts/infra/stop.sh
 
 infra-status: ## show which servers are up
