@@ -87,8 +87,11 @@ public class OutboxRelay implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                int moved = relayAllCampaigns();
-                if (moved == 0) {
+                // A full batch means more is probably waiting: go on at once. Otherwise wait one idle
+                // poll, so that under load each round carries many entries: one Kafka request and one
+                // acknowledgement for many issuances instead of a few, at the price of idlePoll of delay.
+                boolean moreWaiting = relayAllCampaigns();
+                if (!moreWaiting) {
                     pause(backoff.isZero() ? settings.idlePoll() : backoff);
                 }
             } catch (RuntimeException e) {
@@ -100,12 +103,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private int relayAllCampaigns() {
-        int moved = 0;
+    /** True when some campaign filled a whole batch. */
+    private boolean relayAllCampaigns() {
+        boolean moreWaiting = false;
         for (String couponCode : campaigns()) {
-            moved += relay(couponCode);
+            moreWaiting |= relay(couponCode) >= settings.batchSize();
         }
-        return moved;
+        return moreWaiting;
     }
 
     private int relay(String couponCode) {
