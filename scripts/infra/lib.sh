@@ -127,14 +127,18 @@ acquire_lock() {
 
 pid_file() { echo "$RUN_DIR/$1.pid"; }
 
-# True if PID exists and is not a zombie (an unreaped child still answers kill -0).
+# True if PID exists and one of its threads is not a zombie. A JVM whose main thread has exited
+# shows a zombie leader while its other threads still run and hold the ports, so every task counts.
 proc_alive() {
-  local pid="$1" stat state
-  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || return 1
-  stat="$(cat "/proc/$pid/stat" 2>/dev/null)" || return 1
-  state="${stat##*) }"
-  state="${state%% *}"
-  [ "$state" != Z ] && [ "$state" != X ]
+  local pid="$1" task stat state
+  [ -n "$pid" ] && [ -d "/proc/$pid" ] || return 1
+  for task in /proc/"$pid"/task/*/stat; do
+    { read -r stat <"$task"; } 2>/dev/null || continue
+    state="${stat##*) }"
+    state="${state%% *}"
+    [ "$state" != Z ] && [ "$state" != X ] && return 0
+  done
+  return 1
 }
 
 # Guards against a stale pid file whose number now belongs to another process.
@@ -160,21 +164,28 @@ server_pid() {
   echo "$pid"
 }
 
-# All descendants of PID, deepest last; read from /proc so no extra tools are needed.
+# All descendants of PID, parents before their children. One pass over /proc with shell builtins
+# only: a fork per process made this take seconds on a busy machine.
 descendants() {
-  local parent="$1" stat rest ppid p kids=()
+  local root="$1" stat line rest pid ppid parent kid
+  local -A children=()
   for stat in /proc/[0-9]*/stat; do
-    rest="$(cat "$stat" 2>/dev/null)" || continue
-    rest="${rest##*) }"
-    ppid="$(echo "$rest" | cut -d' ' -f2)"
-    if [ "$ppid" = "$parent" ]; then
-      p="${stat#/proc/}"
-      kids+=("${p%/stat}")
-    fi
+    { read -r line <"$stat"; } 2>/dev/null || continue
+    pid="${stat#/proc/}"
+    pid="${pid%/stat}"
+    rest="${line##*) }"
+    rest="${rest#* }"
+    ppid="${rest%% *}"
+    children[$ppid]+="$pid "
   done
-  for p in "${kids[@]}"; do
-    echo "$p"
-    descendants "$p"
+  local queue=("$root")
+  while [ "${#queue[@]}" -gt 0 ]; do
+    parent="${queue[0]}"
+    queue=("${queue[@]:1}")
+    for kid in ${children[$parent]:-}; do
+      echo "$kid"
+      queue+=("$kid")
+    done
   done
 }
 
@@ -205,6 +216,28 @@ kill_tree() {
 # True if something accepts TCP connections on 127.0.0.1:PORT.
 port_open() {
   timeout 2 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$1"' _ "$1" 2>/dev/null
+}
+
+# Every TCP port server NAME listens on.
+server_ports() {
+  case "$1" in
+    redis) echo "$REDIS_PORT" ;;
+    mariadb) echo "$MYSQL_PORT" ;;
+    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT" ;;
+    prometheus) echo "$PROMETHEUS_PORT" ;;
+  esac
+}
+
+# Waits until no port of server NAME accepts connections; fails at the deadline.
+wait_ports_closed() {
+  local name="$1" timeout="$2" end=$((SECONDS + $2)) port open
+  while :; do
+    open=0
+    for port in $(server_ports "$name"); do port_open "$port" && open=1; done
+    [ "$open" -eq 0 ] && return 0
+    [ "$SECONDS" -ge "$end" ] && return 1
+    sleep 0.1
+  done
 }
 
 require_port_free() {
