@@ -13,6 +13,7 @@ set -euo pipefail
 #                            lib/kafka, lib/kafka-tools   jars fetched from Maven Central by install.sh
 #                            data/prometheus/   generated config, a copy of the alert rules, tsdb/
 #   REDIS_PORT             6379
+#   REDIS_APPENDFSYNC      everysec    (always: no acknowledged decision lost to a crash of Redis, at a throughput cost; no)
 #   MYSQL_PORT             3306
 #   MYSQL_DATABASE         coupon
 #   MYSQL_USER             coupon
@@ -35,6 +36,7 @@ INFRA_HOME="${INFRA_HOME:-$REPO_ROOT/.local/infra}"
 # Daemons get absolute paths in their configs, whatever directory we are called from.
 case "$INFRA_HOME" in /*) ;; *) INFRA_HOME="$PWD/$INFRA_HOME" ;; esac
 REDIS_PORT="${REDIS_PORT:-6379}"
+REDIS_APPENDFSYNC="${REDIS_APPENDFSYNC:-everysec}"
 MYSQL_PORT="${MYSQL_PORT:-3306}"
 MYSQL_DATABASE="${MYSQL_DATABASE:-coupon}"
 MYSQL_USER="${MYSQL_USER:-coupon}"
