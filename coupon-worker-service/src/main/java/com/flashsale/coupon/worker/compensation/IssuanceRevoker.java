@@ -2,6 +2,7 @@ package com.flashsale.coupon.worker.compensation;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.persistence.CouponIssueRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Service;
  * The last resort for an issuance that can never become a {@code coupon_issues} row: the Redis
  * ledger takes the coupon back (so it can be sold again) and {@code failed_coupon_issues} records
  * why, so the member's success answer ends somewhere with its reason. Both steps are idempotent:
- * the same dead letter processed twice returns the stock once and leaves one failure row.
+ * the same dead letter processed twice returns the stock once and leaves one failure row, and so
+ * does an acceptance that both the dead-letter path and reconciliation give up on.
  */
 @Service
 public class IssuanceRevoker {
@@ -46,10 +48,12 @@ public class IssuanceRevoker {
                 Long.toString(event.memberId()), Long.toString(event.acceptedAt().toEpochMilli()));
         boolean compensated = revoked != null && revoked == 1;
         // Written after the ledger step: a crash in between replays both, and both are idempotent.
+        // One row per acceptance, whichever path (dead letter or reconciliation) gave up on it first.
         jdbc.sql("""
-                INSERT INTO failed_coupon_issues (coupon_id, member_id, event_id, reason, status)
-                VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id""")
-                .params(event.couponId(), event.memberId(), event.eventId(), truncate(reason),
+                INSERT INTO failed_coupon_issues (coupon_id, member_id, event_id, accepted_at, reason, status)
+                VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id""")
+                .params(event.couponId(), event.memberId(), event.eventId(),
+                        CouponIssueRows.utcDateTime(event.acceptedAt()), truncate(reason),
                         compensated ? "COMPENSATED" : "NOT_IN_LEDGER")
                 .update();
         if (compensated) {

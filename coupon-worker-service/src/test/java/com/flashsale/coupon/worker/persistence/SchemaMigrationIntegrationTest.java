@@ -33,7 +33,7 @@ class SchemaMigrationIntegrationTest {
     @Test
     void migratesAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(3);
+        assertThat(migration.migrationsExecuted).isEqualTo(4);
         assertThat(jdbc.queryForList("SHOW TABLES", String.class)).contains("members", "coupons", "coupon_issues",
                 "failed_coupon_issues", "shedlock");
     }

@@ -2,8 +2,10 @@ package com.flashsale.coupon.worker.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
 import com.flashsale.coupon.worker.persistence.CouponIssueRows;
 import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +43,9 @@ class ReconciliationIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    IssuanceRevoker revoker;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -113,6 +118,24 @@ class ReconciliationIntegrationTest {
         assertThat(stock()).isEqualTo(100);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM failed_coupon_issues WHERE member_id = 900003",
                 Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void anAcceptanceRevokedByReconciliationAndThenByItsDeadLetterHasOneFailureRow() {
+        Instant acceptedAt = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.MILLIS);
+        acceptInLedger(900_004, acceptedAt);
+        assertThat(reconcile().revoked()).isEqualTo(1);
+
+        // The same acceptance's outbox event reaches the dead-letter path later, under its own event id.
+        CouponIssued deadLetter = CouponIssued.of("FLASH100:" + acceptedAt.toEpochMilli() + "-0", 2, "FLASH100",
+                900_004, acceptedAt);
+        assertThat(revoker.revoke(deadLetter, "persisting failed permanently")).isFalse();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM failed_coupon_issues WHERE member_id = 900004",
+                Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT status FROM failed_coupon_issues WHERE member_id = 900004",
+                String.class)).isEqualTo("COMPENSATED");
+        assertThat(stock()).isEqualTo(100);
     }
 
     @Test
