@@ -1,6 +1,7 @@
 package com.flashsale.coupon.gateway.issuance;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.system.PeriodicTask;
 import com.flashsale.coupon.gateway.system.RedisConnections;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
@@ -8,9 +9,6 @@ import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,12 +33,13 @@ class MemberDirectory implements SmartLifecycle {
     private final MemberSettings settings;
     /** Sorted ids of the members provisioned as active, replaced whole on every refresh. */
     private volatile long[] active = new long[0];
-    private volatile ScheduledExecutorService scheduler;
+    private final PeriodicTask refresher;
     private volatile boolean readFailing;
 
     MemberDirectory(RedisConnections redis, MemberSettings settings) {
         this.redis = redis;
         this.settings = settings;
+        this.refresher = new PeriodicTask("member-mirror", settings.mirrorRefresh(), this::refresh);
     }
 
     /** True only when the member was active at the last refresh; false means "ask Redis". */
@@ -86,25 +85,18 @@ class MemberDirectory implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (settings.mirrorRefresh().isZero()) {
-            return;
+        if (!settings.mirrorRefresh().isZero()) {
+            refresher.start();
         }
-        long periodMillis = settings.mirrorRefresh().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("member-mirror").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null) {
-            current.shutdownNow();
-            scheduler = null;
-        }
+        refresher.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return refresher.isRunning();
     }
 }

@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,47 +28,39 @@ class LedgerGauges implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LedgerGauges.class);
 
     private final RedisConnections redis;
-    private final MetricsSettings settings;
     private final MultiGauge stock;
     private final MultiGauge backlog;
     // One holder per campaign for the life of its gauge: the gauges read these, a refresh updates them.
     private final Map<String, AtomicLong> stockValues = new HashMap<>();
     private final Map<String, AtomicLong> backlogValues = new HashMap<>();
 
-    private volatile ScheduledExecutorService scheduler;
+    private final PeriodicTask refresher;
     private volatile boolean readFailing;
 
     LedgerGauges(RedisConnections redis, MetricsSettings settings, MeterRegistry meters) {
         this.redis = redis;
-        this.settings = settings;
         this.stock = MultiGauge.builder("coupon.stock.remaining")
                 .description("Coupons left in the Redis ledger, per campaign")
                 .register(meters);
         this.backlog = MultiGauge.builder("coupon.outbox.backlog")
                 .description("Accepted issuances in the Redis outbox not yet acknowledged by Kafka, per campaign")
                 .register(meters);
+        this.refresher = new PeriodicTask("ledger-gauges", settings.ledgerRefresh(), this::refresh);
     }
 
     @Override
     public void start() {
-        long periodMillis = settings.ledgerRefresh().toMillis();
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("ledger-gauges").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::refresh, 0, periodMillis, TimeUnit.MILLISECONDS);
+        refresher.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService current = scheduler;
-        if (current != null) {
-            current.shutdownNow();
-            scheduler = null;
-        }
+        refresher.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return refresher.isRunning();
     }
 
     void refresh() {
