@@ -60,6 +60,42 @@ final class CouponTables {
         }
     }
 
+    /**
+     * One attempt as one transaction: read the stock with {@code readStock}, refuse a holder or an
+     * empty stock, else record the issue and take one from the stock. What keeps it correct under
+     * concurrency is the caller's: the row lock of {@code SELECT ... FOR UPDATE}, or a lock around it.
+     */
+    static Answer issueOne(Connection c, long memberId, String readStock) throws SQLException {
+        try {
+            int stock;
+            try (PreparedStatement read = c.prepareStatement(readStock)) {
+                read.setLong(1, COUPON_ID);
+                try (ResultSet r = read.executeQuery()) {
+                    r.next();
+                    stock = r.getInt(1);
+                }
+            }
+            if (holds(c, memberId)) {
+                c.rollback();
+                return Answer.DUPLICATE;
+            }
+            if (stock <= 0) {
+                c.rollback();
+                return Answer.SOLD_OUT;
+            }
+            insertIssue(c, memberId);
+            try (PreparedStatement take = c.prepareStatement("UPDATE lab_coupons SET stock = stock - 1 WHERE id = ?")) {
+                take.setLong(1, COUPON_ID);
+                take.executeUpdate();
+            }
+            c.commit();
+            return Answer.ISSUED;
+        } catch (SQLException e) {
+            rollbackQuietly(c);
+            throw e;
+        }
+    }
+
     static void rollbackQuietly(Connection c) {
         try {
             c.rollback();

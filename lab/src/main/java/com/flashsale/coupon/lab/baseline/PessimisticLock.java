@@ -1,8 +1,6 @@
 package com.flashsale.coupon.lab.baseline;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -37,34 +35,8 @@ public final class PessimisticLock implements Baseline {
         return new Client() {
             @Override
             public Answer attempt(long memberId) throws SQLException {
-                try {
-                    int stock;
-                    try (PreparedStatement lock = c.prepareStatement("SELECT stock FROM lab_coupons WHERE id = ? FOR UPDATE")) {
-                        lock.setLong(1, CouponTables.COUPON_ID);
-                        try (ResultSet r = lock.executeQuery()) {
-                            r.next();
-                            stock = r.getInt(1);
-                        }
-                    }
-                    if (CouponTables.holds(c, memberId)) {
-                        c.rollback();
-                        return Answer.DUPLICATE;
-                    }
-                    if (stock <= 0) {
-                        c.rollback();
-                        return Answer.SOLD_OUT;
-                    }
-                    CouponTables.insertIssue(c, memberId);
-                    try (PreparedStatement take = c.prepareStatement("UPDATE lab_coupons SET stock = stock - 1 WHERE id = ?")) {
-                        take.setLong(1, CouponTables.COUPON_ID);
-                        take.executeUpdate();
-                    }
-                    c.commit();
-                    return Answer.ISSUED;
-                } catch (SQLException e) {
-                    CouponTables.rollbackQuietly(c);
-                    throw e;
-                }
+                // The row lock serialises every attempt on the coupon until its commit.
+                return CouponTables.issueOne(c, memberId, "SELECT stock FROM lab_coupons WHERE id = ? FOR UPDATE");
             }
 
             @Override

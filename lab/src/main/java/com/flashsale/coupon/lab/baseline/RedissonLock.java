@@ -1,8 +1,6 @@
 package com.flashsale.coupon.lab.baseline;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
@@ -60,7 +58,8 @@ public final class RedissonLock implements Baseline {
                     return Answer.FAILED;
                 }
                 try {
-                    return decide(c, memberId);
+                    // Plain read: the Redisson lock is what serialises the attempts.
+                    return CouponTables.issueOne(c, memberId, "SELECT stock FROM lab_coupons WHERE id = ?");
                 } finally {
                     lock.unlock();
                 }
@@ -71,37 +70,6 @@ public final class RedissonLock implements Baseline {
                 c.close();
             }
         };
-    }
-
-    private static Answer decide(Connection c, long memberId) throws SQLException {
-        try {
-            int stock;
-            try (PreparedStatement read = c.prepareStatement("SELECT stock FROM lab_coupons WHERE id = ?")) {
-                read.setLong(1, CouponTables.COUPON_ID);
-                try (ResultSet r = read.executeQuery()) {
-                    r.next();
-                    stock = r.getInt(1);
-                }
-            }
-            if (CouponTables.holds(c, memberId)) {
-                c.rollback();
-                return Answer.DUPLICATE;
-            }
-            if (stock <= 0) {
-                c.rollback();
-                return Answer.SOLD_OUT;
-            }
-            CouponTables.insertIssue(c, memberId);
-            try (PreparedStatement take = c.prepareStatement("UPDATE lab_coupons SET stock = stock - 1 WHERE id = ?")) {
-                take.setLong(1, CouponTables.COUPON_ID);
-                take.executeUpdate();
-            }
-            c.commit();
-            return Answer.ISSUED;
-        } catch (SQLException e) {
-            CouponTables.rollbackQuietly(c);
-            throw e;
-        }
     }
 
     private static String lockName() {
