@@ -20,6 +20,14 @@ public record LedgerKeys(String campaign, String stock, String issued, String ou
     /** Hash of member id to member status ({@code ACTIVE} is the only status that may receive coupons). */
     public static final String MEMBERS = "ledger:members";
 
+    /**
+     * Changes whenever {@link #MEMBERS} does: whoever writes the members hash sets it afterwards (the
+     * worker to a digest of the statuses it wrote, a single-member change to a fresh value). Readers
+     * that keep a copy of the hash re-read it only when this changes; while it is absent they must
+     * not trust a copy at all.
+     */
+    public static final String MEMBERS_VERSION = "ledger:members:version";
+
     /** Set of the coupon codes provisioned in the ledger. */
     public static final String CAMPAIGNS = "ledger:campaigns";
 

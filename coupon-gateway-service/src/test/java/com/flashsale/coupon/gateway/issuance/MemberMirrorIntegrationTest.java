@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.gateway.system.RedisConnections;
 import com.flashsale.coupon.testsupport.ApiClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The in-memory mirror of active members: what it saves, and the one staleness it allows. */
+/** The in-memory mirror of active members: what it saves, when it re-reads, and the one staleness it allows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "coupon.members.mirror-refresh=200ms"})
 class MemberMirrorIntegrationTest {
@@ -29,6 +31,12 @@ class MemberMirrorIntegrationTest {
 
     @Autowired
     MemberDirectory directory;
+
+    @Autowired
+    RedisConnections connections;
+
+    /** Meters of the mirrors a test builds itself, apart from the application's. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     ApiClient api;
 
@@ -65,7 +73,7 @@ class MemberMirrorIntegrationTest {
     }
 
     @Test
-    void forgetsDeactivatedMemberWithinOneRefresh() {
+    void forgetsADeactivatedMemberOnceTheVersionChanges() {
         ledger.members(9, 9, "INACTIVE");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(9));
@@ -74,11 +82,43 @@ class MemberMirrorIntegrationTest {
 
     @Test
     void answersActiveMembersWithoutReadingTheirStatusFromRedis() {
-        // The mirror still holds member 7 until its next refresh: this is the staleness it trades for a round trip.
+        // The mirror holds member 7 until the version says the hash changed: the staleness it trades for a round trip.
         ledger.redis.hdel(LedgerKeys.MEMBERS, "7");
 
         assertThat(api.issue("FLASH100", 7).status()).isEqualTo(200);
+        ledger.changeMembersVersion();
         await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(7));
         assertThat(api.issue("FLASH100", 7).code()).isEqualTo("MEMBER-001");
+    }
+
+    @Test
+    void reReadsTheMembersOnlyWhenTheirVersionChanges() {
+        MemberDirectory mirror = new MemberDirectory(connections, new MemberSettings(Duration.ZERO), meters);
+        mirror.refresh();
+        double reloads = meters.counter("coupon.members.mirror.reloads").count();
+        ledger.redis.hset(LedgerKeys.MEMBERS, "900", "ACTIVE");
+
+        mirror.refresh();
+        mirror.refresh();
+        assertThat(mirror.knownActive(900)).isFalse();
+        assertThat(meters.counter("coupon.members.mirror.reloads").count()).isEqualTo(reloads);
+
+        ledger.changeMembersVersion();
+        mirror.refresh();
+        assertThat(mirror.knownActive(900)).isTrue();
+        assertThat(meters.counter("coupon.members.mirror.reloads").count()).isEqualTo(reloads + 1);
+    }
+
+    @Test
+    void dropsTheMirrorWhileTheMembersHaveNoVersion() {
+        MemberDirectory mirror = new MemberDirectory(connections, new MemberSettings(Duration.ZERO), meters);
+        mirror.refresh();
+        assertThat(mirror.knownActive(5)).isTrue();
+
+        ledger.redis.del(LedgerKeys.MEMBERS_VERSION);
+        mirror.refresh();
+
+        assertThat(mirror.knownActive(5)).isFalse();
+        assertThat(api.issue("FLASH100", 5).status()).isEqualTo(200);
     }
 }

@@ -11,10 +11,12 @@ import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
 import io.lettuce.core.Consumer;
+import io.lettuce.core.Range;
 import io.lettuce.core.XGroupCreateArgs;
 import io.lettuce.core.XReadArgs;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,9 @@ class OutboxRelayIntegrationTest {
 
     @Autowired
     OutboxRelay relay;
+
+    @Autowired
+    OutboxStreams streams;
 
     @LocalServerPort
     int port;
@@ -110,5 +115,26 @@ class OutboxRelayIntegrationTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> ledger.outboxLength("FLASH100") == 0);
             assertThat(ledger.redis.xpending(stream, LedgerKeys.RELAY_GROUP).getCount()).isZero();
         }
+    }
+
+    @Test
+    void acknowledgingRemovesExactlyTheAcknowledgedEntriesHoweverMany() {
+        String stream = LedgerKeys.forCoupon("FLASH100").outbox();
+        for (int member = 1; member <= 2_500; member++) {
+            ledger.redis.xadd(stream, "memberId", Integer.toString(member), "couponId", "2", "acceptedAt", "1");
+        }
+        List<OutboxEntry> delivered = streams.readNew("FLASH100", Consumer.from(LedgerKeys.RELAY_GROUP, "this-test"),
+                2_500);
+        assertThat(delivered).hasSize(2_500);
+
+        // More ids than the script hands to one XACK/XDEL call, and not all of them.
+        streams.acknowledge("FLASH100", delivered.subList(0, 2_400).stream().map(OutboxEntry::entryId).toList());
+
+        assertThat(ledger.outboxLength("FLASH100")).isEqualTo(100);
+        assertThat(ledger.redis.xpending(stream, LedgerKeys.RELAY_GROUP).getCount()).isEqualTo(100);
+        assertThat(ledger.redis.xrange(stream, Range.create("-", "+")))
+                .extracting(message -> message.getBody().get("memberId"))
+                .containsExactlyElementsOf(IntStream.rangeClosed(2_401, 2_500)
+                        .mapToObj(Integer::toString).toList());
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Writes reference data into the gateway tests' Redis database exactly as the worker's
@@ -61,6 +62,12 @@ public final class LedgerFixture implements AutoCloseable {
             members.put(Long.toString(id), status);
         }
         redis.hset(LedgerKeys.MEMBERS, members);
+        return changeMembersVersion();
+    }
+
+    /** What every writer of the members hash does after writing it (see {@link LedgerKeys#MEMBERS_VERSION}). */
+    public LedgerFixture changeMembersVersion() {
+        redis.set(LedgerKeys.MEMBERS_VERSION, UUID.randomUUID().toString());
         return this;
     }
 

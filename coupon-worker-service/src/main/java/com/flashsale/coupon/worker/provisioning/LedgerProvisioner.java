@@ -95,9 +95,27 @@ public class LedgerProvisioner {
         return new ProvisionedCampaign(campaign.code(), campaign.quantity(), campaign.status(), stock);
     }
 
+    /**
+     * Reads every member's status and writes the members hash only when they differ from its last full
+     * write: an unchanged pass costs MySQL one read and Redis two small commands, and the gateway's
+     * copy of the hash stays valid. The hash is written together with the digest of what was written,
+     * which becomes its version.
+     */
     private int provisionEveryMember() {
         int chunk = settings.memberChunkSize();
-        return memberRows.forEachPage(chunk * CHUNKS_PER_PAGE, page -> memberLedger.putAll(page, chunk));
+        int pageSize = chunk * CHUNKS_PER_PAGE;
+        MemberDigest inMySql = new MemberDigest();
+        memberRows.forEachPage(pageSize, inMySql::add);
+        if (memberLedger.holds(inMySql.version(), inMySql.count())) {
+            return (int) inMySql.count();
+        }
+        MemberDigest written = new MemberDigest();
+        int members = memberRows.forEachPage(pageSize, page -> {
+            memberLedger.putAll(page, chunk);
+            written.add(page);
+        });
+        memberLedger.markWritten(written.version());
+        return members;
     }
 
     private long deleteQuietly(String code) {

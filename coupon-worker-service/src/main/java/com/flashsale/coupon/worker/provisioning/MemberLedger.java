@@ -5,11 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-/** Writes member statuses into the ledger's members hash. */
+/**
+ * Writes member statuses into the ledger's members hash, and its version after every write (see
+ * {@link LedgerKeys#MEMBERS_VERSION}): readers that keep a copy re-read the hash only when it changes.
+ */
 @Component
 class MemberLedger {
 
@@ -37,12 +42,31 @@ class MemberLedger {
         });
     }
 
+    /** Marks the hash as holding exactly the members the version describes; call after writing them. */
+    void markWritten(String version) {
+        redis.opsForValue().set(LedgerKeys.MEMBERS_VERSION, version);
+    }
+
+    /**
+     * True when the last full write had this version and the hash still holds at least that many
+     * members (a hash lost or emptied since is written again).
+     */
+    boolean holds(String version, long count) {
+        return Objects.equals(redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION), version)
+                && redis.opsForHash().size(LedgerKeys.MEMBERS) >= count;
+    }
+
+    /**
+     * One member's status. The version becomes a value no digest can have: readers re-read the hash,
+     * and the next full pass finds it different from MySQL's digest and writes the hash whole again.
+     */
     void put(LedgerMember member) {
         redis.opsForHash().put(LedgerKeys.MEMBERS, Long.toString(member.id()), member.status());
+        redis.opsForValue().set(LedgerKeys.MEMBERS_VERSION, "member " + member.id() + " " + UUID.randomUUID());
     }
 
     long deleteAll() {
-        return Boolean.TRUE.equals(redis.delete(LedgerKeys.MEMBERS)) ? 1 : 0;
+        return redis.delete(List.of(LedgerKeys.MEMBERS, LedgerKeys.MEMBERS_VERSION));
     }
 
     private static byte[] utf8(String value) {

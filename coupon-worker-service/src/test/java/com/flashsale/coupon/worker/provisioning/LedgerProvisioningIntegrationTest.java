@@ -139,6 +139,45 @@ class LedgerProvisioningIntegrationTest {
     }
 
     @Test
+    void leavesTheMembersHashAloneWhileMySqlIsUnchanged() {
+        provisioner.provisionAll();
+        String version = redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION);
+        // Written behind the worker's back: only a pass that rewrites the hash would undo it.
+        redis.opsForHash().put(LedgerKeys.MEMBERS, "1", "UNTOUCHED");
+
+        provisioner.provisionAll();
+
+        assertThat(version).isNotBlank();
+        assertThat(redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION)).isEqualTo(version);
+        assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "1")).isEqualTo("UNTOUCHED");
+    }
+
+    @Test
+    void rewritesTheMembersHashAndItsVersionWhenAStatusChanges() {
+        provisioner.provisionAll();
+        String version = redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION);
+        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
+        try {
+            provisioner.provisionAll();
+
+            assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "3")).isEqualTo("INACTIVE");
+            assertThat(redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION)).isNotBlank().isNotEqualTo(version);
+        } finally {
+            jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = 3");
+        }
+    }
+
+    @Test
+    void rewritesAMembersHashThatWasLostUnderItsVersion() {
+        provisioner.provisionAll();
+        redis.delete(LedgerKeys.MEMBERS);
+
+        provisioner.provisionAll();
+
+        assertThat(redis.opsForHash().size(LedgerKeys.MEMBERS)).isEqualTo(memberCount());
+    }
+
+    @Test
     void provisionsOneHundredThousandMembers() {
         List<Object[]> rows = new ArrayList<>();
         IntStream.rangeClosed(1, 100_000).forEach(i -> rows.add(new Object[] { "Bulk " + i, "bulk" + i + "@example.com",
@@ -161,10 +200,13 @@ class LedgerProvisioningIntegrationTest {
 
     @Test
     void provisionsOneMemberAndReportsAnUnknownOne() {
+        provisioner.provisionAll();
+        String version = redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION);
         jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
         try {
             assertThat(provisioner.provisionMember(3)).isTrue();
             assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "3")).isEqualTo("INACTIVE");
+            assertThat(redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION)).isNotBlank().isNotEqualTo(version);
             assertThat(provisioner.provisionMember(999_999)).isFalse();
             assertThat(redis.opsForHash().hasKey(LedgerKeys.MEMBERS, "999999")).isFalse();
         } finally {
