@@ -1,6 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,13 +81,15 @@ class AdminAccessIntegrationTest {
     }
 
     @Test
-    void reportsReadinessOfDatabaseRedisAndKafka() throws Exception {
-        mvc.perform(get("/actuator/health/readiness"))
+    void reportsReadinessOfDatabaseRedisKafkaAndTheConsumerGroup() {
+        // Ready only once Kafka has assigned the consumers their partitions, a moment after start-up.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/health/readiness"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"))
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.redis.status").value("UP"))
-                .andExpect(jsonPath("$.components.kafka.status").value("UP"));
+                .andExpect(jsonPath("$.components.kafka.status").value("UP"))
+                .andExpect(jsonPath("$.components.consumerGroup.status").value("UP")));
     }
 
     private static List<MockHttpServletRequestBuilder> adminRequests() {

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.system;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,10 +45,10 @@ class ProdProfileIntegrationTest {
     }
 
     @Test
-    void isReadyWhenItsStoresAreUp() throws Exception {
-        mvc.perform(get("/actuator/health/readiness"))
+    void isReadyWhenItsStoresAreUpAndItsConsumersHaveJoined() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/health/readiness"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP"));
+                .andExpect(jsonPath("$.status").value("UP")));
     }
 
     @Test

@@ -1,0 +1,53 @@
+package com.flashsale.coupon.worker.persistence;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the issued-events consumers of this worker have joined their consumer group. Until Kafka
+ * assigns partitions nothing is consumed (a second after start-up, or until the session of a killed
+ * replica expires), so readiness waits for it. Joining is what counts, not holding partitions: with
+ * more consumers than partitions some replicas rightly hold none.
+ */
+@Component("consumerGroupHealthIndicator")
+class ConsumerGroupMembership extends AbstractHealthIndicator implements ConsumerAwareRebalanceListener {
+
+    private final Set<TopicPartition> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean joined;
+
+    ConsumerGroupMembership() {
+        super("Consumer group check failed");
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        held.addAll(partitions);
+        joined = true;
+    }
+
+    @Override
+    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        held.removeAll(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        held.removeAll(partitions);
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        if (joined) {
+            builder.up().withDetail("partitions", held.size());
+        } else {
+            builder.outOfService().withDetail("waiting", "for Kafka to assign the issued-events partitions");
+        }
+    }
+}
