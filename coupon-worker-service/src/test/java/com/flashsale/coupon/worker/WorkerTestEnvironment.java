@@ -1,17 +1,14 @@
 package com.flashsale.coupon.worker;
 
 import com.flashsale.coupon.testsupport.TestServers;
+import com.flashsale.coupon.testsupport.TestTopics;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,14 +16,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Points one integration test class at the real servers, isolated from every other class: its own
  * empty database, its own topics and consumer group, and Redis database 15 (flushed before each test).
- * The databases and topics are dropped when the test JVM exits, after every Spring context has closed.
+ * The databases and topics are dropped when the test JVM exits.
  */
 public final class WorkerTestEnvironment {
 
     public static final int REDIS_DATABASE = 15;
 
     private static final List<String> DATABASES = new CopyOnWriteArrayList<>();
-    private static final List<String> TOPICS = new CopyOnWriteArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(WorkerTestEnvironment::dropWhatTheTestsCreated));
@@ -44,10 +40,8 @@ public final class WorkerTestEnvironment {
     public static Isolation register(DynamicPropertyRegistry registry, String extraJdbcParameters) {
         TestServers.Endpoints servers = TestServers.endpoints();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Isolation isolation = new Isolation(createDatabase(), "coupon-issued-it-" + suffix,
-                "coupon-issued-it-" + suffix + ".DLQ", "coupon-worker-it-" + suffix);
-        TOPICS.add(isolation.issuedTopic());
-        TOPICS.add(isolation.deadLetterTopic());
+        Isolation isolation = new Isolation(createDatabase(), TestTopics.deletedAtExit("coupon-issued-it-" + suffix),
+                TestTopics.deletedAtExit("coupon-issued-it-" + suffix + ".DLQ"), "coupon-worker-it-" + suffix);
         registry.add("spring.datasource.url", () -> servers.jdbcUrl(isolation.database()) + extraJdbcParameters);
         registry.add("spring.datasource.username", servers::mysqlUser);
         registry.add("spring.datasource.password", servers::mysqlPassword);
@@ -81,17 +75,9 @@ public final class WorkerTestEnvironment {
         }, true);
     }
 
-    // Best effort: a leftover database or topic wastes space on the local servers but breaks nothing.
+    // Best effort: a leftover database wastes space on the local server but breaks nothing.
     private static void dropWhatTheTestsCreated() {
         TestServers.Endpoints servers = TestServers.endpoints();
-        if (!TOPICS.isEmpty()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    servers.kafkaBootstrapServers()))) {
-                admin.deleteTopics(TOPICS).all().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                System.err.println("Could not delete test topics " + TOPICS + ": " + e);
-            }
-        }
         try (Connection connection = DriverManager.getConnection(servers.mysqlServerUrl(), servers.mysqlUser(),
                 servers.mysqlPassword()); Statement statement = connection.createStatement()) {
             for (String database : DATABASES) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.TestServers;
+import com.flashsale.coupon.testsupport.TestTopics;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -19,7 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The stores one system test class runs against: its own MySQL database, its own topics, a
+ * The stores one system test class runs against: its own MySQL database, its own topics (deleted
+ * when the test JVM exits), a
  * Redis database reserved for system tests. Services are started against it as processes.
  * Public for the chaos drills in a sub-package.
  */
@@ -30,8 +32,8 @@ public final class SaleEnvironment implements AutoCloseable {
     final TestServers.Endpoints servers = TestServers.endpoints();
     final String database = TestServers.createDatabase("coupon_system");
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
-    final String issuedTopic = "coupon-issued-sys-" + suffix;
-    final String deadLetterTopic = issuedTopic + ".DLQ";
+    final String issuedTopic = TestTopics.deletedAtExit("coupon-issued-sys-" + suffix);
+    final String deadLetterTopic = TestTopics.deletedAtExit(issuedTopic + ".DLQ");
     private final RedisClient redisClient;
     private final StatefulRedisConnection<String, String> redisConnection;
     final RedisCommands<String, String> redis;

@@ -1,7 +1,7 @@
 package com.flashsale.coupon.gateway.support;
 
 import com.flashsale.coupon.testsupport.TestServers;
-import java.util.UUID;
+import com.flashsale.coupon.testsupport.TestTopics;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points a gateway test context at the real test servers, on its own Redis database and topic. */
@@ -16,7 +16,7 @@ public final class GatewayTestProperties {
     /** Registers the servers and returns the unique topic this context publishes to. */
     public static String register(DynamicPropertyRegistry registry) {
         TestServers.Endpoints servers = TestServers.endpoints();
-        String topic = "coupon-issued-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String topic = TestTopics.unique("coupon-issued-test-");
         registry.add("coupon.redis.host", servers::redisHost);
         registry.add("coupon.redis.port", servers::redisPort);
         registry.add("coupon.redis.database", () -> REDIS_DATABASE);

@@ -3,8 +3,8 @@ package com.flashsale.coupon.lab.baseline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.testsupport.TestServers;
+import com.flashsale.coupon.testsupport.TestTopics;
 import java.time.Duration;
-import java.util.UUID;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -24,7 +24,7 @@ class LabIntegrationTest {
         TestServers.Endpoints e = TestServers.endpoints();
         servers = new LabServers(e.mysqlServerUrl(), e.mysqlUser(), e.mysqlPassword(), TestServers.createDatabase("coupon_lab"),
                 e.redisHost(), e.redisPort(), 12, e.kafkaBootstrapServers(),
-                "lab-coupon-issued-test-" + UUID.randomUUID().toString().substring(0, 8));
+                TestTopics.unique("lab-coupon-issued-test-"));
     }
 
     @AfterAll
