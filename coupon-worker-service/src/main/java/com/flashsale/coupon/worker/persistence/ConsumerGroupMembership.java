@@ -15,31 +15,41 @@ import org.springframework.stereotype.Component;
  * assigns partitions nothing is consumed (a second after start-up, or until the session of a killed
  * replica expires), so readiness waits for it. Joining is what counts, not holding partitions: with
  * more consumers than partitions some replicas rightly hold none.
+ *
+ * <p>The rebalance listener is handed to the issued-events container only ({@link
+ * IssuedEventsContainerConfig}); this class is not a listener bean itself, which Boot would give to
+ * every container it configures, the dead-letter one included.
  */
 @Component("consumerGroupHealthIndicator")
-class ConsumerGroupMembership extends AbstractHealthIndicator implements ConsumerAwareRebalanceListener {
+class ConsumerGroupMembership extends AbstractHealthIndicator {
 
     private final Set<TopicPartition> held = ConcurrentHashMap.newKeySet();
     private volatile boolean joined;
+    private final ConsumerAwareRebalanceListener rebalanceListener = new ConsumerAwareRebalanceListener() {
+
+        @Override
+        public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            held.addAll(partitions);
+            joined = true;
+        }
+
+        @Override
+        public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            held.removeAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+            held.removeAll(partitions);
+        }
+    };
 
     ConsumerGroupMembership() {
         super("Consumer group check failed");
     }
 
-    @Override
-    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        held.addAll(partitions);
-        joined = true;
-    }
-
-    @Override
-    public void onPartitionsRevokedAfterCommit(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        held.removeAll(partitions);
-    }
-
-    @Override
-    public void onPartitionsLost(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-        held.removeAll(partitions);
+    ConsumerAwareRebalanceListener rebalanceListener() {
+        return rebalanceListener;
     }
 
     @Override

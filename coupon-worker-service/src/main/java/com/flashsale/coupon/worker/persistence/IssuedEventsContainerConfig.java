@@ -19,7 +19,7 @@ class IssuedEventsContainerConfig {
             ConsumerGroupMembership membership) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
-        factory.getContainerProperties().setConsumerRebalanceListener(membership);
+        factory.getContainerProperties().setConsumerRebalanceListener(membership.rebalanceListener());
         return factory;
     }
 }

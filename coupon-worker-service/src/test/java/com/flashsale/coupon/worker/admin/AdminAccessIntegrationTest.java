@@ -89,7 +89,9 @@ class AdminAccessIntegrationTest {
                 .andExpect(jsonPath("$.components.db.status").value("UP"))
                 .andExpect(jsonPath("$.components.redis.status").value("UP"))
                 .andExpect(jsonPath("$.components.kafka.status").value("UP"))
-                .andExpect(jsonPath("$.components.consumerGroup.status").value("UP")));
+                .andExpect(jsonPath("$.components.consumerGroup.status").value("UP"))
+                // The issued-events topic's three partitions (coupon.kafka.partitions in the tests), not the dead letters'.
+                .andExpect(jsonPath("$.components.consumerGroup.details.partitions").value(3)));
     }
 
     private static List<MockHttpServletRequestBuilder> adminRequests() {

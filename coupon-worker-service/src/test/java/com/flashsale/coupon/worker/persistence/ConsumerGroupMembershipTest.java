@@ -22,7 +22,7 @@ class ConsumerGroupMembershipTest {
 
     @Test
     void isUpOnceJoinedEvenWithoutPartitions() {
-        membership.onPartitionsAssigned(null, List.of());
+        membership.rebalanceListener().onPartitionsAssigned(null, List.of());
 
         Health health = membership.health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -31,11 +31,11 @@ class ConsumerGroupMembershipTest {
 
     @Test
     void countsThePartitionsItHoldsAcrossRebalances() {
-        membership.onPartitionsAssigned(null, List.of(P0, P1));
-        membership.onPartitionsRevokedAfterCommit(null, List.of(P0));
+        membership.rebalanceListener().onPartitionsAssigned(null, List.of(P0, P1));
+        membership.rebalanceListener().onPartitionsRevokedAfterCommit(null, List.of(P0));
         assertThat(membership.health().getDetails()).containsEntry("partitions", 1);
 
-        membership.onPartitionsLost(null, List.of(P1));
+        membership.rebalanceListener().onPartitionsLost(null, List.of(P1));
         Health health = membership.health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails()).containsEntry("partitions", 0);
