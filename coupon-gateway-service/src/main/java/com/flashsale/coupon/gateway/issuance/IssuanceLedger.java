@@ -34,12 +34,12 @@ class IssuanceLedger {
         if (members.knownActive(memberId)) {
             return LedgerKeys.ACTIVE;
         }
-        return redis.requests().hget(LedgerKeys.MEMBERS, Long.toString(memberId));
+        return redis.decide(commands -> commands.hget(LedgerKeys.MEMBERS, Long.toString(memberId)));
     }
 
     IssueOutcome issue(String couponCode, long memberId) {
         LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
-        Long result = ISSUE.run(redis.requests(), ScriptOutputType.INTEGER,
+        Long result = ISSUE.decide(redis, ScriptOutputType.INTEGER,
                 new String[] {keys.campaign(), keys.stock(), keys.issued(), keys.outbox()},
                 Long.toString(memberId), Long.toString(clock.millis()));
         return IssueOutcome.fromScript(result);

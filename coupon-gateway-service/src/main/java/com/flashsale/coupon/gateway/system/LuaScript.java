@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A Lua script run by its SHA. Redis forgets scripts on restart or failover, so a {@code NOSCRIPT}
@@ -38,11 +40,21 @@ public final class LuaScript {
     }
 
     public <T> T run(RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
+        return run(sha -> redis.evalsha(sha, type, keys, args), redis::scriptLoad);
+    }
+
+    /** The same, as one of the decision's commands on the request path ({@link RedisConnections#decide}). */
+    public <T> T decide(RedisConnections redis, ScriptOutputType type, String[] keys, String... args) {
+        return run(sha -> redis.decide(commands -> commands.<T>evalsha(sha, type, keys, args)),
+                script -> redis.decide(commands -> commands.scriptLoad(script)));
+    }
+
+    private <T> T run(Function<String, T> evalsha, Consumer<String> scriptLoad) {
         try {
-            return redis.evalsha(sha, type, keys, args);
+            return evalsha.apply(sha);
         } catch (RedisNoScriptException e) {
-            redis.scriptLoad(source);
-            return redis.evalsha(sha, type, keys, args);
+            scriptLoad.accept(source);
+            return evalsha.apply(sha);
         }
     }
 

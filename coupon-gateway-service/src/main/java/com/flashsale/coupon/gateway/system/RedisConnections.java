@@ -4,11 +4,14 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +21,10 @@ import org.springframework.stereotype.Component;
  * member requests. Connections are opened on first use, so the gateway starts while Redis is down
  * and recovers by itself; while disconnected, commands fail at once instead of queueing, which
  * turns a Redis outage into fast 503 answers rather than piled-up threads.
+ *
+ * <p>The decision's own commands ({@link #decide}) wait through {@link CommandDeadlines} instead of
+ * Lettuce's synchronous API; the rest (stock view, health, relay, mirror) are rare or run on
+ * platform threads and keep the synchronous API.
  */
 @Component
 public class RedisConnections implements DisposableBean {
@@ -27,6 +34,8 @@ public class RedisConnections implements DisposableBean {
     private volatile StatefulRedisConnection<String, String> relay;
     private final long retryConnectAfterNanos;
     private volatile long lastFailedConnectAt = System.nanoTime() - Long.MAX_VALUE / 2;
+    private final CommandDeadlines deadlines;
+    private final PeriodicTask deadlineSweeper;
 
     RedisConnections(RedisSettings settings) {
         RedisURI.Builder uri = RedisURI.builder()
@@ -39,20 +48,36 @@ public class RedisConnections implements DisposableBean {
         }
         this.client = RedisClient.create(uri.build());
         this.retryConnectAfterNanos = settings.connectTimeout().toNanos();
-        // The command timeout is the URI's, which every synchronous call here waits at most (then a
-        // RedisCommandTimeoutException, a 503). TimeoutOptions would add a timer task per command on
-        // the event loop: about 5 % of the gateway's CPU in the benchmark's profile, for nothing the
-        // synchronous calls need (bench-results/tried.md).
+        // The command timeout is the URI's, which every synchronous call here waits at most, and
+        // CommandDeadlines enforces for the decision's commands (then a RedisCommandTimeoutException,
+        // a 503). TimeoutOptions would add a timer task per command on the event loop: about 5 % of
+        // the gateway's CPU in the benchmark's profile, for nothing either wait needs
+        // (bench-results/tried.md).
         this.client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.builder().timeoutCommands(false).build())
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).build())
                 .build());
+        this.deadlines = new CommandDeadlines(settings.commandTimeout());
+        this.deadlineSweeper = new PeriodicTask("redis-deadlines", CommandDeadlines.SWEEP_EVERY, deadlines::sweep);
+        this.deadlineSweeper.start();
     }
 
     /** Commands for the request path. Throws a {@link io.lettuce.core.RedisException} when Redis cannot be reached. */
     public RedisCommands<String, String> requests() {
+        return requestConnection().sync();
+    }
+
+    /**
+     * Runs one of the decision's commands on the request connection and waits for its answer, at
+     * most the command timeout (then a {@link io.lettuce.core.RedisCommandTimeoutException}).
+     */
+    public <T> T decide(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
+        return deadlines.await(command.apply(requestConnection().async()));
+    }
+
+    private StatefulRedisConnection<String, String> requestConnection() {
         StatefulRedisConnection<String, String> connection = requests;
         if (connection == null) {
             synchronized (this) {
@@ -62,7 +87,7 @@ public class RedisConnections implements DisposableBean {
                 connection = requests;
             }
         }
-        return connection.sync();
+        return connection;
     }
 
     /** Commands for the outbox relay, on a connection of its own. */
@@ -99,6 +124,7 @@ public class RedisConnections implements DisposableBean {
 
     @Override
     public void destroy() {
+        deadlineSweeper.stop();
         client.shutdown();
     }
 }

@@ -21,8 +21,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway reaches Redis through a proxy the test cuts: while Redis is unreachable every request
- * is answered 503 at once and nothing is issued; when it is back, the gateway recovers by itself.
+ * The gateway reaches Redis through a proxy the test cuts or stalls: while Redis is unreachable
+ * every request is answered 503 at once and nothing is issued; while it is silent, every request is
+ * answered 503 once the command timeout has passed; when it is back, the gateway recovers by itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupon.relay.enabled=false")
 class RedisOutageIntegrationTest {
@@ -70,5 +71,38 @@ class RedisOutageIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.issue("FLASH100", 60).status())
                 .isEqualTo(200));
         assertThat(ledger.issuedMembers("FLASH100")).containsExactlyInAnyOrder("1", "60");
+    }
+
+    @Test
+    void answersServiceUnavailableAfterTheTimeoutWhileRedisIsSilentAndARetryNeverGetsTwo() throws Exception {
+        ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
+        ApiClient api = new ApiClient(port);
+        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
+
+        proxy.stall();
+        long started = System.nanoTime();
+        List<Answer> during;
+        try {
+            during = SimultaneousRequests.fire(20, i -> api.issue("FLASH100", i + 2));
+        } finally {
+            proxy.resume();
+        }
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(during).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.code()).isEqualTo("COMMON-002");
+        });
+        // Not before the command timeout (1 s), and not long after it: one sweep of the deadlines.
+        assertThat(elapsedMillis).isBetween(1_000L, 5_000L);
+
+        // The stalled commands were held, not lost: they reach Redis after the stall, so a member
+        // answered 503 may hold a coupon already, as the 503 says. Retrying is safe either way.
+        List<Answer> retries = SimultaneousRequests.fire(20, i -> api.issue("FLASH100", i + 2));
+        assertThat(retries).allSatisfy(answer -> assertThat(answer).satisfiesAnyOf(
+                retry -> assertThat(retry.status()).isEqualTo(200),
+                retry -> assertThat(retry.code()).isEqualTo("COUPON-002")));
+        assertThat(ledger.issuedMembers("FLASH100")).hasSize(21).doesNotHaveDuplicates();
+        assertThat(ledger.stock("FLASH100")).isEqualTo(79);
     }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP forwarder between the gateway and Redis that a test can cut and restore, to make Redis
- * unreachable for the gateway only, without touching the Redis server other tests use.
+ * unreachable for the gateway only, without touching the Redis server other tests use; or stall and
+ * resume, to make Redis silent: connections stay open and bytes wait in the proxy, then go through
+ * in order, as over a network that hangs for a while.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -20,6 +22,7 @@ public final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean accepting = true;
+    private boolean stalled;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -43,6 +46,22 @@ public final class TcpProxy implements AutoCloseable {
         accepting = true;
     }
 
+    /** Holds every byte in both directions until {@link #resume()}; nothing is lost. */
+    public synchronized void stall() {
+        stalled = true;
+    }
+
+    public synchronized void resume() {
+        stalled = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitFlowing() throws InterruptedException {
+        while (stalled) {
+            wait();
+        }
+    }
+
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
@@ -62,11 +81,15 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
-        } catch (IOException e) {
-            // one side went away
+            byte[] buffer = new byte[8192];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                awaitFlowing();
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | InterruptedException e) {
+            // one side went away, or the proxy closed
         } finally {
             closeQuietly(from);
             closeQuietly(to);
