@@ -96,25 +96,23 @@ public class LedgerProvisioner {
     }
 
     /**
-     * Reads every member's status and writes the members hash only when they differ from its last full
-     * write: an unchanged pass costs MySQL one read and Redis two small commands, and the gateway's
-     * copy of the hash stays valid. The hash is written together with the digest of what was written,
-     * which becomes its version.
+     * Writes the members hash only when MySQL's members differ from its last full write: an unchanged
+     * pass costs MySQL one aggregate query and Redis two small commands, and the gateway's copy of the
+     * hash stays valid. The hash is written together with the digest of what was written, which
+     * becomes its version.
      */
     private int provisionEveryMember() {
-        int chunk = settings.memberChunkSize();
-        int pageSize = chunk * CHUNKS_PER_PAGE;
-        MemberDigest inMySql = new MemberDigest();
-        memberRows.forEachPage(pageSize, inMySql::add);
-        if (memberLedger.holds(inMySql.version(), inMySql.count())) {
+        MemberDigest.Version inMySql = memberRows.version();
+        if (memberLedger.holds(inMySql.value(), inMySql.count())) {
             return (int) inMySql.count();
         }
+        int chunk = settings.memberChunkSize();
         MemberDigest written = new MemberDigest();
-        int members = memberRows.forEachPage(pageSize, page -> {
+        int members = memberRows.forEachPage(chunk * CHUNKS_PER_PAGE, page -> {
             memberLedger.putAll(page, chunk);
             written.add(page);
         });
-        memberLedger.markWritten(written.version());
+        memberLedger.markWritten(written.version().value());
         return members;
     }
 

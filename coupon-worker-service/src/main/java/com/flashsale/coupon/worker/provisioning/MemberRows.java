@@ -35,6 +35,21 @@ class MemberRows {
         }
     }
 
+    /**
+     * The {@link MemberDigest} of every member as MySQL holds them now, computed by MySQL: one
+     * aggregate row instead of every member sent to the worker and hashed there.
+     */
+    MemberDigest.Version version() {
+        return jdbc.sql("""
+                SELECT COUNT(*) AS members,
+                       COALESCE(BIT_XOR(CAST(CONV(LEFT(SHA2(CONCAT(id, ':', status), 256), 16), 16, 10) AS UNSIGNED)), 0)
+                           AS fingerprint
+                FROM members""")
+                .query((rs, row) -> MemberDigest.Version.of(rs.getLong("members"),
+                        Long.parseUnsignedLong(rs.getString("fingerprint"))))
+                .single();
+    }
+
     Optional<LedgerMember> find(long memberId) {
         return jdbc.sql("SELECT id, status FROM members WHERE id = ?")
                 .param(memberId)

@@ -33,6 +33,9 @@ class LedgerProvisioningIntegrationTest {
     LedgerProvisioner provisioner;
 
     @Autowired
+    MemberRows memberRows;
+
+    @Autowired
     StringRedisTemplate redis;
 
     @Autowired
@@ -150,6 +153,20 @@ class LedgerProvisioningIntegrationTest {
         assertThat(version).isNotBlank();
         assertThat(redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION)).isEqualTo(version);
         assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "1")).isEqualTo("UNTOUCHED");
+    }
+
+    @Test
+    void mySqlComputesTheSameMembersVersionAsTheWorkerWrites() {
+        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
+        try {
+            MemberDigest read = new MemberDigest();
+            memberRows.forEachPage(100, read::add);
+
+            assertThat(memberRows.version()).isEqualTo(read.version());
+            assertThat(read.version().count()).isEqualTo(memberCount());
+        } finally {
+            jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = 3");
+        }
     }
 
     @Test
