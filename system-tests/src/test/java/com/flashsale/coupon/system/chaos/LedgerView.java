@@ -9,6 +9,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** The test's read of one coupon's Redis ledger (and the few writes the drills damage it with). */
 final class LedgerView {
@@ -72,7 +73,9 @@ final class LedgerView {
         redis.incrby(keys.stock(), delta);
     }
 
+    /** As the worker's single-member change does: the hash and a fresh version, so mirrors re-read it. */
     void addEligibleMember(long memberId) {
         redis.hset(LedgerKeys.MEMBERS, Long.toString(memberId), LedgerKeys.ACTIVE);
+        redis.set(LedgerKeys.MEMBERS_VERSION, "drill member " + memberId + " " + UUID.randomUUID());
     }
 }
