@@ -157,31 +157,25 @@ class LedgerProvisioningIntegrationTest {
 
     @Test
     void mySqlComputesTheSameMembersVersionAsTheWorkerWrites() {
-        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
-        try {
+        whileMemberThreeIsInactive(() -> {
             MemberDigest read = new MemberDigest();
             memberRows.forEachPage(100, read::add);
 
             assertThat(memberRows.version()).isEqualTo(read.version());
             assertThat(read.version().count()).isEqualTo(memberCount());
-        } finally {
-            jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = 3");
-        }
+        });
     }
 
     @Test
     void rewritesTheMembersHashAndItsVersionWhenAStatusChanges() {
         provisioner.provisionAll();
         String version = redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION);
-        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
-        try {
+        whileMemberThreeIsInactive(() -> {
             provisioner.provisionAll();
 
             assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "3")).isEqualTo("INACTIVE");
             assertThat(redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION)).isNotBlank().isNotEqualTo(version);
-        } finally {
-            jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = 3");
-        }
+        });
     }
 
     @Test
@@ -219,13 +213,20 @@ class LedgerProvisioningIntegrationTest {
     void provisionsOneMemberAndReportsAnUnknownOne() {
         provisioner.provisionAll();
         String version = redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION);
-        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
-        try {
+        whileMemberThreeIsInactive(() -> {
             assertThat(provisioner.provisionMember(3)).isTrue();
             assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "3")).isEqualTo("INACTIVE");
             assertThat(redis.opsForValue().get(LedgerKeys.MEMBERS_VERSION)).isNotBlank().isNotEqualTo(version);
             assertThat(provisioner.provisionMember(999_999)).isFalse();
             assertThat(redis.opsForHash().hasKey(LedgerKeys.MEMBERS, "999999")).isFalse();
+        });
+    }
+
+    /** Member 3 is INACTIVE in MySQL while {@code check} runs, and ACTIVE again afterwards, whatever happens. */
+    private void whileMemberThreeIsInactive(Runnable check) {
+        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
+        try {
+            check.run();
         } finally {
             jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = 3");
         }
