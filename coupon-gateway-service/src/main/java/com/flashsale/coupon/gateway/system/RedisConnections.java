@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 public class RedisConnections implements DisposableBean {
 
     private final RedisClient client;
-    private volatile StatefulRedisConnection<String, String> requests;
-    private volatile StatefulRedisConnection<String, String> relay;
+    private final LazyConnection requests = new LazyConnection();
+    private final LazyConnection relay = new LazyConnection();
     private final long retryConnectAfterNanos;
     private volatile long lastFailedConnectAt = System.nanoTime() - Long.MAX_VALUE / 2;
     private final CommandDeadlines deadlines;
@@ -66,7 +66,7 @@ public class RedisConnections implements DisposableBean {
 
     /** Commands for the request path. Throws a {@link io.lettuce.core.RedisException} when Redis cannot be reached. */
     public RedisCommands<String, String> requests() {
-        return requestConnection().sync();
+        return requests.get().sync();
     }
 
     /**
@@ -74,34 +74,12 @@ public class RedisConnections implements DisposableBean {
      * most the command timeout (then a {@link io.lettuce.core.RedisCommandTimeoutException}).
      */
     public <T> T decide(Function<RedisAsyncCommands<String, String>, RedisFuture<T>> command) {
-        return deadlines.await(command.apply(requestConnection().async()));
-    }
-
-    private StatefulRedisConnection<String, String> requestConnection() {
-        StatefulRedisConnection<String, String> connection = requests;
-        if (connection == null) {
-            synchronized (this) {
-                if (requests == null) {
-                    requests = connect();
-                }
-                connection = requests;
-            }
-        }
-        return connection;
+        return deadlines.await(command.apply(requests.get().async()));
     }
 
     /** Commands for the outbox relay, on a connection of its own. */
     public RedisCommands<String, String> relay() {
-        StatefulRedisConnection<String, String> connection = relay;
-        if (connection == null) {
-            synchronized (this) {
-                if (relay == null) {
-                    relay = connect();
-                }
-                connection = relay;
-            }
-        }
-        return connection.sync();
+        return relay.get().sync();
     }
 
     /**
@@ -119,6 +97,25 @@ public class RedisConnections implements DisposableBean {
         } catch (RedisException e) {
             lastFailedConnectAt = System.nanoTime();
             throw e;
+        }
+    }
+
+    /** A connection opened on first use; callers arriving meanwhile wait for that one attempt. */
+    private final class LazyConnection {
+
+        private volatile StatefulRedisConnection<String, String> connection;
+
+        StatefulRedisConnection<String, String> get() {
+            StatefulRedisConnection<String, String> current = connection;
+            if (current == null) {
+                synchronized (this) {
+                    if (connection == null) {
+                        connection = connect();
+                    }
+                    current = connection;
+                }
+            }
+            return current;
         }
     }
 
