@@ -4,6 +4,6 @@
 bench: tools ## measure the running system (make run) and the lab in one run; writes bench-results/
 	bench/run.sh $(BENCH_ARGS)
 
-bench-lab: tools ## only the lab: the seed's concurrency phases on one load (no system needed)
+bench-lab: tools ## only the lab: the seed's concurrency phases on its two loads (no system needed)
 	$(MVN) -q -pl lab -am package -DskipTests
 	$(JAVA_HOME)/bin/java -jar lab/target/lab.jar lab $(BENCH_ARGS)

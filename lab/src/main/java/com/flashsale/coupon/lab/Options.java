@@ -19,6 +19,24 @@ public record Options(Map<String, String> values) {
         return new Options(values);
     }
 
+    /** The options whose names start with {@code prefix}, named without it. */
+    public Options withPrefix(String prefix) {
+        Map<String, String> scoped = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                scoped.put(name.substring(prefix.length()), value);
+            }
+        });
+        return new Options(scoped);
+    }
+
+    /** These options, with {@code name} set to {@code value} unless it is set already. */
+    public Options withDefault(String name, Object value) {
+        Map<String, String> merged = new HashMap<>(values);
+        merged.putIfAbsent(name, value.toString());
+        return new Options(merged);
+    }
+
     public String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

@@ -3,14 +3,31 @@ package com.flashsale.coupon.lab.baseline;
 import java.time.Duration;
 
 /**
- * The one load every baseline gets: {@code clients} concurrent clients work through
+ * One load every baseline gets: {@code clients} concurrent clients work through
  * {@code members x attemptsPerMember} attempts against {@code stock} coupons. A member's attempts
  * are adjacent in the queue, so they are taken by different clients at nearly the same instant
  * (a double click): exactly the case where a check-then-act race shows.
  *
+ * @param name what the load is, as the results name it
  * @param timeLimit a baseline still running then is stopped; its figures cover what it finished
  */
-public record LabLoad(int clients, int members, int attemptsPerMember, int stock, Duration timeLimit) {
+public record LabLoad(String name, int clients, int members, int attemptsPerMember, int stock, Duration timeLimit) {
+
+    public static final String STOCK_LEFT = "stock left";
+    public static final String DOUBLE_CLICKS = "double clicks";
+
+    /**
+     * Every attempt a new member while stock remains, so every attempt issues: the mix of the issue
+     * endpoint's "stock left" row, which is what the system's throughput is compared with.
+     */
+    public static LabLoad stockLeft(int clients, int members, Duration timeLimit) {
+        return new LabLoad(STOCK_LEFT, clients, members, 1, members, timeLimit);
+    }
+
+    /** Every member asks twice at once, for half as many coupons as members: races and sell-out. */
+    public static LabLoad doubleClicks(int clients, int members, int stock, Duration timeLimit) {
+        return new LabLoad(DOUBLE_CLICKS, clients, members, 2, stock, timeLimit);
+    }
 
     public int attempts() {
         return members * attemptsPerMember;
@@ -23,6 +40,7 @@ public record LabLoad(int clients, int members, int attemptsPerMember, int stock
 
     @Override
     public String toString() {
-        return clients + " clients, " + members + " members x " + attemptsPerMember + " attempts, stock " + stock;
+        return name + ": " + clients + " clients, " + members + " members x " + attemptsPerMember + " attempts, stock "
+                + stock;
     }
 }

@@ -76,9 +76,9 @@ public final class LabRun {
                 holders++;
             }
         }
-        return new LabResult(baseline.name(), total, finished.get(), seconds, latencies.summary(),
+        return new LabResult(baseline.name(), load, finished.get(), seconds, latencies.summary(),
                 answers[Answer.ISSUED.ordinal()].get(), holders, answers[Answer.DUPLICATE.ordinal()].get(),
                 answers[Answer.SOLD_OUT.ordinal()].get(), answers[Answer.FAILED.ordinal()].get(),
-                baseline.storeState(), load.stock(), load.members());
+                baseline.storeState());
     }
 }

@@ -10,6 +10,8 @@ import java.sql.SQLException;
  */
 public final class PessimisticLock implements Baseline {
 
+    public static final String NAME = "pessimistic lock (SELECT ... FOR UPDATE)";
+
     private final LabServers servers;
     private final CouponTables tables;
 
@@ -20,7 +22,7 @@ public final class PessimisticLock implements Baseline {
 
     @Override
     public String name() {
-        return "pessimistic lock (SELECT ... FOR UPDATE)";
+        return NAME;
     }
 
     @Override

@@ -35,20 +35,16 @@ public final class BenchCommand {
             SystemPhases phases = new SystemPhases(settings, system, notes);
             phases.prepare();
             named = phases.runAll(rows);
-            List<LabResult> lab = LabCommand.run(Options.parse(new String[] {
-                "--clients=" + options.integer("lab-clients", settings.connections()),
-                "--members=" + options.integer("lab-members", 20_000),
-                "--attempts-per-member=" + options.integer("lab-attempts-per-member", 2),
-                "--stock=" + options.integer("lab-stock", 10_000),
-                "--time-limit=" + options.integer("lab-time-limit", 30)}, 0));
+            // --lab-NAME=VALUE options go to the lab as --NAME=VALUE (see LabCommand.loads).
+            List<LabResult> lab = LabCommand.run(options.withPrefix("lab-").withDefault("clients", settings.connections()));
             lab.forEach(result -> {
                 ResultRow row = LabRows.of(result);
                 rows.add(row);
-                named.put("lab:" + result.name(), row);
+                named.put(LabRows.key(result), row);
             });
             phases.restore();
         }
-        List<Target> targets = Targets.of(named, lab(named, "pessimistic"));
+        List<Target> targets = Targets.of(named);
         String loadAfter = Machine.loadAverage();
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
         Report.RunInfo run = new Report.RunInfo(
@@ -68,10 +64,5 @@ public final class BenchCommand {
             System.out.println("An invariant of the system FAILED: see the notes in results.md.");
             System.exit(1);
         }
-    }
-
-    private static ResultRow lab(Map<String, ResultRow> named, String prefix) {
-        return named.entrySet().stream().filter(e -> e.getKey().startsWith("lab:" + prefix)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
     }
 }

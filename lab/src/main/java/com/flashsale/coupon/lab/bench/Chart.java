@@ -23,9 +23,9 @@ final class Chart {
     private static final Map<String, Color> GROUP_COLORS = Map.of(
             "ceiling", new Color(0x6B7280), "floor", new Color(0x9CA3AF), "system", new Color(0x2563EB),
             "worker", new Color(0x059669), "lab", new Color(0xD97706));
-    private static final int WIDTH = 1200;
+    private static final int WIDTH = 1300;
     private static final int ROW_HEIGHT = 34;
-    private static final int LABEL_WIDTH = 430;
+    private static final int LABEL_WIDTH = 530;
     private static final int TOP = 80;
 
     private Chart() {

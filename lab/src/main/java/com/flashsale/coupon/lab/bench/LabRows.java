@@ -9,6 +9,15 @@ final class LabRows {
     private LabRows() {
     }
 
+    /** How the bench finds a lab row: the load's name, then the baseline's. */
+    static String key(String loadName, String baselineName) {
+        return "lab:" + loadName + ":" + baselineName;
+    }
+
+    static String key(LabResult r) {
+        return key(r.load().name(), r.name());
+    }
+
     static ResultRow of(LabResult r) {
         boolean complete = r.finished() == r.attempts();
         Invariants invariants = new Invariants(
@@ -25,8 +34,8 @@ final class LabRows {
         if (!complete) {
             note += "; stopped at the time limit, so I4 cannot be judged";
         }
-        return new ResultRow("lab", "lab: " + r.name(), r.members() + " members x " + r.attempts() / r.members()
-                + ", stock " + r.stock() + ", in-process", r.throughput(), "req/s", r.latency().p50(),
+        String load = r.members() + " members x " + r.load().attemptsPerMember() + ", stock " + r.stock() + ", in-process";
+        return new ResultRow("lab", "lab, " + r.load().name() + ": " + r.name(), load, r.throughput(), "req/s", r.latency().p50(),
                 r.latency().p99(), r.issued(), r.oversell(), r.duplicates(), invariants, note);
     }
 }

@@ -1,5 +1,7 @@
 package com.flashsale.coupon.lab.bench;
 
+import com.flashsale.coupon.lab.baseline.LabLoad;
+import com.flashsale.coupon.lab.baseline.PessimisticLock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,14 @@ final class Targets {
     private Targets() {
     }
 
-    static List<Target> of(Map<String, ResultRow> rows, ResultRow pessimistic) {
+    /**
+     * @param rows the run's rows by key: the system's rows by the names above, the lab's by
+     *     {@link LabRows#key(String, String)}
+     */
+    static List<Target> of(Map<String, ResultRow> rows) {
         List<Target> targets = new ArrayList<>();
         ResultRow contended = rows.get(CONTENDED);
+        ResultRow pessimistic = pessimisticWithStockLeft(rows);
         if (contended != null && rows.containsKey(FLOOR)) {
             targets.add(Target.atLeast("issue throughput / constant-JSON endpoint",
                     contended.throughput() / rows.get(FLOOR).throughput(), 0.8, "x"));
@@ -29,7 +36,8 @@ final class Targets {
                     contended.throughput() / rows.get(CEILING).throughput(), 0.3, "x"));
         }
         if (contended != null && pessimistic != null) {
-            targets.add(Target.atLeast("issue throughput / pessimistic-lock baseline",
+            // Both with stock left and a new member on every request: every request issues in both.
+            targets.add(Target.atLeast("issue throughput / pessimistic-lock baseline (stock left)",
                     contended.throughput() / pessimistic.throughput(), 20, "x"));
         }
         if (rows.containsKey(FIXED_RATE)) {
@@ -42,5 +50,14 @@ final class Targets {
             targets.add(Target.atMost("settle time, " + rows.get(SETTLE).load(), rows.get(SETTLE).throughput(), 2, " s"));
         }
         return targets;
+    }
+
+    /**
+     * The pessimistic lock on the lab's "stock left" load: like the contended row, every attempt is
+     * a new member while stock remains, so both figures are of requests that issue. (On the
+     * double-click load three attempts in four are refusals, which roll back without a commit.)
+     */
+    private static ResultRow pessimisticWithStockLeft(Map<String, ResultRow> rows) {
+        return rows.get(LabRows.key(LabLoad.STOCK_LEFT, PessimisticLock.NAME));
     }
 }

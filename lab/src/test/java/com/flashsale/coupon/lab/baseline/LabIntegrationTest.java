@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Every baseline on a small load against the real servers: the correct ones are exact, the racy one never oversells. */
 class LabIntegrationTest {
 
-    private static final LabLoad LOAD = new LabLoad(16, 200, 2, 100, Duration.ofSeconds(60));
+    private static final LabLoad LOAD = LabLoad.doubleClicks(16, 200, 100, Duration.ofSeconds(60));
 
     private static LabServers servers;
 
@@ -38,6 +38,21 @@ class LabIntegrationTest {
     @Test
     void pessimisticLockIssuesExactlyTheStockToDistinctMembers() throws Exception {
         assertExact(new PessimisticLock(servers));
+    }
+
+    @Test
+    void pessimisticLockIssuesToEveryAttemptWhileStockIsLeft() throws Exception {
+        LabLoad stockLeft = LabLoad.stockLeft(16, 200, Duration.ofSeconds(60));
+        try (Baseline baseline = new PessimisticLock(servers)) {
+            LabResult result = LabRun.run(baseline, stockLeft);
+
+            assertThat(result.finished()).isEqualTo(200);
+            assertThat(result.issued()).isEqualTo(200);
+            assertThat(result.holders()).isEqualTo(200);
+            assertThat(result.duplicateRefusals() + result.soldOut() + result.failed()).isZero();
+            assertThat(result.storeAgrees()).isTrue();
+            assertThat(result.store().stockLeft()).isZero();
+        }
     }
 
     @Test
