@@ -76,7 +76,8 @@ public final class LabCommand {
             + "oversell,duplicates,unsold,failed,store_records,store_holders,store_stock,store_agrees";
 
     static String csv(LabResult r) {
-        return String.join(",", r.load().name(), "\"" + r.name() + "\"", Integer.toString(r.attempts()), Integer.toString(r.finished()),
+        return String.join(",", r.load().name(), "\"" + r.name() + "\"", Integer.toString(r.attempts()),
+                Integer.toString(r.finished()),
                 fmt(r.seconds()), fmt(r.throughput()), fmt(r.latency().p50()), fmt(r.latency().p99()),
                 Long.toString(r.issued()), Long.toString(r.holders()), Long.toString(r.oversell()),
                 Long.toString(r.duplicates()), Long.toString(r.unsold()), Long.toString(r.failed()),
@@ -86,10 +87,10 @@ public final class LabCommand {
 
     public static String line(LabResult r) {
         return String.format(Locale.ROOT,
-                "%-13s %-52s %8.0f req/s  p50 %7.2f ms  p99 %8.2f ms  finished %d/%d  issued %d  holders %d  oversell %d"
-                        + "  duplicates %d  unsold %d  failed %d  store %s",
-                r.load().name(), r.name(), r.throughput(), r.latency().p50(), r.latency().p99(), r.finished(), r.attempts(),
-                r.issued(), r.holders(), r.oversell(), r.duplicates(), r.unsold(), r.failed(), r.store());
+                "%-13s %-52s %8.0f req/s  p50 %7.2f ms  p99 %8.2f ms  finished %d/%d  issued %d  holders %d"
+                        + "  oversell %d  duplicates %d  unsold %d  failed %d  store %s",
+                r.load().name(), r.name(), r.throughput(), r.latency().p50(), r.latency().p99(), r.finished(),
+                r.attempts(), r.issued(), r.holders(), r.oversell(), r.duplicates(), r.unsold(), r.failed(), r.store());
     }
 
     private static String fmt(double value) {

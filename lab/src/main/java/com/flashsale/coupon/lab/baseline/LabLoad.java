@@ -24,7 +24,10 @@ public record LabLoad(String name, int clients, int members, int attemptsPerMemb
         return new LabLoad(STOCK_LEFT, clients, members, 1, members, timeLimit);
     }
 
-    /** Every member asks twice at once, for half as many coupons as members: races and sell-out. */
+    /**
+     * Every member asks twice at once: where a check-then-act race shows, and, with less stock than
+     * members, sell-out.
+     */
     public static LabLoad doubleClicks(int clients, int members, int stock, Duration timeLimit) {
         return new LabLoad(DOUBLE_CLICKS, clients, members, 2, stock, timeLimit);
     }

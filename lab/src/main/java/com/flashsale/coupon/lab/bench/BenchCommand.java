@@ -36,7 +36,8 @@ public final class BenchCommand {
             phases.prepare();
             named = phases.runAll(rows);
             // --lab-NAME=VALUE options go to the lab as --NAME=VALUE (see LabCommand.loads).
-            List<LabResult> lab = LabCommand.run(options.withPrefix("lab-").withDefault("clients", settings.connections()));
+            List<LabResult> lab = LabCommand.run(
+                    options.withPrefix("lab-").withDefault("clients", settings.connections()));
             lab.forEach(result -> {
                 ResultRow row = LabRows.of(result);
                 rows.add(row);

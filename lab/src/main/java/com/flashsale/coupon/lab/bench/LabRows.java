@@ -34,8 +34,9 @@ final class LabRows {
         if (!complete) {
             note += "; stopped at the time limit, so I4 cannot be judged";
         }
-        String load = r.members() + " members x " + r.load().attemptsPerMember() + ", stock " + r.stock() + ", in-process";
-        return new ResultRow("lab", "lab, " + r.load().name() + ": " + r.name(), load, r.throughput(), "req/s", r.latency().p50(),
-                r.latency().p99(), r.issued(), r.oversell(), r.duplicates(), invariants, note);
+        String load = r.members() + " members x " + r.load().attemptsPerMember() + ", stock " + r.stock()
+                + ", in-process";
+        return new ResultRow("lab", "lab, " + r.load().name() + ": " + r.name(), load, r.throughput(), "req/s",
+                r.latency().p50(), r.latency().p99(), r.issued(), r.oversell(), r.duplicates(), invariants, note);
     }
 }

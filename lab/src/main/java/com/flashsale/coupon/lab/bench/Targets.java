@@ -36,7 +36,6 @@ final class Targets {
                     contended.throughput() / rows.get(CEILING).throughput(), 0.3, "x"));
         }
         if (contended != null && pessimistic != null) {
-            // Both with stock left and a new member on every request: every request issues in both.
             targets.add(Target.atLeast("issue throughput / pessimistic-lock baseline (stock left)",
                     contended.throughput() / pessimistic.throughput(), 20, "x"));
         }

@@ -62,7 +62,8 @@ class TargetsTest {
     }
 
     private static ResultRow systemRow(String name, double throughput) {
-        return new ResultRow("system", name, "wrk", throughput, "req/s", 1, 2, -1, -1, -1, Invariants.NOT_APPLICABLE, "");
+        return new ResultRow("system", name, "wrk", throughput, "req/s", 1, 2, -1, -1, -1, Invariants.NOT_APPLICABLE,
+                "");
     }
 
     private static LabResult pessimistic(LabLoad load, double seconds, long issued) {
