@@ -42,7 +42,14 @@ public record Options(Map<String, String> values) {
     }
 
     public int integer(String name, int fallback) {
-        return values.containsKey(name) ? Integer.parseInt(values.get(name)) : fallback;
+        if (!values.containsKey(name)) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(values.get(name));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": expected a whole number, got '" + values.get(name) + "'");
+        }
     }
 
     public Duration seconds(String name, int fallback) {

@@ -19,10 +19,10 @@ public final class LabCommand {
     private LabCommand() {
     }
 
-    public static List<LabResult> run(Options options) throws Exception {
+    public static List<LabResult> run(List<LabLoad> loads) throws Exception {
         LabServers servers = LabServers.fromEnvironment();
         List<LabResult> results = new ArrayList<>();
-        for (LabLoad load : loads(options)) {
+        for (LabLoad load : loads) {
             System.out.println("Lab load " + load);
             for (Factory factory : baselines()) {
                 try (Baseline baseline = factory.create(servers)) {
@@ -36,7 +36,7 @@ public final class LabCommand {
     }
 
     /** {@code --loads=stock-left,double-clicks} (the default: both), each sized by its own options. */
-    static List<LabLoad> loads(Options options) {
+    public static List<LabLoad> loads(Options options) {
         int clients = options.integer("clients", 64);
         List<LabLoad> loads = new ArrayList<>();
         for (String name : options.string("loads", "stock-left,double-clicks").split(",")) {

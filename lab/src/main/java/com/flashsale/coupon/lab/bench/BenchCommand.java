@@ -2,6 +2,7 @@ package com.flashsale.coupon.lab.bench;
 
 import com.flashsale.coupon.lab.Options;
 import com.flashsale.coupon.lab.baseline.LabCommand;
+import com.flashsale.coupon.lab.baseline.LabLoad;
 import com.flashsale.coupon.lab.baseline.LabResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +20,27 @@ import java.util.Map;
  */
 public final class BenchCommand {
 
-    private BenchCommand() {
+    private final BenchSettings settings;
+    private final List<LabLoad> labLoads;
+
+    private BenchCommand(BenchSettings settings, List<LabLoad> labLoads) {
+        this.settings = settings;
+        this.labLoads = labLoads;
     }
 
-    public static void run(Options options) throws Exception {
+    /**
+     * Reads every option before anything runs, so a wrong one stops the bench at once rather than
+     * after the system's rows. {@code --lab-NAME=VALUE} options go to the lab as {@code --NAME=VALUE}.
+     *
+     * @throws IllegalArgumentException naming the wrong option
+     */
+    public static BenchCommand from(Options options) {
         BenchSettings settings = BenchSettings.from(options);
+        return new BenchCommand(settings,
+                LabCommand.loads(options.withPrefix("lab-").withDefault("clients", settings.connections())));
+    }
+
+    public void run() throws Exception {
         Machine machine = Machine.describe();
         Instant started = Instant.now();
         List<ResultRow> rows = new ArrayList<>();
@@ -35,9 +52,7 @@ public final class BenchCommand {
             SystemPhases phases = new SystemPhases(settings, system, notes);
             phases.prepare();
             named = phases.runAll(rows);
-            // --lab-NAME=VALUE options go to the lab as --NAME=VALUE (see LabCommand.loads).
-            List<LabResult> lab = LabCommand.run(
-                    options.withPrefix("lab-").withDefault("clients", settings.connections()));
+            List<LabResult> lab = LabCommand.run(labLoads);
             lab.forEach(result -> {
                 ResultRow row = LabRows.of(result);
                 rows.add(row);

@@ -41,6 +41,13 @@ class LabCommandTest {
     }
 
     @Test
+    void namesTheOptionThatIsNotANumber() {
+        assertThatThrownBy(() -> LabCommand.loads(Options.parse(new String[] {"--stock-left-members=ten"}, 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--stock-left-members: expected a whole number, got 'ten'");
+    }
+
+    @Test
     void theBenchHandsTheLabItsPrefixedOptions() {
         Options bench = Options.parse(new String[] {"--lab-members=300", "--duration=8", "--lab-clients=16"}, 0);
 
