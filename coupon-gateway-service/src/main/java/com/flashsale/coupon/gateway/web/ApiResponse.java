@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

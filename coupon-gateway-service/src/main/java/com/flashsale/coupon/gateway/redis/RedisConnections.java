@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -11,8 +11,11 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
+import java.util.concurrent.ScheduledFuture;
 import java.util.function.Function;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +28,12 @@ import org.springframework.stereotype.Component;
  * <p>The decision's own commands ({@link #decide}) wait through {@link CommandDeadlines} instead of
  * Lettuce's synchronous API; the rest (stock view, health, relay, mirror) are rare or run on
  * platform threads and keep the synchronous API.
+ *
+ * <p>Lettuce directly rather than Spring Data Redis's connection factory and template: the request
+ * path needs Lettuce's asynchronous API for {@link CommandDeadlines} and one shared connection that
+ * pipelines concurrent callers, and the template would only add serialisation and a layer around the
+ * same client. What that leaves to write by hand is what no factory offers: opening on first use,
+ * and refusing at once instead of queueing while Redis is unreachable.
  */
 @Component
 public class RedisConnections implements DisposableBean {
@@ -35,9 +44,9 @@ public class RedisConnections implements DisposableBean {
     private final long retryConnectAfterNanos;
     private volatile long lastFailedConnectAt = System.nanoTime() - Long.MAX_VALUE / 2;
     private final CommandDeadlines deadlines;
-    private final PeriodicTask deadlineSweeper;
+    private final ScheduledFuture<?> deadlineSweeps;
 
-    RedisConnections(RedisSettings settings) {
+    public RedisConnections(RedisSettings settings, @Qualifier(RedisSchedulerConfig.SCHEDULER) TaskScheduler scheduler) {
         RedisURI.Builder uri = RedisURI.builder()
                 .withHost(settings.host())
                 .withPort(settings.port())
@@ -60,8 +69,7 @@ public class RedisConnections implements DisposableBean {
                 .socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).build())
                 .build());
         this.deadlines = new CommandDeadlines(settings.commandTimeout());
-        this.deadlineSweeper = new PeriodicTask("redis-deadlines", CommandDeadlines.SWEEP_EVERY, deadlines::sweep);
-        this.deadlineSweeper.start();
+        this.deadlineSweeps = scheduler.scheduleWithFixedDelay(deadlines::sweep, CommandDeadlines.SWEEP_EVERY);
     }
 
     /** Commands for the request path. Throws a {@link io.lettuce.core.RedisException} when Redis cannot be reached. */
@@ -121,7 +129,8 @@ public class RedisConnections implements DisposableBean {
 
     @Override
     public void destroy() {
-        deadlineSweeper.stop();
+        // The scheduler outlives this bean (it depends on it), so the sweep is stopped here, before the connections close.
+        deadlineSweeps.cancel(false);
         client.shutdown();
     }
 }

@@ -1,8 +1,11 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.web;
 
 import org.springframework.http.HttpStatus;
 
-/** Every refusal the public API can give, with its HTTP status (DESIGN.md §4). */
+/**
+ * Every refusal the public API can give: the HTTP status, the code clients match on (stable across
+ * releases: scripts, load tests and dashboards count answers by it) and the default message.
+ */
 public enum ErrorCode {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "COMMON-001", "The request is malformed or a field is missing or invalid."),
     // Redis may have failed after running the script, so "nothing happened" would be a guess; a retry

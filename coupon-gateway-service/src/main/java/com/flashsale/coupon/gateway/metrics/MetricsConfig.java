@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;

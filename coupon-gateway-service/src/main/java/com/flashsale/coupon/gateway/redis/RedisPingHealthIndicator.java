@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.redis;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /** The gateway cannot decide anything without the Redis ledger: it is part of readiness. */
 @Component("redisLedger")
-class RedisLedgerHealthIndicator extends AbstractHealthIndicator {
+class RedisPingHealthIndicator extends AbstractHealthIndicator {
 
     private final RedisConnections redis;
 
-    RedisLedgerHealthIndicator(RedisConnections redis) {
+    RedisPingHealthIndicator(RedisConnections redis) {
         super("Redis ledger health check failed");
         this.redis = redis;
     }

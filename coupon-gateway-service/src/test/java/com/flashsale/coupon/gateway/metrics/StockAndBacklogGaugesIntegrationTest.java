@@ -1,9 +1,12 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
+import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
+import com.flashsale.coupon.gateway.redis.RedisSettings;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TcpProxy;
@@ -14,15 +17,24 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /** The stock and outbox gauges against the real Redis ledger, one refresh at a time. */
-class LedgerGaugesIntegrationTest {
+class StockAndBacklogGaugesIntegrationTest {
 
     private static final LedgerFixture ledger = new LedgerFixture();
+    /** Runs the connections' deadline sweep; the gauges themselves are refreshed by the tests, one read at a time. */
+    private static final ThreadPoolTaskScheduler scheduler = RedisSchedulerConfig.newScheduler();
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void startScheduler() {
+        scheduler.initialize();
+    }
 
     @BeforeEach
     void provision() {
@@ -32,6 +44,7 @@ class LedgerGaugesIntegrationTest {
     @AfterAll
     static void close() {
         ledger.close();
+        scheduler.shutdown();
     }
 
     @Test
@@ -43,7 +56,7 @@ class LedgerGaugesIntegrationTest {
         }
         RedisConnections redis = connections(TestServers.endpoints().redisPort());
         try {
-            new LedgerGauges(redis, settings(), meters).refresh();
+            gauges(redis).refresh();
         } finally {
             redis.destroy();
         }
@@ -56,7 +69,7 @@ class LedgerGaugesIntegrationTest {
     void followsTheLedgerAndDropsCampaignsThatLeftIt() {
         RedisConnections redis = connections(TestServers.endpoints().redisPort());
         try {
-            LedgerGauges gauges = new LedgerGauges(redis, settings(), meters);
+            StockAndBacklogGauges gauges = gauges(redis);
             gauges.refresh();
             ledger.redis.set(LedgerKeys.forCoupon("FLASH100").stock(), "0");
             ledger.redis.srem(LedgerKeys.CAMPAIGNS, "WELCOME10");
@@ -75,7 +88,7 @@ class LedgerGaugesIntegrationTest {
         try (TcpProxy proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort())) {
             RedisConnections redis = connections(proxy.port());
             try {
-                LedgerGauges gauges = new LedgerGauges(redis, settings(), meters);
+                StockAndBacklogGauges gauges = gauges(redis);
                 gauges.refresh();
                 assertThat(values("coupon.stock.remaining")).hasSize(2);
 
@@ -103,12 +116,12 @@ class LedgerGaugesIntegrationTest {
         return values;
     }
 
-    private static MetricsSettings settings() {
-        return new MetricsSettings("", Duration.ofSeconds(2));
+    private StockAndBacklogGauges gauges(RedisConnections redis) {
+        return new StockAndBacklogGauges(redis, new MetricsSettings("", Duration.ofSeconds(2)), meters, scheduler);
     }
 
     private static RedisConnections connections(int port) {
         return new RedisConnections(new RedisSettings(TestServers.endpoints().redisHost(), port,
-                GatewayTestProperties.REDIS_DATABASE, null, Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                GatewayTestProperties.REDIS_DATABASE, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), scheduler);
     }
 }

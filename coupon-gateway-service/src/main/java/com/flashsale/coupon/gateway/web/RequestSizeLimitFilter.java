@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,9 +20,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses bodies larger than any valid request before they are read: an issue request is a few
  * dozen bytes, so a large body is a mistake or an attack and must not cost parsing time.
+ *
+ * <p>Written here because neither Spring MVC nor Boot's Tomcat settings bound a JSON body: Tomcat's
+ * {@code max-http-form-post-size} covers form posts only, and {@code max-swallow-size} what is
+ * discarded after an answer. The refusal is written directly, in the API's envelope, since no
+ * handler has run yet.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@EnableConfigurationProperties(RequestSizeLimitFilter.RequestLimits.class)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

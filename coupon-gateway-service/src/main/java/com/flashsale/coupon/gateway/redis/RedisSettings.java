@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.redis;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

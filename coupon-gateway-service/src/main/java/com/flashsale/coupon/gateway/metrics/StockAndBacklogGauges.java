@@ -1,31 +1,37 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.metrics;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
+import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
  * Stock left and outbox backlog per campaign ({@code coupon.stock.remaining},
- * {@code coupon.outbox.backlog}), read from Redis by a background thread on the relay's connection:
+ * {@code coupon.outbox.backlog}), read from Redis by a periodic task on the relay's connection:
  * neither a member request nor a scrape ever waits for these reads. Every gateway replica reports
  * the same ledger, so dashboards aggregate them with max, not sum.
  */
 @Component
-class LedgerGauges implements SmartLifecycle {
+class StockAndBacklogGauges implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerGauges.class);
+    private static final Logger log = LoggerFactory.getLogger(StockAndBacklogGauges.class);
 
     private final RedisConnections redis;
     private final MultiGauge stock;
@@ -34,33 +40,42 @@ class LedgerGauges implements SmartLifecycle {
     private final Map<String, AtomicLong> stockValues = new HashMap<>();
     private final Map<String, AtomicLong> backlogValues = new HashMap<>();
 
-    private final PeriodicTask refresher;
+    private final TaskScheduler scheduler;
+    private final Duration refreshEvery;
+    private volatile ScheduledFuture<?> refreshes;
     private volatile boolean readFailing;
 
-    LedgerGauges(RedisConnections redis, MetricsSettings settings, MeterRegistry meters) {
+    StockAndBacklogGauges(RedisConnections redis, MetricsSettings settings, MeterRegistry meters,
+            @Qualifier(RedisSchedulerConfig.SCHEDULER) TaskScheduler scheduler) {
         this.redis = redis;
+        this.scheduler = scheduler;
+        this.refreshEvery = settings.ledgerRefresh();
         this.stock = MultiGauge.builder("coupon.stock.remaining")
                 .description("Coupons left in the Redis ledger, per campaign")
                 .register(meters);
         this.backlog = MultiGauge.builder("coupon.outbox.backlog")
                 .description("Accepted issuances in the Redis outbox not yet acknowledged by Kafka, per campaign")
                 .register(meters);
-        this.refresher = new PeriodicTask("ledger-gauges", settings.ledgerRefresh(), this::refresh);
     }
 
+    /** Reads at once, then every {@code coupon.metrics.ledger-refresh}, until the context stops. */
     @Override
     public void start() {
-        refresher.start();
+        refreshes = scheduler.scheduleWithFixedDelay(this::refresh, refreshEvery);
     }
 
     @Override
     public void stop() {
-        refresher.stop();
+        ScheduledFuture<?> running = refreshes;
+        if (running != null) {
+            running.cancel(true);
+            refreshes = null;
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return refresher.isRunning();
+        return refreshes != null;
     }
 
     void refresh() {

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.redis;
 
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;

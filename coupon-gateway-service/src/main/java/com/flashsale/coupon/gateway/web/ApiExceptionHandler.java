@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.web;
 
 import io.lettuce.core.RedisException;
 import java.time.Instant;

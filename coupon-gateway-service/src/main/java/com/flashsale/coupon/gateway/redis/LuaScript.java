@@ -1,4 +1,4 @@
-package com.flashsale.coupon.gateway.system;
+package com.flashsale.coupon.gateway.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
@@ -16,7 +16,8 @@ import java.util.function.Function;
 /**
  * A Lua script run by its SHA. Redis forgets scripts on restart or failover, so a {@code NOSCRIPT}
  * answer loads it again and retries once; the SHA is computed locally, so no load is needed
- * before the first call.
+ * before the first call. Spring Data Redis's {@code RedisScript} does the same through a template,
+ * which the gateway does not have (see {@link RedisConnections}); Lettuce alone has no such retry.
  */
 public final class LuaScript {
 
