@@ -4,13 +4,14 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The sale reset for load tests and drills; the path is the seed's. */
 @RestController
 @Profile("!prod")
-class TestResetController {
+class SaleResetController {
 
-    private final TestDataReset reset;
+    private final SaleReset reset;
 
-    TestResetController(TestDataReset reset) {
+    SaleResetController(SaleReset reset) {
         this.reset = reset;
     }
 

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.worker.system;
+package com.flashsale.coupon.worker.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

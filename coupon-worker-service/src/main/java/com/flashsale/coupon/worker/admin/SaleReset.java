@@ -1,21 +1,21 @@
 package com.flashsale.coupon.worker.admin;
 
-import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
 import com.flashsale.coupon.worker.provisioning.ProvisioningRun;
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Brings MySQL and Redis back to the state before a sale, together, so a load-test run starts from
- * full stock and no issuances. Coupons and members themselves are kept.
+ * Resets the sale: brings MySQL and Redis back to the state before it, together, so a load-test run
+ * starts from full stock and no issuances. Coupons and members themselves are kept.
  */
 @Service
-class TestDataReset {
+class SaleReset {
 
     private final JdbcClient jdbc;
-    private final LedgerProvisioner provisioner;
+    private final ReferenceDataProvisioner provisioner;
 
-    TestDataReset(JdbcClient jdbc, LedgerProvisioner provisioner) {
+    SaleReset(JdbcClient jdbc, ReferenceDataProvisioner provisioner) {
         this.jdbc = jdbc;
         this.provisioner = provisioner;
     }

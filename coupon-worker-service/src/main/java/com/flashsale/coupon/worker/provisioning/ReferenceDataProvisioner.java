@@ -16,26 +16,26 @@ import org.springframework.stereotype.Service;
  * that read old rows from overwriting an admin change made meanwhile in this process.
  */
 @Service
-public class LedgerProvisioner {
+public class ReferenceDataProvisioner {
 
-    private static final Logger log = LoggerFactory.getLogger(LedgerProvisioner.class);
+    private static final Logger log = LoggerFactory.getLogger(ReferenceDataProvisioner.class);
 
     /** Members read from MySQL per query, as a multiple of the Redis chunk. */
     private static final int CHUNKS_PER_PAGE = 10;
 
     private final CampaignRows campaignRows;
     private final MemberRows memberRows;
-    private final CampaignLedger campaignLedger;
-    private final MemberLedger memberLedger;
+    private final RedisCampaigns redisCampaigns;
+    private final RedisMembers redisMembers;
     private final ProvisioningSettings settings;
     private final ReentrantLock lock = new ReentrantLock();
 
-    LedgerProvisioner(CampaignRows campaignRows, MemberRows memberRows, CampaignLedger campaignLedger,
-            MemberLedger memberLedger, ProvisioningSettings settings) {
+    ReferenceDataProvisioner(CampaignRows campaignRows, MemberRows memberRows, RedisCampaigns redisCampaigns,
+            RedisMembers redisMembers, ProvisioningSettings settings) {
         this.campaignRows = campaignRows;
         this.memberRows = memberRows;
-        this.campaignLedger = campaignLedger;
-        this.memberLedger = memberLedger;
+        this.redisCampaigns = redisCampaigns;
+        this.redisMembers = redisMembers;
         this.settings = settings;
     }
 
@@ -51,8 +51,8 @@ public class LedgerProvisioner {
     /** False when MySQL has no such member. */
     public boolean provisionMember(long memberId) {
         return locked(() -> {
-            Optional<LedgerMember> member = memberRows.find(memberId);
-            member.ifPresent(memberLedger::put);
+            Optional<Member> member = memberRows.find(memberId);
+            member.ifPresent(redisMembers::put);
             return member.isPresent();
         });
     }
@@ -64,13 +64,13 @@ public class LedgerProvisioner {
      */
     public ProvisioningRun rebuild() {
         return locked(() -> {
-            Set<String> codes = new HashSet<>(campaignLedger.provisionedCodes());
+            Set<String> codes = new HashSet<>(redisCampaigns.provisionedCodes());
             campaignRows.findAll().forEach(campaign -> codes.add(campaign.code()));
             long deleted = 0;
             for (String code : codes) {
                 deleted += deleteQuietly(code);
             }
-            deleted += campaignLedger.deleteCampaignSet() + memberLedger.deleteAll();
+            deleted += redisCampaigns.deleteCampaignSet() + redisMembers.deleteAll();
             return new ProvisioningRun(deleted, provisionEveryCampaign(), provisionEveryMember());
         });
     }
@@ -91,7 +91,7 @@ public class LedgerProvisioner {
     }
 
     private ProvisionedCampaign provision(Campaign campaign) {
-        long stock = campaignLedger.provision(campaign);
+        long stock = redisCampaigns.provision(campaign);
         return new ProvisionedCampaign(campaign.code(), campaign.quantity(), campaign.status(), stock);
     }
 
@@ -103,22 +103,22 @@ public class LedgerProvisioner {
      */
     private int provisionEveryMember() {
         MemberDigest.Version inMySql = memberRows.version();
-        if (memberLedger.holds(inMySql.value(), inMySql.count())) {
+        if (redisMembers.holds(inMySql.value(), inMySql.count())) {
             return (int) inMySql.count();
         }
         int chunk = settings.memberChunkSize();
         MemberDigest written = new MemberDigest();
         int members = memberRows.forEachPage(chunk * CHUNKS_PER_PAGE, page -> {
-            memberLedger.putAll(page, chunk);
+            redisMembers.putAll(page, chunk);
             written.add(page);
         });
-        memberLedger.markWritten(written.version().value());
+        redisMembers.markWritten(written.version().value());
         return members;
     }
 
     private long deleteQuietly(String code) {
         try {
-            return campaignLedger.delete(code);
+            return redisCampaigns.delete(code);
         } catch (IllegalArgumentException e) {
             log.warn("Cannot delete ledger keys of coupon code '{}': {}", code, e.getMessage());
             return 0;

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.worker.system;
+package com.flashsale.coupon.worker.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.worker.system;
+package com.flashsale.coupon.worker.metrics;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -13,9 +13,12 @@ import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-/** The Redis side: who the ledger says holds a coupon, and the atomic repair script. */
+/**
+ * Reconciliation's Redis side, beside {@link IssuedRows}: who the ledger's issued set says holds a
+ * coupon, and the atomic script that restores missing holders and corrects the stock.
+ */
 @Component
-class LedgerRepairs {
+class RedisHolders {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> REPAIR = RedisScript
@@ -23,7 +26,7 @@ class LedgerRepairs {
 
     private final StringRedisTemplate redis;
 
-    LedgerRepairs(StringRedisTemplate redis) {
+    RedisHolders(StringRedisTemplate redis) {
         this.redis = redis;
     }
 

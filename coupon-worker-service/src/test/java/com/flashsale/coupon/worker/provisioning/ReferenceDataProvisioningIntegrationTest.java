@@ -25,12 +25,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext
-class LedgerProvisioningIntegrationTest {
+class ReferenceDataProvisioningIntegrationTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
     @Autowired
-    LedgerProvisioner provisioner;
+    ReferenceDataProvisioner provisioner;
 
     @Autowired
     MemberRows memberRows;

@@ -12,15 +12,16 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes member statuses into the ledger's members hash, and its version after every write (see
+ * Members in the Redis ledger, beside {@link MemberRows}: writes their statuses into the members
+ * hash, and the hash's version after every write (see
  * {@link LedgerKeys#MEMBERS_VERSION}): readers that keep a copy re-read the hash only when it changes.
  */
 @Component
-class MemberLedger {
+class RedisMembers {
 
     private final StringRedisTemplate redis;
 
-    MemberLedger(StringRedisTemplate redis) {
+    RedisMembers(StringRedisTemplate redis) {
         this.redis = redis;
     }
 
@@ -28,12 +29,12 @@ class MemberLedger {
      * One HSET per chunk, all chunks in one pipeline: a hundred thousand members cost a handful of
      * round trips, and no single command grows large enough to stall Redis for other clients.
      */
-    void putAll(List<LedgerMember> members, int chunkSize) {
+    void putAll(List<Member> members, int chunkSize) {
         byte[] key = utf8(LedgerKeys.MEMBERS);
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (int from = 0; from < members.size(); from += chunkSize) {
                 Map<byte[], byte[]> chunk = new LinkedHashMap<>();
-                for (LedgerMember member : members.subList(from, Math.min(from + chunkSize, members.size()))) {
+                for (Member member : members.subList(from, Math.min(from + chunkSize, members.size()))) {
                     chunk.put(utf8(Long.toString(member.id())), utf8(member.status()));
                 }
                 connection.hashCommands().hMSet(key, chunk);
@@ -60,7 +61,7 @@ class MemberLedger {
      * One member's status. The version becomes a value no digest can have: readers re-read the hash,
      * and the next full pass finds it different from MySQL's digest and writes the hash whole again.
      */
-    void put(LedgerMember member) {
+    void put(Member member) {
         redis.opsForHash().put(LedgerKeys.MEMBERS, Long.toString(member.id()), member.status());
         redis.opsForValue().set(LedgerKeys.MEMBERS_VERSION, "member " + member.id() + " " + UUID.randomUUID());
     }

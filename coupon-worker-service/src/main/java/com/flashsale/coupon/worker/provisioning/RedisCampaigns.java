@@ -11,16 +11,19 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-/** Writes campaigns into the Redis ledger the gateway decides from. */
+/**
+ * Campaigns in the Redis ledger the gateway decides from, beside {@link CampaignRows}: writes them
+ * (the provisioning script and the campaign set), lists and deletes them.
+ */
 @Component
-class CampaignLedger {
+class RedisCampaigns {
 
     private static final RedisScript<Long> PROVISION = RedisScript
             .of(new ClassPathResource("provisioning/provision-campaign.lua"), Long.class);
 
     private final StringRedisTemplate redis;
 
-    CampaignLedger(StringRedisTemplate redis) {
+    RedisCampaigns(StringRedisTemplate redis) {
         this.redis = redis;
     }
 

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.worker.system;
+package com.flashsale.coupon.worker.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.worker.system;
+package com.flashsale.coupon.worker.kafka;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
