@@ -56,7 +56,8 @@ class DeadLetterProcessor {
     void giveUp(String payload, Exception cause) {
         CouponIssued event = EventCodec.couponIssued(payload);
         Throwable root = NestedExceptionUtils.getMostSpecificCause(cause);
-        revoker.revoke(event, "persisting failed permanently: " + root.getClass().getSimpleName() + ": " + root.getMessage());
+        revoker.revoke(event,
+                "persisting failed permanently: " + root.getClass().getSimpleName() + ": " + root.getMessage());
         failed.increment();
     }
 
