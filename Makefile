@@ -36,7 +36,7 @@ test: tools infra-up ## [test] every test of every module, unit and integration,
 # Unit tests and @WebMvcTest slices only: no server is needed. Every *IntegrationTest is left out by
 # its name, through a file of patterns surefire adds to each module's own excludes, so a module
 # that follows the naming needs nothing more.
-check: tools ## [test] the unit tests and slices of every module, no *IntegrationTest: no server needed, under a minute
+check: tools ## [test] the unit tests and slices of every module, no *IntegrationTest: no server needed, about a minute
 	$(MVN) test -Dsurefire.excludesFile=$(CURDIR)/make/unit-tests.excludes
 
 build: tools ## [run] build both service jars (no tests)
