@@ -7,7 +7,7 @@ CHAOS_REPORT := system-tests/target/chaos-report.md
 
 .PHONY: chaos
 
-chaos: tools infra-up build ## run every failure drill at full scale (restarts the local servers); table in system-tests/target/chaos-report.md
+chaos: tools infra-up build ## [test] run every failure drill at full scale (restarts the local servers); table in system-tests/target/chaos-report.md
 	@rm -f $(CHAOS_REPORT)
 	@status=0; $(MVN) verify -pl system-tests -am -Dchaos.scale=$(CHAOS_SCALE) -Dsystem-tests.skip=true || status=$$?; \
 		[ -f $(CHAOS_REPORT) ] && { echo; cat $(CHAOS_REPORT); }; exit $$status

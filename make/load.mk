@@ -5,7 +5,7 @@ LOAD_TEST_JAR := load-test/target/load-test.jar
 
 .PHONY: up down load-test load-test-jar compose-check k6-check
 
-up: ## build the images and start everything in Docker Compose (WORKERS=n replicas, PROFILE=prod)
+up: ## [compose] build the images and start everything in Docker Compose (WORKERS=n replicas, PROFILE=prod)
 	@docker info >/dev/null 2>&1 || { echo "No Docker engine answers here: 'make run' starts the same system as local processes." >&2; exit 1; }
 	$(if $(WORKERS),WORKER_REPLICAS=$(WORKERS) )$(if $(PROFILE),COUPON_PROFILE=$(PROFILE) )$(COMPOSE) up -d --build$(if $(filter docker compose,$(COMPOSE)), --wait)
 	@echo
@@ -16,20 +16,20 @@ up: ## build the images and start everything in Docker Compose (WORKERS=n replic
 	@echo "  Grafana                http://127.0.0.1:3000   (admin / GRAFANA_ADMIN_PASSWORD)"
 	@echo "Then: make load-test"
 
-down: ## stop and remove the compose containers (data volumes are kept)
+down: ## [compose] stop and remove the compose containers (data volumes are kept)
 	$(COMPOSE) --profile load down
 
-load-test: load-test-jar ## reset the sale, fire the flash sale (local k6, k6 image or JVM runner), verify the stores
+load-test: load-test-jar ## [load] reset the sale, fire the flash sale (local k6, k6 image or JVM runner), verify the stores
 	load-test/flash-sale.sh
 
 load-test-jar:
 	$(MVN) -q -pl load-test -am package -DskipTests
 
-compose-check: ## validate docker-compose.yml with `docker-compose config` (installs Debian's docker-compose as root)
+compose-check: ## [compose] validate docker-compose.yml with `docker-compose config` (installs Debian's docker-compose as root)
 	@command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 \
 		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; } \
 		|| { echo "Neither 'docker compose' nor 'docker-compose' is installed: install the 'docker-compose' package." >&2; exit 1; }
 	$(COMPOSE) -f docker-compose.yml config -q && echo "docker-compose.yml is valid ($$($(COMPOSE) version --short 2>/dev/null || true))"
 
-k6-check: ## check the k6 scripts with Node.js: parse, k6's option rules, thresholds against simulated gateways
+k6-check: ## [load] check the k6 scripts with Node.js: parse, k6's option rules, thresholds against simulated gateways
 	cd k6 && node --import ./check/register.mjs check/scripts.test.mjs

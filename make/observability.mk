@@ -5,18 +5,18 @@ PROMETHEUS_URL := http://127.0.0.1:$(or $(PROMETHEUS_PORT),9090)
 
 .PHONY: prometheus-up prometheus-down prometheus-targets observability-check
 
-prometheus-up: ## start Prometheus (scraping the gateway and worker) and wait until both are up targets
+prometheus-up: ## [observability] start Prometheus (scraping the gateway and worker) and wait until both are up targets
 	scripts/infra/start.sh prometheus
 	@echo "Prometheus targets ($(PROMETHEUS_URL)/targets):"
 	@scripts/infra/prometheus-targets.sh --wait 30
 
-prometheus-down: ## stop Prometheus
+prometheus-down: ## [observability] stop Prometheus
 	scripts/infra/stop.sh prometheus
 
-prometheus-targets: ## show whether Prometheus reaches the gateway and worker
+prometheus-targets: ## [observability] show whether Prometheus reaches the gateway and worker
 	@scripts/infra/prometheus-targets.sh
 
-observability-check: ## promtool: check both Prometheus configurations and unit-test the alert rules
+observability-check: ## [observability] promtool: check both Prometheus configurations and unit-test the alert rules
 	@command -v promtool >/dev/null || { echo "promtool is missing: run scripts/infra/install.sh prometheus" >&2; exit 1; }
 	promtool check config prometheus/prometheus.yml
 	promtool check config prometheus/prometheus-local.yml

@@ -1,9 +1,9 @@
 package com.flashsale.coupon.gateway.admin;
 
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.gateway.system.ApiResponse;
-import com.flashsale.coupon.gateway.system.ErrorCode;
-import com.flashsale.coupon.gateway.system.RedisConnections;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
+import com.flashsale.coupon.gateway.web.ApiResponse;
+import com.flashsale.coupon.gateway.web.ErrorCode;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package com.flashsale.coupon.gateway.bench;
 
-import com.flashsale.coupon.gateway.system.ApiResponse;
+import com.flashsale.coupon.gateway.web.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -13,12 +13,14 @@ import org.springframework.stereotype.Service;
 @Service
 class CouponIssuer {
 
-    private final IssuanceLedger ledger;
+    private final MemberDirectory members;
+    private final IssueScript script;
     private final Map<IssueOutcome, Counter> outcomes = new EnumMap<>(IssueOutcome.class);
     private final Timer latency;
 
-    CouponIssuer(IssuanceLedger ledger, MeterRegistry meters) {
-        this.ledger = ledger;
+    CouponIssuer(MemberDirectory members, IssueScript script, MeterRegistry meters) {
+        this.members = members;
+        this.script = script;
         for (IssueOutcome outcome : IssueOutcome.values()) {
             outcomes.put(outcome, Counter.builder("coupon.issue.requests")
                     .description("Issue requests by outcome")
@@ -42,13 +44,13 @@ class CouponIssuer {
     }
 
     private IssueOutcome decide(String couponCode, long memberId) {
-        String memberStatus = ledger.memberStatus(memberId);
+        String memberStatus = members.status(memberId);
         if (memberStatus == null) {
             return IssueOutcome.MEMBER_NOT_FOUND;
         }
         if (!LedgerKeys.ACTIVE.equals(memberStatus)) {
             return IssueOutcome.MEMBER_NOT_ACTIVE;
         }
-        return ledger.issue(couponCode, memberId);
+        return script.issue(couponCode, memberId);
     }
 }

@@ -1,6 +1,6 @@
 package com.flashsale.coupon.gateway.issuance;
 
-import com.flashsale.coupon.gateway.system.ApiResponse;
+import com.flashsale.coupon.gateway.web.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

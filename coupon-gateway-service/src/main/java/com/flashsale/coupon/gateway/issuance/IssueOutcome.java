@@ -1,6 +1,6 @@
 package com.flashsale.coupon.gateway.issuance;
 
-import com.flashsale.coupon.gateway.system.ErrorCode;
+import com.flashsale.coupon.gateway.web.ErrorCode;
 
 /** Every way an issue request can end. {@link #ISSUED} is the only one that changed anything. */
 enum IssueOutcome {

@@ -1,8 +1,8 @@
 package com.flashsale.coupon.gateway.issuance;
 
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.gateway.system.PeriodicTask;
-import com.flashsale.coupon.gateway.system.RedisConnections;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
+import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
@@ -12,14 +12,18 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
- * An in-memory mirror of the active members in the ledger's members hash. It saves the request path
- * one Redis round trip: a member the mirror knows as active goes straight to the issue script.
+ * Members' statuses as the worker provisioned them in the ledger's members hash, with an in-memory
+ * mirror of the active ones. The mirror saves the request path one Redis round trip: a member the
+ * mirror knows as active goes straight to the issue script.
  * Anything else (a member not in the mirror yet, an inactive one, a mirror not loaded) is asked of
  * Redis as before, so new and re-activated members are never refused because of it.
  *
@@ -43,19 +47,32 @@ class MemberDirectory implements SmartLifecycle {
     private volatile long[] active = new long[0];
     /** The version {@link #active} was read under; null while the mirror holds nothing. */
     private String loadedVersion;
-    private final PeriodicTask refresher;
+    private final TaskScheduler scheduler;
+    private volatile ScheduledFuture<?> refreshes;
     private final Counter reloads;
     private volatile boolean readFailing;
 
-    MemberDirectory(RedisConnections redis, MemberSettings settings, MeterRegistry meters) {
+    MemberDirectory(RedisConnections redis, MemberSettings settings, MeterRegistry meters,
+            @Qualifier(RedisSchedulerConfig.SCHEDULER) TaskScheduler scheduler) {
         this.redis = redis;
         this.settings = settings;
-        this.refresher = new PeriodicTask("member-mirror", settings.mirrorRefresh(), this::refresh);
+        this.scheduler = scheduler;
         this.reloads = Counter.builder("coupon.members.mirror.reloads")
                 .description("Re-reads of the whole members hash into the gateway's mirror")
                 .register(meters);
         Gauge.builder("coupon.members.mirror.size", this, directory -> directory.active.length)
                 .description("Active members the gateway's mirror holds").register(meters);
+    }
+
+    /**
+     * Status of the member as provisioned, or {@code null} when the member is unknown. Members the
+     * mirror knows as active cost no round trip; every other answer comes from Redis itself.
+     */
+    String status(long memberId) {
+        if (knownActive(memberId)) {
+            return LedgerKeys.ACTIVE;
+        }
+        return redis.decide(commands -> commands.hget(LedgerKeys.MEMBERS, Long.toString(memberId)));
     }
 
     /** True only when the member was active at the last refresh; false means "ask Redis". */
@@ -116,20 +133,25 @@ class MemberDirectory implements SmartLifecycle {
         return sorted;
     }
 
+    /** Reads at once, then every {@code coupon.members.mirror-refresh}, until the context stops. */
     @Override
     public void start() {
         if (!settings.mirrorRefresh().isZero()) {
-            refresher.start();
+            refreshes = scheduler.scheduleWithFixedDelay(this::refresh, settings.mirrorRefresh());
         }
     }
 
     @Override
     public void stop() {
-        refresher.stop();
+        ScheduledFuture<?> running = refreshes;
+        if (running != null) {
+            running.cancel(true);
+            refreshes = null;
+        }
     }
 
     @Override
     public boolean isRunning() {
-        return refresher.isRunning();
+        return refreshes != null;
     }
 }

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
 
 /**
  * Moves accepted issuances from the Redis outbox streams to Kafka, one background thread per
@@ -24,6 +26,10 @@ import org.springframework.stereotype.Component;
  * another relay (or this one, restarted) claims them once they have been idle for
  * {@code claimIdle}. Entries may therefore reach Kafka more than once; the worker's unique key
  * absorbs that. While Kafka is down the streams simply grow, and drain when it returns.
+ *
+ * <p>A thread of its own rather than a scheduled task: after a full batch it goes round again at
+ * once, otherwise it waits one idle poll or its back-off, and {@link #stop()} wakes it from either
+ * wait to finish the batch in flight.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -42,12 +48,16 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile Thread worker;
     private Set<String> campaigns = Set.of();
     private long campaignsReadAt;
+    private final BackOff retryBackOff;
+    /** The back-off of the failures in a row so far; null while the last round went through. */
+    private BackOffExecution retries;
     private Duration backoff = Duration.ZERO;
 
     OutboxRelay(OutboxStreams streams, OutboxPublisher publisher, RelaySettings settings) {
         this.streams = streams;
         this.publisher = publisher;
         this.settings = settings;
+        this.retryBackOff = settings.retryBackOff();
         this.consumer = Consumer.from(LedgerKeys.RELAY_GROUP, consumerName(settings));
     }
 
@@ -128,6 +138,7 @@ public class OutboxRelay implements SmartLifecycle {
             increaseBackoff();
             pause(backoff);
         } else {
+            retries = null;
             backoff = Duration.ZERO;
         }
         return acknowledged.size();
@@ -153,8 +164,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void increaseBackoff() {
-        Duration next = backoff.isZero() ? settings.retryBackoffInitial() : backoff.multipliedBy(2);
-        backoff = next.compareTo(settings.retryBackoffMax()) > 0 ? settings.retryBackoffMax() : next;
+        if (retries == null) {
+            retries = retryBackOff.start();
+        }
+        backoff = Duration.ofMillis(retries.nextBackOff());
     }
 
     private void pause(Duration duration) {

@@ -1,8 +1,8 @@
 package com.flashsale.coupon.gateway.outbox;
 
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.gateway.system.LuaScript;
-import com.flashsale.coupon.gateway.system.RedisConnections;
+import com.flashsale.coupon.gateway.redis.LuaScript;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisBusyException;
 import io.lettuce.core.RedisCommandExecutionException;

@@ -4,6 +4,8 @@ import com.flashsale.coupon.events.Topics;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * How the outbox relay moves accepted issuances from the Redis streams to Kafka.
@@ -12,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        takes it over: longer than a healthy publish takes, short enough that a dead gateway's
  *        entries are not left waiting long
  * @param consumerName this relay's name in the stream consumer group; empty means host + random suffix
+ * @param retryBackoffInitial the pause after a failed round (Redis or Kafka away); it doubles with
+ *        every further failure in a row, up to {@code retryBackoffMax}
  */
 @ConfigurationProperties("coupon.relay")
 record RelaySettings(@DefaultValue("true") boolean enabled, @DefaultValue(Topics.COUPON_ISSUED) String topic,
@@ -21,4 +25,11 @@ record RelaySettings(@DefaultValue("true") boolean enabled, @DefaultValue(Topics
         @DefaultValue("20s") Duration sendTimeout, @DefaultValue("2s") Duration campaignRefresh,
         @DefaultValue("100ms") Duration retryBackoffInitial, @DefaultValue("5s") Duration retryBackoffMax,
         @DefaultValue("") String consumerName) {
+
+    /** The pause after each failed round in a row: the initial one, doubling, capped, never giving up. */
+    BackOff retryBackOff() {
+        ExponentialBackOff backOff = new ExponentialBackOff(retryBackoffInitial.toMillis(), 2.0);
+        backOff.setMaxInterval(retryBackoffMax.toMillis());
+        return backOff;
+    }
 }

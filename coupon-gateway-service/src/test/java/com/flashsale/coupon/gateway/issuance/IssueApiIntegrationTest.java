@@ -2,11 +2,11 @@ package com.flashsale.coupon.gateway.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.SimultaneousRequests;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
@@ -132,47 +132,19 @@ class IssueApiIntegrationTest {
         assertRefusedWithoutChange(() -> api.issue("FLASH100", 3), 409, "COUPON-002");
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {
-            "{",
-            "not json",
-            "[]",
-            "{}",
-            "{\"couponCode\":\"FLASH100\"}",
-            "{\"memberId\":1}",
-            "{\"couponCode\":\"FLASH100\",\"memberId\":null}",
-            "{\"couponCode\":\"\",\"memberId\":1}",
-            "{\"couponCode\":\"FLASH100\",\"memberId\":0}",
-            "{\"couponCode\":\"FLASH100\",\"memberId\":-1}",
-            "{\"couponCode\":\"FLASH100\",\"memberId\":99999999999999999999999}",
-            "{\"couponCode\":\"FLASH100\",\"memberId\":1.5}",
-            "{\"couponCode\":\"FLASH100\",\"memberId\":\"1\"}",
-            "{\"couponCode\":\"FLASH100\",\"memberId\":true}",
-            "{\"couponCode\":\"FLA}SH\",\"memberId\":1}",
-            "{\"couponCode\":\"{coupon:FLASH100}:stock\",\"memberId\":1}",
-            "{\"couponCode\":123,\"memberId\":1}"})
-    void refusesMalformedRequests(String body) {
-        assertRefusedWithoutChange(() -> api.post("/api/v1/coupons/issue", body), 400, "COMMON-001");
-    }
-
+    /** What each of these requests is answered is {@link IssueControllerTest}'s; here, that none of them changes anything. */
     @Test
-    void refusesOversizedBody() {
-        String body = "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"padding\":\"" + "x".repeat(10_000) + "\"}";
-        assertRefusedWithoutChange(() -> api.post("/api/v1/coupons/issue", body), 413, "COMMON-003");
-    }
+    void badRequestsLeaveTheLedgerAsItWas() {
+        Map<String, String> before = ledger.snapshot();
 
-    @Test
-    void refusesWrongMediaTypeAndMethod() {
-        assertRefusedWithoutChange(() -> api.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/api/v1/coupons/issue"))
+        BadIssueRequests.MALFORMED_BODIES.forEach(body -> api.post(BadIssueRequests.PATH, body));
+        api.post(BadIssueRequests.PATH, BadIssueRequests.OVERSIZED_BODY);
+        api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BadIssueRequests.PATH))
                 .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("couponCode=FLASH100"))), 415, "COMMON-001");
-        assertRefusedWithoutChange(() -> api.get("/api/v1/coupons/issue"), 405, "COMMON-001");
-    }
+                .POST(HttpRequest.BodyPublishers.ofString(BadIssueRequests.FORM_BODY)));
+        api.get(BadIssueRequests.PATH);
 
-    @Test
-    void stockEndpointIsAbsentWithoutLocalProfileOrToken() {
-        assertThat(api.get("/api/v1/coupons/stock/FLASH100").status()).isEqualTo(404);
+        assertThat(ledger.snapshot()).isEqualTo(before);
     }
 
     private void assertRefusedWithoutChange(java.util.function.Supplier<Answer> request, int status, String code) {

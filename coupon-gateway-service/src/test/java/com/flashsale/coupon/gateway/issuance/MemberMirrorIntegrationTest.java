@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
+import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.gateway.system.RedisConnections;
 import com.flashsale.coupon.testsupport.ApiClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,6 +37,10 @@ class MemberMirrorIntegrationTest {
 
     @Autowired
     RedisConnections connections;
+
+    @Autowired
+    @Qualifier(RedisSchedulerConfig.SCHEDULER)
+    TaskScheduler scheduler;
 
     /** Meters of the mirrors a test builds itself, apart from the application's. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -93,7 +100,7 @@ class MemberMirrorIntegrationTest {
 
     @Test
     void reReadsTheMembersOnlyWhenTheirVersionChanges() {
-        MemberDirectory mirror = new MemberDirectory(connections, new MemberSettings(Duration.ZERO), meters);
+        MemberDirectory mirror = new MemberDirectory(connections, new MemberSettings(Duration.ZERO), meters, scheduler);
         mirror.refresh();
         double reloads = meters.counter("coupon.members.mirror.reloads").count();
         ledger.redis.hset(LedgerKeys.MEMBERS, "900", "ACTIVE");
@@ -111,7 +118,7 @@ class MemberMirrorIntegrationTest {
 
     @Test
     void dropsTheMirrorWhileTheMembersHaveNoVersion() {
-        MemberDirectory mirror = new MemberDirectory(connections, new MemberSettings(Duration.ZERO), meters);
+        MemberDirectory mirror = new MemberDirectory(connections, new MemberSettings(Duration.ZERO), meters, scheduler);
         mirror.refresh();
         assertThat(mirror.knownActive(5)).isTrue();
 

@@ -4,7 +4,6 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
@@ -23,12 +22,12 @@ class AdminExceptionHandler {
 
     @ExceptionHandler(UnknownCouponException.class)
     ResponseEntity<ApiResponse<Void>> unknownCoupon(UnknownCouponException e) {
-        return answer(HttpStatus.NOT_FOUND, "COUPON-001", e.getMessage());
+        return ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(UnknownMemberException.class)
     ResponseEntity<ApiResponse<Void>> unknownMember(UnknownMemberException e) {
-        return answer(HttpStatus.NOT_FOUND, "MEMBER-001", e.getMessage());
+        return ApiResponse.failure(ErrorCode.MEMBER_NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -72,14 +71,10 @@ class AdminExceptionHandler {
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ApiResponse<Void>> storeUnavailable(DataAccessException e) {
         log.warn("Admin request failed on a data store", e);
-        return answer(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002", "a data store is unavailable, try again");
+        return ApiResponse.failure(ErrorCode.STORE_UNAVAILABLE);
     }
 
     private static ResponseEntity<ApiResponse<Void>> badRequest(String message) {
-        return answer(HttpStatus.BAD_REQUEST, "COMMON-001", message);
-    }
-
-    private static ResponseEntity<ApiResponse<Void>> answer(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).body(ApiResponse.failure(code, message));
+        return ApiResponse.failure(ErrorCode.INVALID_REQUEST, message);
     }
 }

@@ -1,7 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
-import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
 import com.flashsale.coupon.worker.provisioning.ProvisionedCampaign;
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 class CouponAdministration {
 
     private final JdbcClient jdbc;
-    private final LedgerProvisioner provisioner;
+    private final ReferenceDataProvisioner provisioner;
 
-    CouponAdministration(JdbcClient jdbc, LedgerProvisioner provisioner) {
+    CouponAdministration(JdbcClient jdbc, ReferenceDataProvisioner provisioner) {
         this.jdbc = jdbc;
         this.provisioner = provisioner;
     }

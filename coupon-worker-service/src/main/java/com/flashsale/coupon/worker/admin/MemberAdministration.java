@@ -1,6 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
-import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Service;
 class MemberAdministration {
 
     private final JdbcClient jdbc;
-    private final LedgerProvisioner provisioner;
+    private final ReferenceDataProvisioner provisioner;
 
-    MemberAdministration(JdbcClient jdbc, LedgerProvisioner provisioner) {
+    MemberAdministration(JdbcClient jdbc, ReferenceDataProvisioner provisioner) {
         this.jdbc = jdbc;
         this.provisioner = provisioner;
     }

@@ -3,7 +3,6 @@ package com.flashsale.coupon.worker.admin;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import org.springframework.context.annotation.Profile;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,10 +19,9 @@ class ReconciliationController {
     }
 
     @PostMapping("/api/v1/admin/reconciliation")
-    ResponseEntity<ApiResponse<?>> reconcile() {
+    ResponseEntity<ApiResponse<ReconciliationReport>> reconcile() {
         return runner.runNow()
-                .<ResponseEntity<ApiResponse<?>>>map(report -> ResponseEntity.ok(ApiResponse.<ReconciliationReport>ok(report)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).body(ApiResponse.failure("COMMON-004",
-                        "Another worker replica is reconciling right now; try again when it has finished.")));
+                .map(report -> ResponseEntity.ok(ApiResponse.ok(report)))
+                .orElseGet(() -> ApiResponse.failure(ErrorCode.RECONCILIATION_RUNNING));
     }
 }

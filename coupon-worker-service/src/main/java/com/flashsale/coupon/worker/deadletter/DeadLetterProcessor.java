@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,7 +55,9 @@ class DeadLetterProcessor {
     /** Called by the error handler once the attempts are spent on a permanent failure. */
     void giveUp(String payload, Exception cause) {
         CouponIssued event = EventCodec.couponIssued(payload);
-        revoker.revoke(event, "persisting failed permanently: " + rootMessage(cause));
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(cause);
+        revoker.revoke(event,
+                "persisting failed permanently: " + root.getClass().getSimpleName() + ": " + root.getMessage());
         failed.increment();
     }
 
@@ -63,14 +66,6 @@ class DeadLetterProcessor {
                 .description("Dead letters processed, by outcome")
                 .tag("outcome", outcome)
                 .register(meters);
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static String abbreviate(String payload) {

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Whether the issued-events consumers of this worker have joined their consumer group. Until Kafka
  * assigns partitions nothing is consumed (a second after start-up, or until the session of a killed
  * replica expires), so readiness waits for it. Joining is what counts, not holding partitions: with
- * more consumers than partitions some replicas rightly hold none.
+ * more consumers than partitions some replicas rightly hold none. Boot has no health indicator for
+ * this (nor for Kafka at all): the container's rebalance callbacks are what tells.
  *
  * <p>The rebalance listener is handed to the issued-events container only ({@link
  * IssuedEventsContainerConfig}); this class is not a listener bean itself, which Boot would give to

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.listener.RetryListener;
 
 /**
@@ -29,12 +30,8 @@ class FailedDeliveryMonitor implements RetryListener {
                 .tag("kind", kind.tag())
                 .register(meters)
                 .increment();
-        log.warn("Persisting {}-{}@{} failed ({}, attempt {}): {}", record.topic(), record.partition(),
-                record.offset(), kind.tag(), deliveryAttempt, rootMessage(failure));
-    }
-
-    private static String rootMessage(Throwable failure) {
-        Throwable root = FailureKind.causes(failure).getLast();
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        log.warn("Persisting {}-{}@{} failed ({}, attempt {}): {}: {}", record.topic(), record.partition(),
+                record.offset(), kind.tag(), deliveryAttempt, cause.getClass().getSimpleName(), cause.getMessage());
     }
 }

@@ -18,6 +18,10 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
  * Which failures retrying can cure. A transient one (the database is down or slow) must never lead
  * to a dead letter: the member was already told yes. A permanent one (unreadable event, unknown
  * member or coupon) cannot succeed on retry and goes to the dead-letter topic at once.
+ *
+ * <p>Three kinds, not the retryable-or-not of spring-kafka's exception classification: the error
+ * handlers pick a back-off per kind (without limit for a transient failure, a few attempts for any
+ * other), and the failed-delivery counter is tagged with it.
  */
 public enum FailureKind {
     TRANSIENT, PERMANENT, OTHER;
@@ -45,7 +49,7 @@ public enum FailureKind {
     }
 
     /** The failure and its causes, outermost first; a chain that loops back is cut where it does. */
-    static List<Throwable> causes(Throwable failure) {
+    private static List<Throwable> causes(Throwable failure) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {

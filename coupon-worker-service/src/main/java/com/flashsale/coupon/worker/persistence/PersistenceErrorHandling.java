@@ -1,6 +1,6 @@
 package com.flashsale.coupon.worker.persistence;
 
-import com.flashsale.coupon.worker.system.KafkaSettings;
+import com.flashsale.coupon.worker.kafka.KafkaSettings;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;

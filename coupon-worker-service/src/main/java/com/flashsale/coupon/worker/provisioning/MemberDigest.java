@@ -31,8 +31,8 @@ final class MemberDigest {
         }
     }
 
-    void add(List<LedgerMember> members) {
-        for (LedgerMember member : members) {
+    void add(List<Member> members) {
+        for (Member member : members) {
             byte[] hash = sha256.digest((member.id() + ":" + member.status()).getBytes(StandardCharsets.UTF_8));
             // Big-endian, as MySQL reads the first 16 hex digits of SHA2(..., 256).
             fingerprint ^= ByteBuffer.wrap(hash).getLong();

@@ -17,14 +17,14 @@ class MemberRows {
     }
 
     /** Hands every member to {@code page}, in id order; returns how many there were. */
-    int forEachPage(int pageSize, Consumer<List<LedgerMember>> page) {
+    int forEachPage(int pageSize, Consumer<List<Member>> page) {
         long lastId = 0;
         int total = 0;
         while (true) {
             // Keyset pagination: each page is an index range scan, however deep into the table.
-            List<LedgerMember> members = jdbc.sql("SELECT id, status FROM members WHERE id > ? ORDER BY id LIMIT ?")
+            List<Member> members = jdbc.sql("SELECT id, status FROM members WHERE id > ? ORDER BY id LIMIT ?")
                     .params(lastId, pageSize)
-                    .query((rs, row) -> new LedgerMember(rs.getLong("id"), rs.getString("status")))
+                    .query((rs, row) -> new Member(rs.getLong("id"), rs.getString("status")))
                     .list();
             if (members.isEmpty()) {
                 return total;
@@ -50,10 +50,10 @@ class MemberRows {
                 .single();
     }
 
-    Optional<LedgerMember> find(long memberId) {
+    Optional<Member> find(long memberId) {
         return jdbc.sql("SELECT id, status FROM members WHERE id = ?")
                 .param(memberId)
-                .query((rs, row) -> new LedgerMember(rs.getLong("id"), rs.getString("status")))
+                .query((rs, row) -> new Member(rs.getLong("id"), rs.getString("status")))
                 .optional();
     }
 }

@@ -17,11 +17,11 @@ class ProvisioningSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningSchedule.class);
 
-    private final LedgerProvisioner provisioner;
+    private final ReferenceDataProvisioner provisioner;
     private final TaskScheduler scheduler;
     private final ProvisioningSettings settings;
 
-    ProvisioningSchedule(LedgerProvisioner provisioner, TaskScheduler scheduler, ProvisioningSettings settings) {
+    ProvisioningSchedule(ReferenceDataProvisioner provisioner, TaskScheduler scheduler, ProvisioningSettings settings) {
         this.provisioner = provisioner;
         this.scheduler = scheduler;
         this.settings = settings;

@@ -18,9 +18,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
 /**
- * Compares the Redis ledger with MySQL per campaign and repairs both directions (DESIGN.md §3.6):
- * an acceptance Redis holds past the grace period but MySQL lacks is persisted (a success answer is
- * a promise), a MySQL row Redis lacks is restored, and stock is set to quantity minus issued.
+ * Compares the Redis ledger with MySQL per campaign and repairs drift in both directions: an
+ * acceptance Redis holds past the grace period but MySQL lacks is persisted (a success answer is a
+ * promise; one that can never be persisted is revoked), a MySQL row Redis lacks is restored, and
+ * stock is set to quantity minus issued.
  * Every step is idempotent and safe during a live sale: rows are written with the unique key
  * absorbing races, and the Redis repair is one script, atomic with respect to issuing.
  */
@@ -30,7 +31,7 @@ class Reconciler {
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
     private final IssuedRows rows;
-    private final LedgerRepairs ledger;
+    private final RedisHolders redis;
     private final CouponIssueRows issueRows;
     private final IssuanceRevoker revoker;
     private final ReconciliationSettings settings;
@@ -38,10 +39,10 @@ class Reconciler {
     private final Counter runs;
     private final Map<String, Counter> repairs = new HashMap<>();
 
-    Reconciler(IssuedRows rows, LedgerRepairs ledger, CouponIssueRows issueRows, IssuanceRevoker revoker,
+    Reconciler(IssuedRows rows, RedisHolders redis, CouponIssueRows issueRows, IssuanceRevoker revoker,
             ReconciliationSettings settings, MeterRegistry meters) {
         this.rows = rows;
-        this.ledger = ledger;
+        this.redis = redis;
         this.issueRows = issueRows;
         this.revoker = revoker;
         this.settings = settings;
@@ -76,7 +77,7 @@ class Reconciler {
 
     private ReconciliationReport reconcile(CampaignRef campaign) {
         // Redis first: an issuance accepted after this read cannot be mistaken for a missing one.
-        Map<Long, Instant> inRedis = ledger.holders(campaign.code());
+        Map<Long, Instant> inRedis = redis.holders(campaign.code());
         Map<Long, Instant> inMySql = rows.holders(campaign.id());
         Instant graceLimit = clock.instant().minus(settings.gracePeriod());
 
@@ -99,7 +100,7 @@ class Reconciler {
 
         Map<Long, Instant> missingInRedis = new HashMap<>(inMySql);
         missingInRedis.keySet().removeAll(inRedis.keySet());
-        LedgerRepairs.Repair repair = ledger.repair(campaign.code(), missingInRedis);
+        RedisHolders.Repair repair = redis.repair(campaign.code(), missingInRedis);
         if (repair.stockCorrected()) {
             log.warn("Coupon {}: stock corrected from {} to {}", campaign.code(), repair.stockBefore(), repair.stockAfter());
         }

@@ -9,7 +9,7 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.testsupport.TestServers;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.WorkerTestEnvironment.Isolation;
-import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +51,7 @@ class DeadLetterIntegrationTest {
     StringRedisTemplate redis;
 
     @Autowired
-    LedgerProvisioner provisioner;
+    ReferenceDataProvisioner provisioner;
 
     @Autowired
     MeterRegistry meters;

@@ -7,7 +7,7 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
 import com.flashsale.coupon.worker.persistence.CouponIssueRows;
-import com.flashsale.coupon.worker.provisioning.LedgerProvisioner;
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +39,7 @@ class ReconciliationIntegrationTest {
     StringRedisTemplate redis;
 
     @Autowired
-    LedgerProvisioner provisioner;
+    ReferenceDataProvisioner provisioner;
 
     @Autowired
     MeterRegistry meters;

@@ -1,0 +1,35 @@
+package com.flashsale.coupon.gateway.issuance;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.LuaScript;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one atomic script that decides an issuance ({@code scripts/issue.lua}): it checks the
+ * campaign, refuses a duplicate or a sold-out coupon, takes one from the stock, records the member
+ * and writes the outbox entry the relay carries to Kafka.
+ */
+@Component
+class IssueScript {
+
+    private static final LuaScript ISSUE = LuaScript.fromClasspath("scripts/issue.lua");
+
+    private final RedisConnections redis;
+    private final Clock clock;
+
+    IssueScript(RedisConnections redis, Clock clock) {
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    IssueOutcome issue(String couponCode, long memberId) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        Long result = ISSUE.decide(redis, ScriptOutputType.INTEGER,
+                new String[] {keys.campaign(), keys.stock(), keys.issued(), keys.outbox()},
+                Long.toString(memberId), Long.toString(clock.millis()));
+        return IssueOutcome.fromScript(result);
+    }
+}

@@ -1,0 +1,45 @@
+package com.flashsale.coupon.gateway.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every refusal the public API can give: the HTTP status, the code clients match on (stable across
+ * releases: scripts, load tests and dashboards count answers by it) and the default message.
+ */
+public enum ErrorCode {
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "COMMON-001", "The request is malformed or a field is missing or invalid."),
+    // Redis may have failed after running the script, so "nothing happened" would be a guess; a retry
+    // is always safe: the ledger answers COUPON-002 if the first attempt went through.
+    LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002",
+            "Coupon issuance is temporarily unavailable. Please try again shortly: a retry never issues a second coupon."),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "COMMON-003", "The request body is too large."),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "COMMON-500", "Unexpected error."),
+    MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "MEMBER-001", "The member does not exist."),
+    MEMBER_NOT_ACTIVE(HttpStatus.FORBIDDEN, "MEMBER-002", "The member is not active."),
+    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND, "COUPON-001", "The coupon does not exist."),
+    ALREADY_ISSUED(HttpStatus.CONFLICT, "COUPON-002", "This member already received this coupon."),
+    SOLD_OUT(HttpStatus.CONFLICT, "COUPON-003", "All coupons are gone."),
+    CAMPAIGN_NOT_OPEN(HttpStatus.CONFLICT, "COUPON-004", "The campaign is not open (not started, ended or paused).");
+
+    private final HttpStatus status;
+    private final String code;
+    private final String message;
+
+    ErrorCode(HttpStatus status, String code, String message) {
+        this.status = status;
+        this.code = code;
+        this.message = message;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String message() {
+        return message;
+    }
+}

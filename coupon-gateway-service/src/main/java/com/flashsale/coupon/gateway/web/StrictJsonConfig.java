@@ -1,0 +1,30 @@
+package com.flashsale.coupon.gateway.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Reads request JSON strictly: {@code "memberId": 1.5} or {@code "memberId": "7"} is a client bug,
+ * and silently turning it into member 1 or 7 would issue a coupon to someone who did not ask.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonConfig {
+
+    @Bean
+    JsonMapperBuilderCustomizer strictNumbers() {
+        return builder -> builder
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+}

@@ -1,5 +1,0 @@
-package com.flashsale.coupon.worker.provisioning;
-
-/** A member as the ledger's members hash holds it. */
-record LedgerMember(long id, String status) {
-}
