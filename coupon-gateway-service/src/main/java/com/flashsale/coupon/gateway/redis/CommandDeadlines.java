@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutionException;
  * <p>Why not Lettuce's synchronous API on the request path: it waits with a timed park, and a
  * virtual thread's timed park hands a timer task to the JDK's delay scheduler thread and takes it
  * back once the answer is in, two cross-thread wake-ups per command. At 4,000 issue requests/s that
- * was about a tenth of the gateway's CPU (bench-results/tried.md). Here the caller parks without a
+ * was about a tenth of the gateway's CPU (docs/benchmarks.md). Here the caller parks without a
  * timer, and one {@link #sweep()} every {@link #SWEEP_EVERY} fails every command older than the
  * timeout with the {@link RedisCommandTimeoutException} Lettuce itself would throw: a member still
  * gets a 503 within the timeout plus one sweep period.

@@ -61,7 +61,7 @@ public class RedisConnections implements DisposableBean {
         // CommandDeadlines enforces for the decision's commands (then a RedisCommandTimeoutException,
         // a 503). TimeoutOptions would add a timer task per command on the event loop: about 5 % of
         // the gateway's CPU in the benchmark's profile, for nothing either wait needs
-        // (bench-results/tried.md).
+        // (docs/benchmarks.md).
         this.client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
