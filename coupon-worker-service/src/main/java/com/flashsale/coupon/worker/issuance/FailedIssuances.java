@@ -1,13 +1,11 @@
 package com.flashsale.coupon.worker.issuance;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface FailedIssuances extends JpaRepository<FailedIssuance, Long> {
@@ -16,9 +14,11 @@ public interface FailedIssuances extends JpaRepository<FailedIssuance, Long> {
 
     Page<FailedIssuance> findByCouponIdAndStatus(long couponId, FailureStatus status, Pageable page);
 
-    /** Holds the row until the transaction ends: two replays of one failed issuance take turns. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("SELECT f FROM FailedIssuance f WHERE f.id = :id")
+    /**
+     * Holds the row until the transaction ends: two replays of one failed issuance take turns. Native,
+     * because Hibernate's MySQL dialect locks with FOR UPDATE OF, which MariaDB does not know.
+     */
+    @Query(value = "SELECT * FROM failed_coupon_issues WHERE id = :id FOR UPDATE", nativeQuery = true)
     Optional<FailedIssuance> lockById(long id);
 
     @Query("SELECT f.id FROM FailedIssuance f WHERE f.couponId = :couponId AND f.status IN :statuses ORDER BY f.id")
