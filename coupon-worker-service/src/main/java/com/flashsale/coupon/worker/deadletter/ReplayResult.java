@@ -9,6 +9,6 @@ public record ReplayResult(
         @Schema(example = "900001") long memberId,
         ReplayOutcome outcome,
         @Schema(description = "the failed issuance's status now") FailureStatus status,
-        @Schema(description = "why it stays failed or was closed; the original reason when persisted",
+        @Schema(description = "why it stays failed, or was closed; when persisted, why it had failed",
                 example = "member 900001 does not exist") String reason) {
 }

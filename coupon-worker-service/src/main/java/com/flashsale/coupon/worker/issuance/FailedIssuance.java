@@ -87,9 +87,11 @@ public class FailedIssuance {
         return acceptedAt != null;
     }
 
+    /** Persisted: the reason keeps why it had failed. */
     public void replayed(String operator) {
         attempted(operator);
         status = FailureStatus.REPLAYED;
+        reason = truncate("persisted by a replay; it had failed: " + reason);
     }
 
     public void superseded(String operator, String why) {

@@ -120,7 +120,8 @@ class FailedIssuanceReplayIntegrationTest {
         assertThat(holder(campaign, member)).isEqualTo((double) failure.acceptedAt().toEpochMilli());
         assertThat(jdbc.queryForMap("SELECT event_id, accepted_at FROM coupon_issues WHERE coupon_id = ? AND member_id = ?",
                 campaign.id(), member)).containsEntry("event_id", failure.eventId());
-        assertThat(failedRow(failure.id())).containsEntry("status", "REPLAYED").containsEntry("replay_attempts", 2);
+        assertThat(failedRow(failure.id())).containsEntry("status", "REPLAYED").containsEntry("replay_attempts", 2)
+                .containsEntry("reason", "persisted by a replay; it had failed: member " + member + " does not exist");
         assertThat(jdbc.queryForList("SELECT operator_name FROM campaign_audit WHERE coupon_id = ? AND action = ?",
                 String.class, campaign.id(), "ISSUANCE_REPLAYED")).containsExactly("alice", "alice");
         assertThat(replays("persisted")).isEqualTo(persistedBefore + 1);
