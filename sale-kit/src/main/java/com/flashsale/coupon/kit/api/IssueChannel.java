@@ -21,17 +21,19 @@ public final class IssueChannel implements AutoCloseable {
     static final String ISSUE_PATH = "/api/v1/coupons/issue";
 
     /** A keep-alive connection idle this long is probed before reuse (see {@link HttpConnection#reusable}). */
-    private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+    static final Duration IDLE_CHECK = Duration.ofSeconds(1);
 
     private final List<LocalTarget> gateways;
     private final Credentials credentials;
     private final Timeouts timeouts;
+    private final Duration idleCheck;
     private final HttpConnection[] connections;
 
-    IssueChannel(List<LocalTarget> gateways, Credentials credentials, Timeouts timeouts) {
+    IssueChannel(List<LocalTarget> gateways, Credentials credentials, Timeouts timeouts, Duration idleCheck) {
         this.gateways = gateways;
         this.credentials = credentials;
         this.timeouts = timeouts;
+        this.idleCheck = idleCheck;
         this.connections = new HttpConnection[gateways.size()];
     }
 
@@ -64,7 +66,7 @@ public final class IssueChannel implements AutoCloseable {
 
     private HttpConnection connection(int gateway) throws IOException {
         HttpConnection connection = connections[gateway];
-        if (connection != null && connection.reusable(IDLE_CHECK)) {
+        if (connection != null && connection.reusable(idleCheck)) {
             return connection;
         }
         drop(gateway);

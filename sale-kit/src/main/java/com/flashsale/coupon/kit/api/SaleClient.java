@@ -63,7 +63,7 @@ public final class SaleClient implements AutoCloseable {
 
     /** A new connection set to the gateways, for one client thread of a load. */
     public IssueChannel channel() {
-        return new IssueChannel(services.gateways(), credentials, timeouts);
+        return new IssueChannel(services.gateways(), credentials, timeouts, IssueChannel.IDLE_CHECK);
     }
 
     /**
