@@ -1,6 +1,10 @@
 package com.flashsale.coupon.kit.check;
 
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.store.StoreFingerprint;
+import com.flashsale.coupon.kit.store.StoreProbe;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,6 +15,23 @@ public record BadInputTrial(StoreFingerprint before, StoreFingerprint after, Lis
 
     public BadInputTrial {
         refusals = List.copyOf(refusals);
+    }
+
+    /**
+     * Sends every request to the first gateway, one after the other, between two fingerprints of the
+     * stores (for these coupons and the shared reference data). Run it on a settled system: anything
+     * still moving would show as a change.
+     */
+    public static BadInputTrial run(SaleClient client, StoreProbe probe, List<BadRequest> requests,
+            String... couponCodes) {
+        StoreFingerprint before = probe.fingerprint(couponCodes);
+        List<Refusal> refusals = new ArrayList<>();
+        for (BadRequest request : requests) {
+            Reply reply = client.send(client.services().gateway(), request.method(), request.path(), request.body(),
+                    request.caller());
+            refusals.add(new Refusal(request.description(), reply.status(), reply.code()));
+        }
+        return new BadInputTrial(before, probe.fingerprint(couponCodes), refusals);
     }
 
     /** One bad request and its answer: {@code code} is the envelope's error code ({@code null} when none). */

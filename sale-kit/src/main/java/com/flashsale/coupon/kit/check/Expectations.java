@@ -1,6 +1,7 @@
 package com.flashsale.coupon.kit.check;
 
 import com.flashsale.coupon.kit.api.Outcome;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public record Expectations(Optional<Set<Long>> eligible, Set<Long> expectedFailu
         eligible = eligible.map(Set::copyOf);
         expectedFailures = Set.copyOf(expectedFailures);
         returns = List.copyOf(returns);
-        allowedOutcomes = allowedOutcomes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(allowedOutcomes));
+        // In the enum's order, for evidence that reads the same every run.
+        allowedOutcomes = allowedOutcomes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(allowedOutcomes));
     }
 
     public static Expectations none() {

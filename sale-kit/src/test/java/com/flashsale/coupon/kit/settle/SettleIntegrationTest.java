@@ -1,10 +1,11 @@
 package com.flashsale.coupon.kit.settle;
 
-import static com.flashsale.coupon.kit.support.SaleStores.FLASH100;
+import static com.flashsale.coupon.testsupport.SaleStores.FLASH100;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.kit.store.StoreProbe;
-import com.flashsale.coupon.kit.support.SaleStores;
+import com.flashsale.coupon.kit.store.StoreSettings;
+import com.flashsale.coupon.testsupport.SaleStores;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +39,7 @@ class SettleIntegrationTest {
         stores.redis().xadd(FLASH100.outbox(), Map.of("memberId", "98"));
         CountDownLatch watching = new CountDownLatch(1);
 
-        try (StoreProbe probe = new StoreProbe(stores.settings())) {
+        try (StoreProbe probe = new StoreProbe(StoreSettings.fromEnvironment(stores.environment()))) {
             // The worker's part, once the settle has seen the sale in flight: the outbox drains, the rows land.
             CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> {
                 try {

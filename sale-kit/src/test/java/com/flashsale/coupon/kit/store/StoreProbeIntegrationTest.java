@@ -1,6 +1,6 @@
 package com.flashsale.coupon.kit.store;
 
-import static com.flashsale.coupon.kit.support.SaleStores.FLASH100;
+import static com.flashsale.coupon.testsupport.SaleStores.FLASH100;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +10,7 @@ import com.flashsale.coupon.kit.check.Invariant;
 import com.flashsale.coupon.kit.check.InvariantChecker;
 import com.flashsale.coupon.kit.check.SaleFacts;
 import com.flashsale.coupon.kit.check.Verdicts;
-import com.flashsale.coupon.kit.support.SaleStores;
+import com.flashsale.coupon.testsupport.SaleStores;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +26,7 @@ class StoreProbeIntegrationTest {
     @BeforeAll
     static void createStores() {
         stores = new SaleStores("coupon_kit", 12);
-        probe = new StoreProbe(stores.settings());
+        probe = new StoreProbe(StoreSettings.fromEnvironment(stores.environment()));
     }
 
     @AfterAll
