@@ -1,13 +1,10 @@
 package com.flashsale.coupon.cli;
 
-import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.kit.api.SaleClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The seed's reset between runs, through the worker's operator endpoints. */
@@ -19,24 +16,21 @@ final class ResetCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--coupon", paramLabel = "CODE", defaultValue = "FLASH100",
-            description = "coupon whose quantity is set (default: ${DEFAULT-VALUE})")
-    String couponCode;
+    @Mixin
+    CouponOptions coupon;
 
-    @Option(names = "--quantity", paramLabel = "N", defaultValue = "100",
-            description = "the coupon's quantity (default: ${DEFAULT-VALUE})")
-    int quantity;
+    @Mixin
+    QuantityOptions quantity;
 
     @Mixin
     ServiceOptions services;
 
     @Override
     public Integer call() {
-        if (!LedgerKeys.isValidCouponCode(couponCode) || quantity < 1) {
-            throw new ParameterException(spec.commandLine(), "a valid --coupon and a positive --quantity, please");
-        }
+        coupon.validate(spec);
+        quantity.validate(spec);
         try (SaleClient client = services.client()) {
-            SaleSteps.reset(client, couponCode, quantity, new Report(spec.commandLine().getOut()));
+            SaleSteps.reset(client, coupon.couponCode, quantity.quantity, new Report(spec.commandLine().getOut()));
         }
         return 0;
     }

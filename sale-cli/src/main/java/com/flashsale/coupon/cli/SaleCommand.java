@@ -45,11 +45,13 @@ final class SaleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    SaleOptions sale;
+    CouponOptions coupon;
 
-    @Option(names = "--quantity", paramLabel = "N", defaultValue = "100",
-            description = "the coupon's quantity, set before the sale (default: ${DEFAULT-VALUE})")
-    int quantity;
+    @Mixin
+    QuantityOptions quantity;
+
+    @Mixin
+    CheckOptions check;
 
     @Option(names = "--summary-file", paramLabel = "FILE",
             description = "also write the answers and verdicts as JSON to FILE (the shape k6's summary has)")
@@ -63,37 +65,37 @@ final class SaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        sale.validate(spec);
-        if (quantity < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--quantity must be positive");
-        }
+        coupon.validate(spec);
+        quantity.validate(spec);
+        check.validate(spec);
+        String couponCode = coupon.couponCode;
         Report report = new Report(spec.commandLine().getOut());
         try (SaleClient client = services.client(); StoreProbe probe = new StoreProbe(stores.settings())) {
-            SaleSteps.reset(client, sale.couponCode, quantity, report);
-            requireCleanStart(probe.counts(sale.couponCode));
+            SaleSteps.reset(client, couponCode, quantity.quantity, report);
+            requireCleanStart(probe.counts(couponCode));
 
             report.line(String.format(Locale.ROOT, "Flash sale %s: members 1..%d ask once each, released at one instant,"
-                    + " against %s", sale.couponCode, sale.members, client.services().gateway()));
-            LoadResult burst = Burst.ofMembers(client, sale.couponCode, 1, sale.members).fire();
+                    + " against %s", couponCode, check.members, client.services().gateway()));
+            LoadResult burst = Burst.ofMembers(client, couponCode, 1, check.members).fire();
             report.line(String.format(Locale.ROOT, "  %d answers in %d ms", burst.log().size(), burst.elapsed().toMillis()));
             report.answers(burst.log().keyCounts());
             report.latency(burst.latency());
 
-            Settled settled = SaleSteps.settle(probe, sale.couponCode, sale.settleTimeout(), sale.quietPeriod(), report);
-            SaleState state = probe.state(sale.couponCode);
+            Settled settled = SaleSteps.settle(probe, couponCode, check.settleTimeout(), check.quietPeriod(), report);
+            SaleState state = probe.state(couponCode);
             List<Answer> answers = burst.log().all();
-            Set<Long> members = LongStream.rangeClosed(1, sale.members).boxed().collect(Collectors.toSet());
+            Set<Long> members = LongStream.rangeClosed(1, check.members).boxed().collect(Collectors.toSet());
             InvariantChecker checker = new InvariantChecker();
             Verdicts verdicts = checker.check(new SaleFacts(state, AnswerFacts.of(answers), Expectations.burst(members)));
             if (settled.settled()) {
-                BadInputTrial trial = BadInputTrial.run(client, probe, SeedRefusals.of(sale.couponCode,
-                        first(answers, Outcome.ISSUED), first(answers, Outcome.SOLD_OUT)), sale.couponCode);
+                BadInputTrial trial = BadInputTrial.run(client, probe, SeedRefusals.of(couponCode,
+                        first(answers, Outcome.ISSUED), first(answers, Outcome.SOLD_OUT)), couponCode);
                 verdicts = verdicts.with(Invariant.I6, checker.check(trial));
             }
             boolean passed = report.verdicts("Invariants (" + stores.settings().describe() + "):", verdicts,
                     settled.settled());
             if (summaryFile != null) {
-                SummaryFile.write(summaryFile, sale.couponCode, sale.members, quantity, burst, verdicts, settled.settled(),
+                SummaryFile.write(summaryFile, couponCode, check.members, quantity.quantity, burst, verdicts, settled.settled(),
                         passed);
                 report.line("Summary written to " + summaryFile);
             }
@@ -102,7 +104,8 @@ final class SaleCommand implements Callable<Integer> {
     }
 
     private void requireCleanStart(StoreCounts start) {
-        if (start.quantity() != quantity || start.stock() != quantity || start.redisIssued() != 0 || start.rows() != 0) {
+        long expected = quantity.quantity;
+        if (start.quantity() != expected || start.stock() != expected || start.redisIssued() != 0 || start.rows() != 0) {
             throw new IllegalStateException("the sale did not start from a clean state after the reset: " + start
                     + ". Are the worker and this check looking at the same stores (" + stores.settings().describe() + ")?");
         }

@@ -37,17 +37,21 @@ final class VerifyCommand implements Callable<Integer> {
     Path answersFile;
 
     @Mixin
-    SaleOptions sale;
+    CouponOptions coupon;
+
+    @Mixin
+    CheckOptions check;
 
     @Mixin
     StoreOptions stores;
 
     @Override
     public Integer call() {
-        sale.validate(spec);
+        coupon.validate(spec);
+        check.validate(spec);
         Report report = new Report(spec.commandLine().getOut());
         SummaryFile.Summary summary = answersFile == null ? null : SummaryFile.read(answersFile);
-        long members = summary != null && summary.members() > 0 ? summary.members() : sale.members;
+        long members = summary != null && summary.members() > 0 ? summary.members() : check.members;
         AnswerFacts answers = AnswerFacts.storesOnly(members);
         Expectations expectations = Expectations.none();
         if (summary != null) {
@@ -58,8 +62,8 @@ final class VerifyCommand implements Callable<Integer> {
             expectations = expectations.only(Outcome.ISSUED, Outcome.SOLD_OUT).requests(members);
         }
         try (StoreProbe probe = new StoreProbe(stores.settings())) {
-            Settled settled = SaleSteps.settle(probe, sale.couponCode, sale.settleTimeout(), sale.quietPeriod(), report);
-            SaleState state = probe.state(sale.couponCode);
+            Settled settled = SaleSteps.settle(probe, coupon.couponCode, check.settleTimeout(), check.quietPeriod(), report);
+            SaleState state = probe.state(coupon.couponCode);
             Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, answers, expectations));
             return report.verdicts("Invariants after members 1.." + members + " asked (" + stores.settings().describe()
                     + "):", verdicts, settled.settled()) ? 0 : 1;

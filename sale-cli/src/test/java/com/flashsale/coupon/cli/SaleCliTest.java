@@ -20,10 +20,10 @@ class SaleCliTest {
 
         assertThat(sale.services.gateway.base()).hasToString("http://127.0.0.1:8080");
         assertThat(sale.services.worker.base()).hasToString("http://127.0.0.1:8081");
-        assertThat(sale.sale.couponCode).isEqualTo("FLASH100");
-        assertThat(sale.sale.members).isEqualTo(500);
-        assertThat(sale.quantity).isEqualTo(100);
-        assertThat(sale.sale.settleTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(sale.coupon.couponCode).isEqualTo("FLASH100");
+        assertThat(sale.check.members).isEqualTo(500);
+        assertThat(sale.quantity.quantity).isEqualTo(100);
+        assertThat(sale.check.settleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(sale.services.adminToken).isEmpty();
         assertThat(sale.services.credentials().operator()).isEmpty();
         assertThat(sale.stores.settings().jdbcUrl()).startsWith("jdbc:mysql://127.0.0.1:3306/coupon?");
@@ -55,11 +55,11 @@ class SaleCliTest {
                 "--admin-token", "t", "--settle-timeout", "5", "--quantity", "20", "--mysql-port", "23306");
 
         assertThat(sale.services.gateway.base()).hasToString("http://localhost:28080");
-        assertThat(sale.sale.members).isEqualTo(50);
-        assertThat(sale.sale.couponCode).isEqualTo("WELCOME10");
-        assertThat(sale.quantity).isEqualTo(20);
+        assertThat(sale.check.members).isEqualTo(50);
+        assertThat(sale.coupon.couponCode).isEqualTo("WELCOME10");
+        assertThat(sale.quantity.quantity).isEqualTo(20);
         assertThat(sale.services.adminToken).isEqualTo("t");
-        assertThat(sale.sale.settleTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(sale.check.settleTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(sale.stores.settings().mysqlPort()).isEqualTo(23306);
     }
 

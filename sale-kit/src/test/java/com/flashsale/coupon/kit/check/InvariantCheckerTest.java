@@ -73,9 +73,7 @@ class InvariantCheckerTest {
         @Test
         void failsI3WhenAYesEndedNowhere() {
             Sale sale = soldOut();
-            sale.holders.remove(2L);
-            sale.redis.remove(2L);
-            sale.stock = 1;
+            sale.lose(2);
 
             assertThat(status(sale, Invariant.I3)).isEqualTo(Verdict.Status.FAIL);
         }
@@ -105,11 +103,7 @@ class InvariantCheckerTest {
         @Test
         void failsI4WhenAMemberWasToldSoldOutWhileACouponStayedUnsold() {
             Sale sale = soldOut();
-            sale.holders.remove(3L);
-            sale.redis.remove(3L);
-            sale.stock = 1;
-            sale.answers.removeIf(a -> a.memberId() == 3);
-            sale.answer(3, Outcome.SOLD_OUT, 40);
+            sale.toldSoldOutInstead(3, 40);
 
             assertThat(status(sale, Invariant.I4)).isEqualTo(Verdict.Status.FAIL);
         }
@@ -117,11 +111,7 @@ class InvariantCheckerTest {
         @Test
         void acceptsACouponThatCameBackAfterTheLastSoldOutAnswer() {
             Sale sale = soldOut();
-            sale.holders.remove(3L);
-            sale.redis.remove(3L);
-            sale.stock = 1;
-            sale.answers.removeIf(a -> a.memberId() == 3);
-            sale.answer(3, Outcome.SOLD_OUT, 40);
+            sale.toldSoldOutInstead(3, 40);
             // Members 4-6 were told sold out at 40, 50 and 60.
             sale.returns.add(55L);
 
@@ -258,9 +248,7 @@ class InvariantCheckerTest {
             assertThat(verdicts.allPass()).as("%s", verdicts.lines()).isTrue();
 
             Sale wrong = burst(100, 500, List.of());
-            wrong.holders.remove(7L);
-            wrong.redis.remove(7L);
-            wrong.stock = 1;
+            wrong.lose(7);
             Verdicts failed = checker.check(wrong.factsFromCounts(500));
             assertThat(failed.failed()).contains(Invariant.I3, Invariant.I4);
         }
@@ -272,9 +260,7 @@ class InvariantCheckerTest {
             assertThat(verdicts.byInvariant()).doesNotContainKey(Invariant.ANSWERS);
             assertThat(verdicts.allPass()).as("%s", verdicts.lines()).isTrue();
 
-            sale.holders.remove(7L);
-            sale.redis.remove(7L);
-            sale.stock = 1;
+            sale.lose(7);
             assertThat(checker.check(sale.factsFromStoresOnly(500)).failed()).contains(Invariant.I4);
             sale.redis.put(7L, 7L);
             sale.stock = 0;
@@ -388,6 +374,22 @@ class InvariantCheckerTest {
 
         void answer(long member, Outcome outcome, long at) {
             answers.add(InvariantCheckerTest.answer(member, outcome, at));
+        }
+
+        /** The member was told sold out at {@code at} and holds nothing: its coupon stays unsold. */
+        void toldSoldOutInstead(long member, long at) {
+            holders.remove(member);
+            redis.remove(member);
+            stock++;
+            answers.removeIf(a -> a.memberId() == member);
+            answer(member, Outcome.SOLD_OUT, at);
+        }
+
+        /** The member holds nothing in either store and the coupon is back in stock: the issuance vanished. */
+        void lose(long member) {
+            holders.remove(member);
+            redis.remove(member);
+            stock++;
         }
 
         void hold(long member) {

@@ -3,11 +3,8 @@ package com.flashsale.coupon.kit.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.kit.api.Answer;
-import com.flashsale.coupon.kit.api.Credentials;
-import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.SaleClient;
-import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.support.StandInGateway;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
@@ -70,7 +67,7 @@ class BurstIntegrationTest {
         long[] sameMember = new long[50];
         java.util.Arrays.fill(sameMember, 77);
 
-        try (SaleClient client = client(gateway.port())) {
+        try (SaleClient client = StandInGateway.clientOf(gateway.port())) {
             LoadResult result = Burst.of(client, "FLASH100", sameMember).fire();
 
             assertThat(result.count(Outcome.ISSUED)).isEqualTo(1);
@@ -80,7 +77,7 @@ class BurstIntegrationTest {
 
     @Test
     void aGatewayThatIsDownGivesAnswersWithoutStatus() throws Exception {
-        try (SaleClient client = client(StandInGateway.closedPort())) {
+        try (SaleClient client = StandInGateway.clientOf(StandInGateway.closedPort())) {
             LoadResult result = Burst.ofMembers(client, "FLASH100", 1, 20).fire();
 
             assertThat(result.log().all()).hasSize(20).allMatch(a -> a.outcome() == Outcome.NOT_CONNECTED && !a.answered());
@@ -88,13 +85,8 @@ class BurstIntegrationTest {
     }
 
     private LoadResult fire(int members) throws InterruptedException, IOException {
-        try (SaleClient client = client(gateway.port())) {
+        try (SaleClient client = StandInGateway.clientOf(gateway.port())) {
             return Burst.ofMembers(client, "FLASH100", 1, members).fire();
         }
-    }
-
-    private static SaleClient client(int port) throws IOException {
-        return new SaleClient(Services.of(LocalTarget.port(port), LocalTarget.port(StandInGateway.closedPort())),
-                Credentials.none());
     }
 }

@@ -1,5 +1,9 @@
 package com.flashsale.coupon.kit.support;
 
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.api.Services;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
@@ -64,6 +68,12 @@ public final class StandInGateway implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** A client of the gateway on this port, and of no worker: the load tests need none. */
+    public static SaleClient clientOf(int gatewayPort) throws IOException {
+        return new SaleClient(Services.of(LocalTarget.port(gatewayPort), LocalTarget.port(closedPort())),
+                Credentials.none());
     }
 
     /** Every request is held until {@code count} are in flight at once (504 after 10 s otherwise). */

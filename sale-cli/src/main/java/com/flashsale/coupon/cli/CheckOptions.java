@@ -1,20 +1,15 @@
 package com.flashsale.coupon.cli;
 
-import com.flashsale.coupon.events.LedgerKeys;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The sale a command works on, and how long it waits for the system to settle. */
-final class SaleOptions {
+/** Who asked in the sale being checked, and how long the check waits for the system to settle. */
+final class CheckOptions {
 
     /** One request per member, all in flight at once: this bounds the connections one run opens. */
     static final int MAX_MEMBERS = 5_000;
-
-    @Option(names = "--coupon", paramLabel = "CODE", defaultValue = "FLASH100",
-            description = "coupon on sale (default: ${DEFAULT-VALUE})")
-    String couponCode;
 
     @Option(names = "--members", paramLabel = "N", defaultValue = "500",
             description = "members 1..N ask once each, at one instant (default: ${DEFAULT-VALUE}, at most " + MAX_MEMBERS + ")")
@@ -30,15 +25,13 @@ final class SaleOptions {
 
     /** @throws ParameterException (exit code 2) for values that cannot be run safely */
     void validate(CommandSpec spec) {
-        if (!LedgerKeys.isValidCouponCode(couponCode)) {
-            throw new ParameterException(spec.commandLine(), "invalid coupon code: " + couponCode);
-        }
         if (members < 1 || members > MAX_MEMBERS) {
             throw new ParameterException(spec.commandLine(), "--members must be 1.." + MAX_MEMBERS
                     + " (the run's load stays bounded), got " + members);
         }
         if (settleSeconds < 1 || quietSeconds < 0) {
-            throw new ParameterException(spec.commandLine(), "--settle-timeout must be positive and --quiet-period not negative");
+            throw new ParameterException(spec.commandLine(),
+                    "--settle-timeout must be positive and --quiet-period not negative");
         }
     }
 
