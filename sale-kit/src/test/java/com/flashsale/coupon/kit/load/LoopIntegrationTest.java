@@ -9,7 +9,6 @@ import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.support.StandInGateway;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
