@@ -30,7 +30,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The public issue API over real HTTP against the real Redis ledger. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupon.relay.enabled=false")
+// These tests judge what is decided, not how fast: a Redis starved of CPU on a busy machine must not
+// turn a burst's answers into 503s here (the deadline itself is RedisOutageIntegrationTest's subject).
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"coupon.relay.enabled=false", "coupon.redis.command-timeout=15s"})
 class IssueApiIntegrationTest {
 
     private static final LedgerFixture ledger = new LedgerFixture();
