@@ -68,9 +68,9 @@ class CampaignController {
     @Operation(summary = "Create a campaign", description = "Active at once: it sells from startsAt on.")
     @Refusals({ INVALID_REQUEST, CAMPAIGN_CODE_TAKEN, STORE_UNAVAILABLE })
     ResponseEntity<ApiResponse<CampaignView>> create(@RequestBody @Valid NewCampaign request, Principal principal) {
-        CampaignView created = campaigns.create(request.code(), request.name(), request.quantity(), request.startsAt(),
+        CampaignView created = campaigns.create(request.couponCode(), request.name(), request.quantity(), request.startsAt(),
                 request.endsAt(), Operators.name(principal));
-        return ResponseEntity.created(URI.create("/api/v1/admin/campaigns/" + created.code()))
+        return ResponseEntity.created(URI.create("/api/v1/admin/campaigns/" + created.couponCode()))
                 .eTag(CampaignVersions.etag(created.version()))
                 .body(ApiResponse.ok(created));
     }

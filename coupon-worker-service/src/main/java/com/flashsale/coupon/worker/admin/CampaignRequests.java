@@ -23,7 +23,7 @@ final class CampaignRequests {
 
     record NewCampaign(
             @Schema(description = "unique for ever: an ended campaign's code is not given again", example = "SPRING25")
-            @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String couponCode,
             @Schema(example = "Spring sale, first 500") @NotBlank @Size(max = 100) String name,
             @Schema(example = "500") @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
             @Schema(description = "when it starts selling; may be in the past to sell at once",

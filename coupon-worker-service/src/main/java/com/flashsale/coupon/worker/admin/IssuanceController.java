@@ -55,7 +55,7 @@ class IssuanceController {
     @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE })
     ApiResponse<IssuanceSummary> summary(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         CampaignView campaign = campaigns.find(code);
-        return ApiResponse.ok(issuances.summary(campaign.id(), campaign.code(), campaign.quantity()));
+        return ApiResponse.ok(issuances.summary(campaign.id(), campaign.couponCode(), campaign.quantity()));
     }
 
     @GetMapping("/holders")

@@ -10,8 +10,8 @@ public record AuditEntryView(
         String operator,
         AuditAction action,
         @Schema(description = "JSON; absent for a creation",
-                example = "{\"code\":\"SPRING25\",\"quantity\":500,\"status\":\"ACTIVE\",\"version\":0}") String before,
-        @Schema(description = "JSON", example = "{\"code\":\"SPRING25\",\"quantity\":500,\"status\":\"PAUSED\",\"version\":1}")
+                example = "{\"couponCode\":\"SPRING25\",\"quantity\":500,\"status\":\"ACTIVE\",\"version\":0}") String before,
+        @Schema(description = "JSON", example = "{\"couponCode\":\"SPRING25\",\"quantity\":500,\"status\":\"PAUSED\",\"version\":1}")
         String after,
         Instant changedAt) {
 }

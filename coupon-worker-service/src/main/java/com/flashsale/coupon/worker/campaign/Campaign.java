@@ -137,7 +137,7 @@ public class Campaign {
 
     /** Id 0 until the campaign is saved. */
     CampaignView view() {
-        return new CampaignView(id == null ? 0 : id, code, name, quantity, status, startsAt, endsAt, version);
+        return new CampaignView(id == null ? 0 : id, code, name, quantity, status, startsAt, endsAt, version, null);
     }
 
     Long id() {

@@ -66,8 +66,7 @@ public class CampaignAdministration {
             }
             throw e;
         }
-        provision(code);
-        return created;
+        return created.withStock(provision(code).stock());
     }
 
     public CampaignView find(String code) {
@@ -150,7 +149,8 @@ public class CampaignAdministration {
         } catch (OptimisticLockingFailureException e) {
             throw CampaignRefusal.changedMeanwhile(code);
         }
-        return new Changed(result, provision(code));
+        ProvisionedCampaign ledger = provision(code);
+        return new Changed(result.withStock(ledger.stock()), ledger);
     }
 
     private ProvisionedCampaign provision(String code) {

@@ -73,7 +73,7 @@ public class FailedIssuanceReplay {
         return transactions.execute(status -> {
             FailedIssuance failed = failures.lockById(failedIssuanceId)
                     .filter(row -> row.couponId() == campaign.id())
-                    .orElseThrow(() -> new UnknownFailedIssuanceException(campaign.code(), failedIssuanceId));
+                    .orElseThrow(() -> new UnknownFailedIssuanceException(campaign.couponCode(), failedIssuanceId));
             return replayLocked(campaign, failed, operator);
         });
     }
@@ -94,7 +94,7 @@ public class FailedIssuanceReplay {
         var before = failed.view();
         ReplayOutcome outcome = redrive(campaign, failed, operator);
         audit.record(campaign.id(), operator, AuditAction.ISSUANCE_REPLAYED, before, failed.view());
-        log.info("Replayed failed issuance {} (coupon {}, member {}): {}, {}", failed.id(), campaign.code(),
+        log.info("Replayed failed issuance {} (coupon {}, member {}): {}, {}", failed.id(), campaign.couponCode(),
                 failed.memberId(), outcome, failed.reason());
         return counted(failed, outcome);
     }
@@ -106,19 +106,19 @@ public class FailedIssuanceReplay {
             return ReplayOutcome.STILL_FAILED;
         }
         if (holdsRow(campaign.id(), failed.memberId())) {
-            failed.superseded(operator, "member " + failed.memberId() + " holds a coupon of " + campaign.code()
+            failed.superseded(operator, "member " + failed.memberId() + " holds a coupon of " + campaign.couponCode()
                     + " already (in MySQL)");
             return ReplayOutcome.ALREADY_HELD;
         }
-        CouponIssued acceptance = failed.acceptance(campaign.code());
+        CouponIssued acceptance = failed.acceptance(campaign.couponCode());
         LedgerReplay.Decision decision = ledger.decide(acceptance);
         if (decision == LedgerReplay.Decision.HOLDS_ANOTHER) {
-            failed.superseded(operator, "member " + failed.memberId() + " holds a coupon of " + campaign.code()
+            failed.superseded(operator, "member " + failed.memberId() + " holds a coupon of " + campaign.couponCode()
                     + " already (in the ledger, from a later acceptance)");
             return ReplayOutcome.ALREADY_HELD;
         }
         if (!decision.holds()) {
-            failed.stillFailed(operator, ledgerRefusal(decision, campaign.code()));
+            failed.stillFailed(operator, ledgerRefusal(decision, campaign.couponCode()));
             return ReplayOutcome.STILL_FAILED;
         }
         try {
@@ -140,7 +140,7 @@ public class FailedIssuanceReplay {
             return Optional.of("no acceptance time was recorded for it: the ledger cannot match it, it cannot be replayed");
         }
         if (campaign.status() != CampaignStatus.ACTIVE) {
-            return Optional.of("campaign " + campaign.code() + " is " + campaign.status() + ": it gives no coupon now");
+            return Optional.of("campaign " + campaign.couponCode() + " is " + campaign.status() + ": it gives no coupon now");
         }
         Optional<String> member = jdbc.sql("SELECT status FROM members WHERE id = ?").param(failed.memberId())
                 .query(String.class).optional();

@@ -104,7 +104,7 @@ class AdminAccessIntegrationTest {
                 put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"INACTIVE\"}"),
                 post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(
-                        "{\"code\":\"HIDDEN\",\"name\":\"Hidden\",\"quantity\":1,\"startsAt\":\"2026-01-01T00:00:00Z\"}"),
+                        "{\"couponCode\":\"HIDDEN\",\"name\":\"Hidden\",\"quantity\":1,\"startsAt\":\"2026-01-01T00:00:00Z\"}"),
                 post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay"));
     }
 }

@@ -36,8 +36,8 @@ final class AdminBadRequests {
                         .content("{\"status\":\"PAUSED\"}"),
                 newCampaign("{}"),
                 newCampaign("not json"),
-                newCampaign(campaign("\"code\":\"NEW 1\"")),
-                newCampaign(campaign("\"code\":\"" + "X".repeat(65) + "\"")),
+                newCampaign(campaign("\"couponCode\":\"NEW 1\"")),
+                newCampaign(campaign("\"couponCode\":\"" + "X".repeat(65) + "\"")),
                 newCampaign(campaign("\"name\":\" \"")),
                 newCampaign(campaign("\"name\":\"" + "n".repeat(101) + "\"")),
                 newCampaign(campaign("\"quantity\":0")),
@@ -78,7 +78,7 @@ final class AdminBadRequests {
     static String campaign(String replacement) {
         String field = replacement.substring(0, replacement.indexOf(':'));
         StringBuilder body = new StringBuilder("{");
-        for (String pair : List.of("\"code\":\"NEW1\"", "\"name\":\"New\"", "\"quantity\":10",
+        for (String pair : List.of("\"couponCode\":\"NEW1\"", "\"name\":\"New\"", "\"quantity\":10",
                 "\"startsAt\":\"2026-12-01T09:00:00Z\"")) {
             body.append(body.length() > 1 ? "," : "").append(pair.startsWith(field) ? replacement : pair);
         }

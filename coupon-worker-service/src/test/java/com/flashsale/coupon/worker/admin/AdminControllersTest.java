@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class AdminControllersTest {
 
     private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
-            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3);
+            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
 
     @Autowired
     MockMvc mvc;
@@ -98,11 +98,11 @@ class AdminControllersTest {
                 isNull(), eq("local"))).willReturn(withVersion(0));
 
         mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content("""
-                {"code":"SPRING25","name":"Spring sale","quantity":500,"startsAt":"2026-12-01T09:00:00Z"}"""))
+                {"couponCode":"SPRING25","name":"Spring sale","quantity":500,"startsAt":"2026-12-01T09:00:00Z"}"""))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/admin/campaigns/SPRING25"))
                 .andExpect(header().string("ETag", "\"0\""))
-                .andExpect(jsonPath("$.data.code").value("SPRING25"))
+                .andExpect(jsonPath("$.data.couponCode").value("SPRING25"))
                 .andExpect(jsonPath("$.data.status").value("ACTIVE"));
     }
 
@@ -204,8 +204,8 @@ class AdminControllersTest {
     }
 
     private static CampaignView withVersion(long version) {
-        return new CampaignView(SPRING25.id(), SPRING25.code(), SPRING25.name(), SPRING25.quantity(), SPRING25.status(),
-                SPRING25.startsAt(), SPRING25.endsAt(), version);
+        return new CampaignView(SPRING25.id(), SPRING25.couponCode(), SPRING25.name(), SPRING25.quantity(), SPRING25.status(),
+                SPRING25.startsAt(), SPRING25.endsAt(), version, null);
     }
 
     static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {

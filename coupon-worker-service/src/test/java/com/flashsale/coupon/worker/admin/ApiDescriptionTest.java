@@ -73,12 +73,12 @@ class ApiDescriptionTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
-            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3);
+            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
 
     /** A request each endpoint accepts, by "METHOD path" as the description names it. */
     private static final Map<String, RequestBuilder> VALID = Map.ofEntries(
             Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
-                    .contentType(MediaType.APPLICATION_JSON).content(AdminBadRequests.campaign("\"code\":\"SPRING25\""))),
+                    .contentType(MediaType.APPLICATION_JSON).content(AdminBadRequests.campaign("\"couponCode\":\"SPRING25\""))),
             Map.entry("GET /api/v1/admin/campaigns", get("/api/v1/admin/campaigns")),
             Map.entry("GET /api/v1/admin/campaigns/{code}", get("/api/v1/admin/campaigns/SPRING25")),
             Map.entry("PUT /api/v1/admin/campaigns/{code}/quantity", json(put("/api/v1/admin/campaigns/SPRING25/quantity"),

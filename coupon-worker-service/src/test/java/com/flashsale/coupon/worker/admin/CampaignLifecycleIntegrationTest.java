@@ -82,9 +82,10 @@ class CampaignLifecycleIntegrationTest {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/admin/campaigns/" + code))
                 .andExpect(header().string("ETag", "\"0\""))
-                .andExpect(jsonPath("$.data.code").value(code))
+                .andExpect(jsonPath("$.data.couponCode").value(code))
                 .andExpect(jsonPath("$.data.status").value("ACTIVE"))
-                .andExpect(jsonPath("$.data.quantity").value(3));
+                .andExpect(jsonPath("$.data.quantity").value(3))
+                .andExpect(jsonPath("$.data.stock").value(3));
 
         LedgerKeys keys = LedgerKeys.forCoupon(code);
         assertThat(redis.opsForHash().get(keys.campaign(), CampaignFields.STATUS)).isEqualTo("ACTIVE");
@@ -94,7 +95,7 @@ class CampaignLifecycleIntegrationTest {
         assertThat(audit(code)).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("operator_name", "local").containsEntry("action", "CREATED")
                     .containsEntry("before_state", null);
-            assertThat((String) entry.get("after_state")).contains("\"code\":\"" + code + "\"", "\"quantity\":3");
+            assertThat((String) entry.get("after_state")).contains("\"couponCode\":\"" + code + "\"", "\"quantity\":3");
         });
     }
 
@@ -186,7 +187,8 @@ class CampaignLifecycleIntegrationTest {
         jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) VALUES (?, 1, ?, NOW(3))",
                 couponId, code + ":1");
 
-        mvc.perform(quantity(code, 15)).andExpect(status().isOk()).andExpect(jsonPath("$.data.quantity").value(15));
+        mvc.perform(quantity(code, 15)).andExpect(status().isOk()).andExpect(jsonPath("$.data.quantity").value(15))
+                .andExpect(jsonPath("$.data.stock").value(11));
         assertThat(redis.opsForValue().get(LedgerKeys.forCoupon(code).stock())).isEqualTo("11");
         mvc.perform(quantity(code, 4)).andExpect(status().isOk());
         assertThat(redis.opsForValue().get(LedgerKeys.forCoupon(code).stock())).isEqualTo("0");
@@ -251,7 +253,7 @@ class CampaignLifecycleIntegrationTest {
         refused(mvc.perform(window(code, now, now.minusSeconds(5))), 400, "COMMON-001");
         assertThat(snapshot(code)).isEqualTo(selling);
 
-        mvc.perform(window(code, now, null)).andExpect(status().isOk()).andExpect(jsonPath("$.data.endsAt").isEmpty());
+        mvc.perform(window(code, now, null)).andExpect(status().isOk()).andExpect(jsonPath("$.data.endsAt").doesNotExist());
         assertThat(redis.opsForHash().get(keys.campaign(), CampaignFields.ENDS_AT)).isEqualTo("");
     }
 
@@ -266,13 +268,13 @@ class CampaignLifecycleIntegrationTest {
                 .andExpect(jsonPath("$.data.status").value("PAUSED"));
         mvc.perform(get("/api/v1/admin/campaigns").param("status", "PAUSED").param("size", "200"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.data.items[?(@.code == '" + code + "')]").exists())
+                .andExpect(jsonPath("$.data.items[?(@.couponCode == '" + code + "')]").exists())
                 .andExpect(jsonPath("$.data.items[?(@.status != 'PAUSED')]").isEmpty());
         mvc.perform(get("/api/v1/admin/campaigns").param("size", "1").param("page", "1"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.items.length()").value(1))
                 .andExpect(jsonPath("$.data.page").value(1))
-                .andExpect(jsonPath("$.data.items[0].code").value("FLASH100"));
+                .andExpect(jsonPath("$.data.items[0].couponCode").value("FLASH100"));
         mvc.perform(get("/api/v1/admin/campaigns/" + code + "/audit"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.totalItems").value(2))
@@ -306,7 +308,7 @@ class CampaignLifecycleIntegrationTest {
 
     private static RequestBuilder create(String code, int quantity, Instant startsAt, Instant endsAt) {
         return post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(
-                "{\"code\":\"" + code + "\",\"name\":\"Test " + code + "\",\"quantity\":" + quantity + ",\"startsAt\":\""
+                "{\"couponCode\":\"" + code + "\",\"name\":\"Test " + code + "\",\"quantity\":" + quantity + ",\"startsAt\":\""
                         + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
     }
 

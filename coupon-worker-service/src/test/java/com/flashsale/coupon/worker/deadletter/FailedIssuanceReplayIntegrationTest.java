@@ -150,14 +150,14 @@ class FailedIssuanceReplayIntegrationTest {
         fixMember(member);
         Snapshot before = snapshot(campaign);
 
-        campaigns.changeStatus(campaign.code(), CampaignStatus.PAUSED, null, "local");
-        assertThat(replay.replay(campaigns.find(campaign.code()), failure.id(), "local").reason()).contains("PAUSED");
-        campaigns.changeStatus(campaign.code(), CampaignStatus.ACTIVE, null, "local");
+        campaigns.changeStatus(campaign.couponCode(), CampaignStatus.PAUSED, null, "local");
+        assertThat(replay.replay(campaigns.find(campaign.couponCode()), failure.id(), "local").reason()).contains("PAUSED");
+        campaigns.changeStatus(campaign.couponCode(), CampaignStatus.ACTIVE, null, "local");
         jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = ?", member);
         assertThat(replay.replay(campaign, failure.id(), "local").reason()).contains("INACTIVE");
         jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = ?", member);
-        gateway.issue(campaign.code(), 1);
-        gateway.issue(campaign.code(), 2);
+        gateway.issue(campaign.couponCode(), 1);
+        gateway.issue(campaign.couponCode(), 2);
         ReplayResult soldOut = replay.replay(campaign, failure.id(), "local");
 
         assertThat(soldOut.outcome()).isEqualTo(ReplayOutcome.STILL_FAILED);
@@ -173,7 +173,7 @@ class FailedIssuanceReplayIntegrationTest {
         long member = MEMBERS.incrementAndGet();
         Failure failure = acceptAndGiveUp(campaign, member);
         fixMember(member);
-        gateway.issue(campaign.code(), member);
+        gateway.issue(campaign.couponCode(), member);
 
         ReplayResult result = replay.replay(campaign, failure.id(), "local");
 
@@ -219,12 +219,12 @@ class FailedIssuanceReplayIntegrationTest {
                 buyers.add(member);
             }
             failures.subList(0, 5).forEach(failure -> buyers.add(failure.memberId()));
-            LedgerKeys keys = LedgerKeys.forCoupon(campaign.code());
+            LedgerKeys keys = LedgerKeys.forCoupon(campaign.couponCode());
             long outboxBefore = redis.opsForStream().size(keys.outbox());
 
             SimultaneousRequests.fire(failures.size() + buyers.size(), i -> i < failures.size()
                     ? replay.replay(campaign, failures.get(i).id(), "race")
-                    : gateway.issue(campaign.code(), buyers.get(i - failures.size())));
+                    : gateway.issue(campaign.couponCode(), buyers.get(i - failures.size())));
 
             Map<Long, Double> holders = holders(campaign);
             long stock = stock(campaign);
@@ -268,7 +268,7 @@ class FailedIssuanceReplayIntegrationTest {
             }
             // Accepted a while ago and not persisted yet: reconciliation persists them meanwhile.
             for (long member = 1; member <= 5; member++) {
-                gateway.issue(campaign.code(), member, Instant.now().minusSeconds(120));
+                gateway.issue(campaign.couponCode(), member, Instant.now().minusSeconds(120));
             }
 
             SimultaneousRequests.fire(2, i -> i == 0 ? replay.replayAll(campaign, "race") : reconciliation.runNow());
@@ -291,8 +291,8 @@ class FailedIssuanceReplayIntegrationTest {
         acceptAndGiveUp(campaign, lost);
         Failure failure = acceptAndGiveUp(campaign, fixed);
         fixMember(fixed);
-        gateway.issue(campaign.code(), 3);
-        String base = "/api/v1/admin/campaigns/" + campaign.code();
+        gateway.issue(campaign.couponCode(), 3);
+        String base = "/api/v1/admin/campaigns/" + campaign.couponCode();
 
         mvc.perform(post(base + "/failed-issuances/" + failure.id() + "/replay"))
                 .andExpect(status().isOk())
@@ -325,7 +325,7 @@ class FailedIssuanceReplayIntegrationTest {
                 .andExpect(jsonPath("$.data.items[0].replayAttempts").value(1));
         // An id of another campaign is not this campaign's failure.
         CampaignView other = newCampaign(5);
-        mvc.perform(post("/api/v1/admin/campaigns/" + other.code() + "/failed-issuances/" + failure.id() + "/replay"))
+        mvc.perform(post("/api/v1/admin/campaigns/" + other.couponCode() + "/failed-issuances/" + failure.id() + "/replay"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.error.code").value("ISSUANCE-001"));
         mvc.perform(get("/api/v1/admin/campaigns/NOPE/issuances"))
@@ -341,9 +341,9 @@ class FailedIssuanceReplayIntegrationTest {
     /** Accepted by the gateway's script, then given up on as the dead-letter processor does: a compensated failure. */
     private Failure acceptAndGiveUp(CampaignView campaign, long member) {
         Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        assertThat(gateway.issue(campaign.code(), member, acceptedAt)).isNotNegative();
-        String eventId = campaign.code() + ":" + acceptedAt.toEpochMilli() + "-" + member;
-        assertThat(revoker.revoke(CouponIssued.of(eventId, campaign.id(), campaign.code(), member, acceptedAt),
+        assertThat(gateway.issue(campaign.couponCode(), member, acceptedAt)).isNotNegative();
+        String eventId = campaign.couponCode() + ":" + acceptedAt.toEpochMilli() + "-" + member;
+        assertThat(revoker.revoke(CouponIssued.of(eventId, campaign.id(), campaign.couponCode(), member, acceptedAt),
                 "persisting failed permanently: member " + member + " missing")).isTrue();
         long id = jdbc.queryForObject("SELECT id FROM failed_coupon_issues WHERE event_id = ?", Long.class, eventId);
         return new Failure(id, member, eventId, acceptedAt);
@@ -355,16 +355,16 @@ class FailedIssuanceReplayIntegrationTest {
     }
 
     private long stock(CampaignView campaign) {
-        return Long.parseLong(redis.opsForValue().get(LedgerKeys.forCoupon(campaign.code()).stock()));
+        return Long.parseLong(redis.opsForValue().get(LedgerKeys.forCoupon(campaign.couponCode()).stock()));
     }
 
     private Double holder(CampaignView campaign, long member) {
-        return redis.opsForZSet().score(LedgerKeys.forCoupon(campaign.code()).issued(), Long.toString(member));
+        return redis.opsForZSet().score(LedgerKeys.forCoupon(campaign.couponCode()).issued(), Long.toString(member));
     }
 
     private Map<Long, Double> holders(CampaignView campaign) {
         Map<Long, Double> holders = new HashMap<>();
-        for (TypedTuple<String> entry : redis.opsForZSet().rangeWithScores(LedgerKeys.forCoupon(campaign.code()).issued(),
+        for (TypedTuple<String> entry : redis.opsForZSet().rangeWithScores(LedgerKeys.forCoupon(campaign.couponCode()).issued(),
                 0, -1)) {
             holders.put(Long.parseLong(entry.getValue()), entry.getScore());
         }
