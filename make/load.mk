@@ -25,7 +25,7 @@ load-test: load-test-jar ## reset the sale, fire the flash sale (local k6, k6 im
 load-test-jar:
 	$(MVN) -q -pl load-test -am package -DskipTests
 
-compose-check: ## validate docker-compose.yml and docker-compose.ha.yml with `docker-compose config` (installs Debian's docker-compose as root)
+compose-check: ## [compose] validate docker-compose.yml and docker-compose.ha.yml with `docker-compose config` (installs Debian's docker-compose as root)
 	@command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 \
 		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; } \
 		|| { echo "Neither 'docker compose' nor 'docker-compose' is installed: install the 'docker-compose' package." >&2; exit 1; }
