@@ -342,6 +342,34 @@ wait_healthy() {
   done
 }
 
+# wait_healthy for a cluster: polls CHECK... like it, and fails early when any node's process (NODES:
+# pid file names, e.g. "kafka-cluster-1 kafka-cluster-2") is gone.
+wait_cluster_healthy() {
+  local name="$1" timeout="$2" interval="$3" nodes="$4"; shift 4
+  local end=$((SECONDS + timeout)) n
+  while :; do
+    if "$@"; then return 0; fi
+    for n in $nodes; do
+      server_pid "$n" >/dev/null || { note "$name: the process of $n exited"; return 1; }
+    done
+    if [ "$SECONDS" -ge "$end" ]; then
+      note "$name: not healthy after ${timeout}s"
+      return 1
+    fi
+    sleep "$interval"
+  done
+}
+
+# Warns about ports the kernel also hands out to outgoing connections (net.ipv4.ip_local_port_range):
+# while a node is down, any client's connection may take its port, and the node cannot come back.
+warn_ephemeral_ports() {
+  local what="$1" low high p hit=""; shift
+  read -r low high </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || return 0
+  for p in "$@"; do [ "$p" -ge "$low" ] && [ "$p" -le "$high" ] && hit+=" $p"; done
+  [ -z "$hit" ] || note "warning: $what:$hit lie in the range of ports handed to outgoing connections ($low-$high):" \
+    "a node restarted after a crash may find its port taken. Choose ports below $low."
+}
+
 show_log_tail() {
   local f
   for f in "$@"; do
@@ -448,11 +476,14 @@ validate_redis_cluster_ports() {
     die "redis-cluster: REDIS_CLUSTER_PORTS lists a port twice"
 }
 
+redis_cluster_pid_names() { local p; for p in "${REDIS_CLUSTER_PORT_LIST[@]}"; do printf 'redis-cluster-%s ' "$p"; done; }
+
 # redis-cli against one node; no output and a failure when it does not answer in time.
 redis_at() { local port="$1"; shift; timeout 5 redis-cli -h 127.0.0.1 -p "$port" "$@" 2>/dev/null | tr -d '\r'; }
 redis_node_answers() { [ "$(redis_at "$1" ping)" = PONG ]; }
 
 # The first node that answers PING, other than the ones given.
+# shellcheck disable=SC2120  # cluster.sh passes the ports to skip
 redis_cluster_live_port() {
   local p x skip
   for p in "${REDIS_CLUSTER_PORT_LIST[@]}"; do
@@ -577,6 +608,8 @@ validate_kafka_cluster_ports() {
   [ "$(printf '%s\n' "${KAFKA_CLUSTER_PORT_LIST[@]}" "${KAFKA_CLUSTER_CONTROLLER_PORT_LIST[@]}" | sort -u | wc -l)" -eq $((2 * n)) ] ||
     die "kafka-cluster: KAFKA_CLUSTER_PORTS and KAFKA_CLUSTER_CONTROLLER_PORTS list a port twice"
 }
+
+kafka_cluster_pid_names() { local id; for id in $(kafka_cluster_ids); do printf 'kafka-cluster-%s ' "$id"; done; }
 
 # Node ids of the registered brokers (in the cluster's metadata, not fenced) that answer, one a line.
 # A broker killed a moment ago stays in the metadata until its session times out (9 s), listed

@@ -292,6 +292,8 @@ start_redis_cluster() {
   local only="${1:-}" p pidf ports started=() running=0 what
   validate_redis_cluster_ports
   check_appendfsync
+  # shellcheck disable=SC2046
+  warn_ephemeral_ports "redis-cluster ports" $(server_ports redis-cluster)
   if [ -n "$only" ]; then
     ports=("$only")
     [ -s "$(redis_cluster_node_dir "$only")/nodes.conf" ] ||
@@ -325,7 +327,7 @@ start_redis_cluster() {
   else
     what=redis-cluster
     ensure_redis_cluster_created
-    wait_healthy "$what" "$REDIS_CLUSTER_START_TIMEOUT" 0.2 /dev/null redis_cluster_healthy ||
+    wait_cluster_healthy "$what" "$REDIS_CLUSTER_START_TIMEOUT" 0.2 "$(redis_cluster_pid_names)" redis_cluster_healthy ||
       { redis_cluster_view "$(redis_cluster_live_port)" >&2 || true
         die "redis-cluster is not healthy: every node cluster_state:ok, ${#REDIS_CLUSTER_PORT_LIST[@]} nodes, one replica per primary, links up (logs: $LOG_DIR/redis-cluster-*.log)"; }
   fi
@@ -419,6 +421,8 @@ format_kafka_cluster_storage() {
 start_kafka_cluster() {
   local only="${1:-}" id ids started=() running=0 what opts
   validate_kafka_cluster_ports
+  # shellcheck disable=SC2046
+  warn_ephemeral_ports "kafka-cluster ports" $(server_ports kafka-cluster)
   if [ -n "$only" ]; then ids=("$only"); else mapfile -t ids < <(kafka_cluster_ids); fi
   for id in "${ids[@]}"; do
     if server_pid "kafka-cluster-$id" >/dev/null; then
@@ -440,15 +444,15 @@ start_kafka_cluster() {
   if [ -n "$only" ]; then
     what="kafka-cluster:$only"
     wait_healthy "$what" "$KAFKA_CLUSTER_START_TIMEOUT" 1 "$(pid_file "kafka-cluster-$only")" kafka_cluster_node_registered "$only" ||
-      { show_log_tail "$LOG_DIR/kafka-cluster-$only.log" "$LOG_DIR/kafka-cluster-$only.out"; die "$what did not register with the controller quorum"; }
+      { show_log_tail "$LOG_DIR/kafka-cluster-$only.out" "$LOG_DIR/kafka-cluster-$only.log"; die "$what did not register with the controller quorum"; }
   else
     what=kafka-cluster
-    wait_healthy "$what" "$KAFKA_CLUSTER_START_TIMEOUT" 1 /dev/null kafka_cluster_healthy ||
-      { for id in "${ids[@]}"; do show_log_tail "$LOG_DIR/kafka-cluster-$id.out"; done
+    wait_cluster_healthy "$what" "$KAFKA_CLUSTER_START_TIMEOUT" 1 "$(kafka_cluster_pid_names)" kafka_cluster_healthy ||
+      { for id in "${ids[@]}"; do kafka_cluster_node_registered "$id" || show_log_tail "$LOG_DIR/kafka-cluster-$id.log"; done
         die "kafka-cluster: not every broker registered (registered: $(kafka_cluster_registered | tr '\n' ' ')); logs: $LOG_DIR/kafka-cluster-*.log"; }
   fi
   if [ "${#started[@]}" -gt 0 ]; then
-    wait_healthy "$what" "$KAFKA_CLUSTER_START_TIMEOUT" 1 /dev/null kafka_cluster_in_sync ||
+    wait_cluster_healthy "$what" "$KAFKA_CLUSTER_START_TIMEOUT" 1 "$(kafka_cluster_pid_names)" kafka_cluster_in_sync ||
       die "$what: some partitions are still under-replicated (scripts/infra/cluster.sh kafka-topics shows them)"
   fi
   if [ "${#started[@]}" -eq 0 ]; then
