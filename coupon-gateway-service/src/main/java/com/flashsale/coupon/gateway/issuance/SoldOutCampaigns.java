@@ -136,7 +136,10 @@ class SoldOutCampaigns implements SmartLifecycle {
         kept.forEach(this::confirm);
         for (String couponCode : toRead) {
             toRead.remove(couponCode);
-            load(couponCode);
+            // A request may have marked it while the previous turn was reading it.
+            if (!kept.containsKey(couponCode)) {
+                load(couponCode);
+            }
         }
     }
 
