@@ -8,7 +8,7 @@ RUN_DIR=${RUN_DIR:-$ROOT/.local/run}
 LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 WORKER_PORT=${WORKER_PORT:-8081}
-# The services read KAFKA_BOOTSTRAP_SERVERS; the local broker's port is KAFKA_PORT (scripts/infra).
+# The services read the broker's address whole; the infra scripts know only its port.
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
 PROFILE=${SPRING_PROFILES_ACTIVE:-local}
 READY_TIMEOUT=${READY_TIMEOUT:-120}

@@ -3,6 +3,8 @@ package com.flashsale.coupon.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.events.CouponIssued;
+import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.system.observability.Dashboard;
 import com.flashsale.coupon.system.observability.GrafanaQuery;
 import com.flashsale.coupon.system.observability.ProjectFiles;
@@ -10,8 +12,12 @@ import com.flashsale.coupon.system.observability.PrometheusServer;
 import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +94,31 @@ class DashboardQueriesIntegrationTest {
         sendToIssuedTopic("{\"this is\": \"not a coupon event\"");
         await("100 rows in MySQL").atMost(Duration.ofSeconds(90))
                 .untilAsserted(() -> assertThat(environment.issuedRows(2)).isEqualTo(100));
+        replayAFailedIssuanceOnceItsCauseIsFixed();
+    }
+
+    /**
+     * An issuance for a member MySQL does not know fails for good and is recorded as failed; once the
+     * member exists, an operator's replay persists it: the replay panel shows it.
+     */
+    private static void replayAFailedIssuanceOnceItsCauseIsFixed() throws Exception {
+        long member = 900_001;
+        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        sendToIssuedTopic(EventCodec.toJson(CouponIssued.of("WELCOME10:" + acceptedAt.toEpochMilli() + "-0", 1,
+                "WELCOME10", member, acceptedAt)));
+        await("the failed issuance is recorded").atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(environment.failedRows()).isEqualTo(1));
+        try (Connection connection = DriverManager.getConnection(environment.servers.jdbcUrl(environment.database),
+                environment.servers.mysqlUser(), environment.servers.mysqlPassword());
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO members (id, name, email, status) VALUES (?, 'Late', 'late@example.com', 'ACTIVE')")) {
+            insert.setLong(1, member);
+            insert.executeUpdate();
+        }
+        Answer replay = new ApiClient(worker.port()).post("/api/v1/admin/campaigns/WELCOME10/failed-issuances/replay", "");
+        assertThat(replay.status()).as(replay.body().toString()).isEqualTo(200);
+        assertThat(replay.body().path("data").path("persisted").asInt()).as(replay.body().toString()).isEqualTo(1);
+        assertThat(environment.count("SELECT COUNT(*) FROM coupon_issues WHERE member_id = ?", member)).isEqualTo(1);
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
 import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
@@ -41,6 +42,9 @@ class LedgerVersionIntegrationTest {
 
     @Autowired
     IssuanceRevoker revoker;
+
+    @Autowired
+    CampaignAdministration campaigns;
 
     @Autowired
     ReconciliationRunner reconciliation;
@@ -85,6 +89,16 @@ class LedgerVersionIntegrationTest {
         provisioner.provisionCampaign("FLASH100");
 
         assertThat(version()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aLoweredQuantityMovesTheVersion() {
+        String before = version();
+
+        campaigns.changeQuantity("FLASH100", 60, null, "operator");
+
+        assertThat(version()).isNotEqualTo(before);
+        assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("60");
     }
 
     @Test
