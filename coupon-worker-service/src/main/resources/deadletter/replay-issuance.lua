@@ -3,10 +3,12 @@
 -- The member is recorded with the original acceptance time: it is the same acceptance, given back, so
 -- compensation and reconciliation keep matching it. The time window is not checked: the acceptance
 -- was made inside it.
--- KEYS[1] campaign hash, KEYS[2] stock, KEYS[3] issued (zset member -> accepted ms)
+-- KEYS[1] campaign hash, KEYS[2] stock, KEYS[3] issued (zset member -> accepted ms), KEYS[4] version
 -- ARGV[1] member id, ARGV[2] accepted ms
 -- Returns 1 reserved (stock taken, member recorded), 0 the ledger already holds this very acceptance,
 -- -1 campaign not in the ledger, -2 campaign not active, -3 member holds another acceptance, -4 sold out.
+-- A reservation moves the version (bump_version, from LedgerKeys.BUMP_VERSION_LUA, prepended): it is a
+-- change of stock and holders other than an issuance.
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then
   return -1
@@ -27,4 +29,5 @@ if stock <= 0 then
 end
 redis.call('DECR', KEYS[2])
 redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1])
+bump_version(KEYS[4])
 return 1

@@ -2,8 +2,8 @@ package com.flashsale.coupon.worker.deadletter;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.ledger.LedgerScript;
 import java.util.List;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LedgerReplay {
 
-    private static final RedisScript<Long> REPLAY = RedisScript
-            .of(new ClassPathResource("deadletter/replay-issuance.lua"), Long.class);
+    private static final RedisScript<Long> REPLAY = LedgerScript.bumpingVersion("deadletter/replay-issuance.lua", Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -23,7 +22,7 @@ class LedgerReplay {
 
     Decision decide(CouponIssued acceptance) {
         LedgerKeys keys = LedgerKeys.forCoupon(acceptance.couponCode());
-        Long answer = redis.execute(REPLAY, List.of(keys.campaign(), keys.stock(), keys.issued()),
+        Long answer = redis.execute(REPLAY, List.of(keys.campaign(), keys.stock(), keys.issued(), keys.version()),
                 Long.toString(acceptance.memberId()), Long.toString(acceptance.acceptedAt().toEpochMilli()));
         return switch (answer == null ? -1 : answer.intValue()) {
             case 1 -> Decision.RESERVED;
