@@ -65,9 +65,9 @@ public final class SaleEnvironment implements AutoCloseable {
     public ServiceProcess gateway(String name, boolean relayEnabled) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.profiles.active", "local");
-        properties.put("coupon.redis.host", servers.redisHost());
-        properties.put("coupon.redis.port", Integer.toString(servers.redisPort()));
-        properties.put("coupon.redis.database", Integer.toString(REDIS_DATABASE));
+        properties.put("spring.data.redis.host", servers.redisHost());
+        properties.put("spring.data.redis.port", Integer.toString(servers.redisPort()));
+        properties.put("spring.data.redis.database", Integer.toString(REDIS_DATABASE));
         properties.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
         properties.put("coupon.relay.topic", issuedTopic);
         properties.put("coupon.relay.enabled", Boolean.toString(relayEnabled));

@@ -4,7 +4,7 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.LuaScript;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +45,7 @@ class SoldOutReads {
      */
     Read read(String couponCode, int maxHolders) {
         LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
-        RedisCommands<String, String> commands = redis.relay();
+        RedisClusterCommands<String, String> commands = redis.relay();
         long readAt = System.nanoTime();
         List<Object> first = SOLD_OUT.run(commands, ScriptOutputType.MULTI,
                 new String[] {keys.campaign(), keys.stock(), keys.issued(), keys.version()},

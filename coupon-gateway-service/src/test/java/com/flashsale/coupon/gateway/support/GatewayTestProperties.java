@@ -17,9 +17,9 @@ public final class GatewayTestProperties {
     public static String register(DynamicPropertyRegistry registry) {
         TestServers.Endpoints servers = TestServers.endpoints();
         String topic = TestTopics.unique("coupon-issued-test-");
-        registry.add("coupon.redis.host", servers::redisHost);
-        registry.add("coupon.redis.port", servers::redisPort);
-        registry.add("coupon.redis.database", () -> REDIS_DATABASE);
+        registry.add("spring.data.redis.host", servers::redisHost);
+        registry.add("spring.data.redis.port", servers::redisPort);
+        registry.add("spring.data.redis.database", () -> REDIS_DATABASE);
         registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
         registry.add("coupon.relay.topic", () -> topic);
         registry.add("coupon.relay.partitions", () -> 3);
