@@ -97,15 +97,15 @@ public class RedisConnections implements DisposableBean {
     /**
      * Under {@code coupon.redis.acknowledge=replica}, returns once a replica holds every write the
      * request connection sent to the node holding {@code key} so far (decisions already answered
-     * included), or throws {@link ReplicaNotConfirmedException}; otherwise returns at once.
+     * included), or throws {@link ReplicaNotConfirmedException}; otherwise returns at once. A primary
+     * with no replica linked at all confirms by itself ({@link GroupCommit}).
      */
     public void confirmReplicated(String key) {
         if (settings.acknowledge() == RedisSettings.Acknowledge.NONE) {
             return;
         }
         StatefulRedisConnection<String, String> node = requests.node(key);
-        long replicas = deadlines.await(groupCommit(node).confirm());
-        if (replicas < 1) {
+        if (!deadlines.await(groupCommit(node).confirm())) {
             throw new ReplicaNotConfirmedException(settings.acknowledgeTimeout());
         }
     }
@@ -126,13 +126,16 @@ public class RedisConnections implements DisposableBean {
     /**
      * Under {@code coupon.redis.acknowledge=replica}, true once a replica holds every write the
      * relay's connection sent to the node holding {@code key} (an {@code XREADGROUP} that delivered
-     * entries is one: replicas receiving it have every entry it delivered); always true otherwise.
+     * entries is one: replicas receiving it have every entry it delivered), or once the primary has no
+     * replica linked at all, as for the decisions ({@link GroupCommit}); always true otherwise.
      */
     public boolean confirmRelayed(String key) {
         if (settings.acknowledge() == RedisSettings.Acknowledge.NONE) {
             return true;
         }
-        return relayAt(key).waitForReplication(1, settings.acknowledgeTimeout().toMillis()) >= 1;
+        RedisCommands<String, String> node = relayAt(key);
+        return node.waitForReplication(1, settings.acknowledgeTimeout().toMillis()) >= 1
+                || ReplicaLinks.online(node.info("replication")) == 0;
     }
 
     private GroupCommit groupCommit(StatefulRedisConnection<String, String> node) {
