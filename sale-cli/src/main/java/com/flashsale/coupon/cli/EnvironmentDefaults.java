@@ -38,6 +38,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             case "--redis-port" -> Integer.toString(stores(option).redisPort());
             case "--redis-database" -> Integer.toString(stores(option).redisDatabase());
             case "--redis-password" -> stores(option).redisPassword();
+            case "--redis-cluster-nodes" -> stores(option).redisClusterNodes();
             default -> null;
         };
     }
