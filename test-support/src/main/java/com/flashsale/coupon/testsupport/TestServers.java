@@ -59,11 +59,26 @@ public final class TestServers {
      */
     public static synchronized List<String> redisClusterNodes() {
         List<String> nodes = new ArrayList<>();
-        for (String port : env("REDIS_CLUSTER_PORTS", "7001 7002 7003 7004 7005 7006").trim().split("\\s+")) {
+        for (String port : env("REDIS_CLUSTER_PORTS", "7001,7002,7003,7004,7005,7006").trim().split("[,\\s]+")) {
             requireReachable("Redis Cluster node", "127.0.0.1", Integer.parseInt(port), "make cluster-up");
             nodes.add("127.0.0.1:" + port);
         }
         return nodes;
+    }
+
+    /**
+     * The three local Kafka brokers ({@code scripts/infra/start.sh kafka-cluster}, which {@code make test}
+     * starts) as a bootstrap list, from KAFKA_CLUSTER_PORTS (9192, 9292, 9392 by default); at least one must answer.
+     */
+    public static synchronized String kafkaClusterBootstrapServers() {
+        List<String> brokers = new ArrayList<>();
+        for (String port : env("KAFKA_CLUSTER_PORTS", "9192,9292,9392").trim().split("[,\\s]+")) {
+            brokers.add("127.0.0.1:" + port);
+        }
+        String first = brokers.getFirst();
+        requireReachable("Kafka broker", "127.0.0.1", Integer.parseInt(first.substring(first.indexOf(':') + 1)),
+                "make cluster-up");
+        return String.join(",", brokers);
     }
 
     private static Endpoints localServers() {

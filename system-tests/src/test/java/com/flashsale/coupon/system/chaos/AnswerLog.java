@@ -39,6 +39,30 @@ final class AnswerLog {
                 .count();
     }
 
+    /**
+     * The span in which members got no decision (503, no answer, no connection) among requests sent
+     * from {@code from} on: from the first such request's sending to the last one's answer; zero
+     * when there was none.
+     */
+    Window undecidedSince(long from) {
+        List<Attempt> undecided = attempts.stream()
+                .filter(a -> a.sentAt() >= from && !a.outcome().decided() && a.outcome() != Outcome.REFUSED).toList();
+        if (undecided.isEmpty()) {
+            return new Window(0, 0, 0);
+        }
+        long first = undecided.stream().mapToLong(Attempt::sentAt).min().orElseThrow();
+        long last = undecided.stream().mapToLong(Attempt::answeredAt).max().orElseThrow();
+        return new Window(undecided.size(), first, last);
+    }
+
+    /** {@code requests} undecided between {@code from} and {@code to} (nano times). */
+    record Window(long requests, long from, long to) {
+
+        long nanos() {
+            return to - from;
+        }
+    }
+
     Map<Long, List<Attempt>> byMember() {
         return attempts.stream().collect(Collectors.groupingBy(Attempt::memberId));
     }

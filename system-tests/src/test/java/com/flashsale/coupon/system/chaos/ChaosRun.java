@@ -44,11 +44,11 @@ final class ChaosRun implements AutoCloseable {
     private ChaosRun(String scenario, Fault fault) {
         this.scenario = scenario;
         this.fault = fault;
-        this.system = SaleSystem.start(fault.gateways());
+        this.system = SaleSystem.start(fault.gateways(), fault.topology());
         this.ledger = new LedgerView(system.environment().redis(), IssueClient.COUPON);
         this.mysql = new MySqlView(system.environment());
         this.admin = new WorkerAdmin(system.worker());
-        this.topics = new DrillTopics(system.environment().servers().kafkaBootstrapServers(),
+        this.topics = new DrillTopics(system.environment().kafkaBootstrapServers(),
                 List.of(system.environment().issuedTopic(), system.environment().deadLetterTopic()),
                 system.environment().suffix());
         this.members = LongStream.range(FIRST_MEMBER, FIRST_MEMBER + scale.members()).boxed().toList();

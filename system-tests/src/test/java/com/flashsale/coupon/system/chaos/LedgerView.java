@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.LedgerKeys;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +14,10 @@ import java.util.UUID;
 /** The test's read of one coupon's Redis ledger (and the few writes the drills damage it with). */
 final class LedgerView {
 
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final LedgerKeys keys;
 
-    LedgerView(RedisCommands<String, String> redis, String couponCode) {
+    LedgerView(RedisClusterCommands<String, String> redis, String couponCode) {
         this.redis = redis;
         this.keys = LedgerKeys.forCoupon(couponCode);
     }
