@@ -3,9 +3,8 @@
 # Needs the local servers and the worker (`make run`). Unless the gateway on GATEWAY_PORT already
 # runs the `bench` profile, it stops that gateway for the run (one gateway, as `make run` has) and
 # starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090); afterwards it stops that one and
-# starts the usual gateway again. Runs every row (see README "Benchmarks") and writes
-# bench-results/results.{md,csv,png}.
-# Extra --name=value arguments go to the driver (lab/src/main/java/.../bench/BenchSettings.java).
+# starts the usual gateway again. Then `sale.jar bench` runs every row (docs/benchmarks.md) and writes
+# bench-results/results.{md,csv,png}. Extra arguments go to it: `java -jar sale-cli/target/sale.jar bench --help`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -111,8 +110,8 @@ tools
 worker_up || die "the worker is not ready on 127.0.0.1:$WORKER_PORT: start the system with 'make run' first"
 # Sampled before anything of the bench runs, so the bench's own processes are not in it.
 CONDITIONS=$(conditions)
-say "building the lab jar"
-$MVN -pl lab -am package -DskipTests
+say "building the command line (sale.jar)"
+$MVN -pl sale-cli -am package -DskipTests
 if has_bench_endpoint "$GATEWAY_PORT"; then
   port=$GATEWAY_PORT
   say "the gateway on $GATEWAY_PORT runs the bench profile: measuring it"
@@ -122,8 +121,9 @@ else
   start_bench_gateway
   port=$BENCH_GATEWAY_PORT
 fi
-timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar lab/target/lab.jar bench \
-  --gateway-port="$port" --worker-url="http://127.0.0.1:$WORKER_PORT" \
-  --redis-port="${REDIS_PORT:-6379}" --kafka="127.0.0.1:${KAFKA_PORT:-9092}" \
-  --jdbc-url="jdbc:mysql://127.0.0.1:${MYSQL_PORT:-3306}/${MYSQL_DATABASE:-coupon}?allowPublicKeyRetrieval=true&useSSL=false" \
+# The stores, Kafka, the worker and the pid files come from the same environment the scripts read
+# (REDIS_PORT, MYSQL_PORT, KAFKA_PORT, WORKER_PORT, INFRA_HOME, RUN_DIR).
+timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar sale-cli/target/sale.jar bench \
+  --gateway-url="http://127.0.0.1:$port" --infra-run-dir="${INFRA_HOME:-$ROOT/.local/infra}/run" \
+  --services-run-dir="${RUN_DIR:-$ROOT/.local/run}" \
   --out="$RESULTS" --conditions="$CONDITIONS" "$@"

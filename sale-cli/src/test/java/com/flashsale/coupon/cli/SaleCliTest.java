@@ -80,7 +80,7 @@ class SaleCliTest {
 
     @Test
     void everyCommandExplainsItself() {
-        for (String command : List.of("sale", "reset", "verify")) {
+        for (String command : List.of("sale", "reset", "verify", "bench", "lab")) {
             StringWriter out = new StringWriter();
             CommandLine commandLine = SaleCli.commandLine(Map.of());
             commandLine.setOut(new PrintWriter(out));
@@ -92,7 +92,7 @@ class SaleCliTest {
         CommandLine commandLine = SaleCli.commandLine(Map.of());
         commandLine.setOut(new PrintWriter(out));
         assertThat(commandLine.execute("--help")).isZero();
-        assertThat(out.toString()).contains("sale ", "reset ", "verify ");
+        assertThat(out.toString()).contains("sale ", "reset ", "verify ", "bench ", "lab ");
     }
 
     @Test
@@ -112,7 +112,7 @@ class SaleCliTest {
     void moreCommandsRegisterBesideTheOthers() {
         CommandLine commandLine = SaleCli.commandLine(Map.of(), new Extra());
 
-        assertThat(commandLine.getSubcommands()).containsKeys("sale", "reset", "verify", "extra");
+        assertThat(commandLine.getSubcommands()).containsKeys("sale", "reset", "verify", "bench", "lab", "extra");
         assertThat(commandLine.execute("extra", "--gateway-url", "http://127.0.0.1:9")).isZero();
     }
 
