@@ -14,8 +14,10 @@ JAVA="$JAVA_HOME/bin/java"
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 WORKER_PORT=${WORKER_PORT:-8081}
 BENCH_GATEWAY_PORT=${BENCH_GATEWAY_PORT:-8090}
-RESULTS=${BENCH_RESULTS:-$ROOT/bench-results}
-WORK="$RESULTS/tmp"
+# The gateway reads the broker's address whole, as scripts/services.sh hands it over: without it, a
+# bench gateway would publish to the default port's broker, not the one the worker reads.
+export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
+WORK="${BENCH_RESULTS:-$ROOT/bench-results}/tmp"
 LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
 # The whole run must end within 15 minutes, whatever happens.
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-840}
@@ -125,5 +127,5 @@ fi
 # (REDIS_PORT, MYSQL_PORT, KAFKA_PORT, WORKER_PORT, INFRA_HOME, RUN_DIR).
 timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar sale-cli/target/sale.jar bench \
   --gateway-url="http://127.0.0.1:$port" --infra-run-dir="${INFRA_HOME:-$ROOT/.local/infra}/run" \
-  --services-run-dir="${RUN_DIR:-$ROOT/.local/run}" \
-  --out="$RESULTS" --conditions="$CONDITIONS" "$@"
+  --services-run-dir="${RUN_DIR:-$ROOT/.local/run}" ${BENCH_RESULTS:+--out="$BENCH_RESULTS"} \
+  --conditions="$CONDITIONS" "$@"

@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--fixed-rate", paramLabel = "REQ/S", defaultValue = "0",
             description = "offered rate of the fixed-rate row (default: chosen from the issue row's CPU cost, to keep the"
-                    + " machine well under 60 % busy)")
+                    + " machine well under 60 %% busy)")
     double fixedRate;
 
     @Option(names = "--sale-quantity", paramLabel = "N", defaultValue = "10000", description = "(default: ${DEFAULT-VALUE})")
@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "most calls of one redis-benchmark row (default: ${DEFAULT-VALUE})")
     int ceilingRequests;
 
-    @Option(names = "--lab-loads", paramLabel = "LOAD[,LOAD]", split = ",", defaultValue = "stock-left,double-clicks",
+    @Option(names = "--lab-loads", paramLabel = "LOAD", split = ",", defaultValue = "stock-left,double-clicks",
             description = "the lab's loads, or 'none' (default: ${DEFAULT-VALUE})")
     List<String> labLoads;
 

@@ -53,13 +53,15 @@ record Wrk(String script, int threads, int connections) {
         Matcher non2xx = NON_2XX.matcher(output);
         long refused = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
         Matcher socket = SOCKET_ERRORS.matcher(output);
-        long errors = 0;
+        long connectErrors = 0;
+        long lost = 0;
         if (socket.find()) {
-            for (int g = 1; g <= 4; g++) {
-                errors += Long.parseLong(socket.group(g));
+            connectErrors = Long.parseLong(socket.group(1));
+            for (int g = 2; g <= 4; g++) {
+                lost += Long.parseLong(socket.group(g));
             }
         }
-        return new Result(count, seconds, p50, p99, refused, errors);
+        return new Result(count, seconds, p50, p99, refused, connectErrors, lost);
     }
 
     private static double toMillis(double value, String unit) {
@@ -74,9 +76,14 @@ record Wrk(String script, int threads, int connections) {
 
     /**
      * @param non2xx answers other than 2xx (refusals)
-     * @param socketErrors connect, read, write errors and timeouts
+     * @param connectErrors connections that could not be made: nothing was sent on them
+     * @param lost requests sent and not answered (read and write errors, timeouts): wrk does not count them
      */
-    record Result(long requests, double seconds, double p50, double p99, long non2xx, long socketErrors) {
+    record Result(long requests, double seconds, double p50, double p99, long non2xx, long connectErrors, long lost) {
+
+        long socketErrors() {
+            return connectErrors + lost;
+        }
 
         double throughput() {
             return requests / seconds;
@@ -90,15 +97,17 @@ record Wrk(String script, int threads, int connections) {
          * The answers as outcomes, for the invariant checks. wrk reads no bodies (reading them would
          * cost the generator CPU the cost table counts), so a non-2xx answer is taken for
          * {@code refusal}, the one the row expects, up to {@code expected} of them, and counted as
-         * unknown beyond: with stock left, only a repeated member may be refused. Socket errors are
-         * not answers (wrk does not count them as requests either).
+         * {@link Outcome#REFUSED} (a refusal the row does not expect) beyond: with stock left, only a
+         * repeated member may be refused. Unknown: the requests lost to socket errors, and those still
+         * in flight when wrk stopped (one per connection at most), which it does not wait for.
          */
-        Map<Outcome, Long> outcomes(Outcome refusal, long expected) {
+        Map<Outcome, Long> outcomes(Outcome refusal, long expected, int connections) {
             Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
             outcomes.put(Outcome.ISSUED, ok());
             long expectedRefusals = Math.min(non2xx, expected);
-            outcomes.put(refusal, expectedRefusals);
-            outcomes.put(Outcome.UNKNOWN, non2xx - expectedRefusals);
+            outcomes.merge(refusal, expectedRefusals, Long::sum);
+            outcomes.merge(Outcome.REFUSED, non2xx - expectedRefusals, Long::sum);
+            outcomes.put(Outcome.UNKNOWN, lost + connections);
             return outcomes;
         }
 

@@ -13,7 +13,7 @@ final class LabOptions {
     static final String STOCK_LEFT = "stock-left";
     static final String DOUBLE_CLICKS = "double-clicks";
 
-    @Option(names = "--loads", paramLabel = "LOAD[,LOAD]", split = ",", defaultValue = STOCK_LEFT + "," + DOUBLE_CLICKS,
+    @Option(names = "--loads", paramLabel = "LOAD", split = ",", defaultValue = STOCK_LEFT + "," + DOUBLE_CLICKS,
             description = "the loads, in this order: " + STOCK_LEFT + " and/or " + DOUBLE_CLICKS + " (default: ${DEFAULT-VALUE})")
     List<String> loads;
 
