@@ -70,14 +70,9 @@ final class BenchReport {
         ROLES.forEach(role -> md.append("---:|"));
         md.append("---:|---:|---:|---:|---:|---:|---:|\n");
         Optional<Cost> floor = floorCost(rows);
-        n = 1;
-        for (ResultRow r : rows) {
-            int index = n++;
-            if (r.cost().isEmpty()) {
-                continue;
-            }
-            Cost c = r.cost().get();
-            md.append("| ").append(index).append(" | ").append(r.name()).append(" | ")
+        for (Costed costed : costed(rows)) {
+            Cost c = costed.cost();
+            md.append("| ").append(costed.number()).append(" | ").append(costed.row().name()).append(" | ")
                     .append(String.format(Locale.ROOT, "%,d", c.requests())).append(" |");
             ROLES.forEach(role -> md.append(' ').append(micros(c.micros(role))).append(" |"));
             md.append(' ').append(micros(c.processMicros())).append(" | ").append(micros(c.otherMicros())).append(" | ")
@@ -176,14 +171,9 @@ final class BenchReport {
         ROLES.forEach(role -> out.append(String.format(Locale.ROOT, " %9s", abbreviate(role.title(), 9))));
         out.append(String.format(Locale.ROOT, " %9s %9s %6s %8s%n", "processes", "machine", "busy", "gw/const"));
         Optional<Cost> floor = floorCost(rows);
-        n = 1;
-        for (ResultRow r : rows) {
-            int index = n++;
-            if (r.cost().isEmpty()) {
-                continue;
-            }
-            Cost c = r.cost().get();
-            out.append(String.format(Locale.ROOT, "%-3d %-46s", index, abbreviate(r.name(), 46)));
+        for (Costed costed : costed(rows)) {
+            Cost c = costed.cost();
+            out.append(String.format(Locale.ROOT, "%-3d %-46s", costed.number(), abbreviate(costed.row().name(), 46)));
             ROLES.forEach(role -> out.append(String.format(Locale.ROOT, " %9s", micros(c.micros(role)))));
             out.append(String.format(Locale.ROOT, " %9s %9s %6s %8s%n", micros(c.processMicros()),
                     micros(c.machineMicros()), percent(c.window().machineBusyShare()), ratio(c, floor, Ratio.GATEWAY)));
@@ -195,6 +185,20 @@ final class BenchReport {
                             ? "NOT MET" : "not judged", t.remark()));
         }
         return out.toString();
+    }
+
+    /** The rows whose cost was measured, with their numbers in the rows table. */
+    private static List<Costed> costed(List<ResultRow> rows) {
+        List<Costed> costed = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            int number = i + 1;
+            ResultRow row = rows.get(i);
+            row.cost().ifPresent(cost -> costed.add(new Costed(number, row, cost)));
+        }
+        return costed;
+    }
+
+    private record Costed(int number, ResultRow row, Cost cost) {
     }
 
     private static Optional<Cost> floorCost(List<ResultRow> rows) {

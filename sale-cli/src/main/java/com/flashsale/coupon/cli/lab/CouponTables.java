@@ -58,6 +58,29 @@ final class CouponTables {
                 rowsPerMember.values().stream().filter(n -> n > 1).count());
     }
 
+    /** A client on a connection of its own, in manual commit mode: one attempt, one transaction. */
+    Baseline.Client client(Attempt attempt) throws SQLException {
+        Connection c = servers.jdbc();
+        c.setAutoCommit(false);
+        return new Baseline.Client() {
+            @Override
+            public Outcome attempt(long memberId) throws Exception {
+                return attempt.attempt(c, memberId);
+            }
+
+            @Override
+            public void close() throws SQLException {
+                c.close();
+            }
+        };
+    }
+
+    /** One attempt on the client's connection. */
+    @FunctionalInterface
+    interface Attempt {
+        Outcome attempt(Connection c, long memberId) throws Exception;
+    }
+
     static boolean holds(Connection c, long memberId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT 1 FROM lab_coupon_issues WHERE coupon_id = ? AND member_id = ?")) {

@@ -39,10 +39,7 @@ public final class DecrThenSismember implements Baseline {
                 return Outcome.SOLD_OUT;
             }
             sale.redis.sadd(RedisSale.ISSUED, member);
-            sale.publish(memberId, () -> {
-                sale.redis.srem(RedisSale.ISSUED, member);
-                sale.redis.incr(RedisSale.STOCK);
-            });
+            sale.publish(memberId);
             return Outcome.ISSUED;
         };
     }

@@ -59,10 +59,7 @@ public final class LuaWithKafka implements Baseline {
             if (result < 0) {
                 return Outcome.SOLD_OUT;
             }
-            sale.publish(memberId, () -> {
-                sale.redis.srem(RedisSale.ISSUED, member);
-                sale.redis.incr(RedisSale.STOCK);
-            });
+            sale.publish(memberId);
             return Outcome.ISSUED;
         };
     }

@@ -18,11 +18,9 @@ public final class OptimisticLock implements Baseline {
 
     static final int MAX_TRIES = 50;
 
-    private final LabServers servers;
     private final CouponTables tables;
 
     public OptimisticLock(LabServers servers) {
-        this.servers = servers;
         this.tables = new CouponTables(servers);
     }
 
@@ -38,25 +36,15 @@ public final class OptimisticLock implements Baseline {
 
     @Override
     public Client client() throws SQLException {
-        Connection c = servers.jdbc();
-        c.setAutoCommit(false);
-        return new Client() {
-            @Override
-            public Outcome attempt(long memberId) throws SQLException {
-                for (int tries = 0; tries < MAX_TRIES; tries++) {
-                    Outcome answer = tryOnce(c, memberId);
-                    if (answer != null) {
-                        return answer;
-                    }
+        return tables.client((c, memberId) -> {
+            for (int tries = 0; tries < MAX_TRIES; tries++) {
+                Outcome answer = tryOnce(c, memberId);
+                if (answer != null) {
+                    return answer;
                 }
-                return Outcome.UNAVAILABLE;
             }
-
-            @Override
-            public void close() throws SQLException {
-                c.close();
-            }
-        };
+            return Outcome.UNAVAILABLE;
+        });
     }
 
     /** Null when another attempt changed the coupon first: the caller tries again. */

@@ -2,7 +2,6 @@ package com.flashsale.coupon.cli.lab;
 
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.store.SaleState;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -14,11 +13,9 @@ public final class PessimisticLock implements Baseline {
 
     public static final String NAME = "pessimistic lock (SELECT ... FOR UPDATE)";
 
-    private final LabServers servers;
     private final CouponTables tables;
 
     public PessimisticLock(LabServers servers) {
-        this.servers = servers;
         this.tables = new CouponTables(servers);
     }
 
@@ -34,20 +31,9 @@ public final class PessimisticLock implements Baseline {
 
     @Override
     public Client client() throws SQLException {
-        Connection c = servers.jdbc();
-        c.setAutoCommit(false);
-        return new Client() {
-            @Override
-            public Outcome attempt(long memberId) throws SQLException {
-                // The row lock serialises every attempt on the coupon until its commit.
-                return CouponTables.issueOne(c, memberId, "SELECT stock FROM lab_coupons WHERE id = ? FOR UPDATE");
-            }
-
-            @Override
-            public void close() throws SQLException {
-                c.close();
-            }
-        };
+        // The row lock serialises every attempt on the coupon until its commit.
+        return tables.client((c, memberId) -> CouponTables.issueOne(c, memberId,
+                "SELECT stock FROM lab_coupons WHERE id = ? FOR UPDATE"));
     }
 
     @Override

@@ -48,10 +48,10 @@ final class RedisSale implements AutoCloseable {
     }
 
     /**
-     * Sends the event and answers at once, as the seed did; a refused send runs {@code onFailure}
-     * (the coupon goes back) after the member was already told yes.
+     * Sends the event and answers at once, as the seed did; a refused send gives the coupon back (the
+     * member leaves the set, the stock goes up) after the member was already told yes.
      */
-    void publish(long memberId, Runnable onFailure) {
+    void publish(long memberId) {
         String key = "LAB:" + memberId;
         producer.send(new ProducerRecord<>(topic, key, "{\"couponCode\":\"LAB\",\"memberId\":" + memberId + "}"),
                 (metadata, error) -> {
@@ -59,7 +59,8 @@ final class RedisSale implements AutoCloseable {
                         acknowledged.merge(memberId, 1, Integer::sum);
                     } else {
                         publishFailures.put(memberId, "Kafka refused the event: " + error);
-                        onFailure.run();
+                        redis.srem(ISSUED, Long.toString(memberId));
+                        redis.incr(STOCK);
                     }
                 });
     }

@@ -2,7 +2,6 @@ package com.flashsale.coupon.cli.lab;
 
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.store.SaleState;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.redisson.Redisson;
@@ -21,12 +20,10 @@ public final class RedissonLock implements Baseline {
     static final long LOCK_WAIT_SECONDS = 10;
     static final long LEASE_SECONDS = 30;
 
-    private final LabServers servers;
     private final CouponTables tables;
     private final RedissonClient redisson;
 
     public RedissonLock(LabServers servers) {
-        this.servers = servers;
         this.tables = new CouponTables(servers);
         Config config = new Config();
         config.useSingleServer()
@@ -50,28 +47,18 @@ public final class RedissonLock implements Baseline {
 
     @Override
     public Client client() throws SQLException {
-        Connection c = servers.jdbc();
-        c.setAutoCommit(false);
         RLock lock = redisson.getLock(lockName());
-        return new Client() {
-            @Override
-            public Outcome attempt(long memberId) throws Exception {
-                if (!lock.tryLock(LOCK_WAIT_SECONDS, LEASE_SECONDS, TimeUnit.SECONDS)) {
-                    return Outcome.UNAVAILABLE;
-                }
-                try {
-                    // Plain read: the Redisson lock is what serialises the attempts.
-                    return CouponTables.issueOne(c, memberId, "SELECT stock FROM lab_coupons WHERE id = ?");
-                } finally {
-                    lock.unlock();
-                }
+        return tables.client((c, memberId) -> {
+            if (!lock.tryLock(LOCK_WAIT_SECONDS, LEASE_SECONDS, TimeUnit.SECONDS)) {
+                return Outcome.UNAVAILABLE;
             }
-
-            @Override
-            public void close() throws SQLException {
-                c.close();
+            try {
+                // Plain read: the Redisson lock is what serialises the attempts.
+                return CouponTables.issueOne(c, memberId, "SELECT stock FROM lab_coupons WHERE id = ?");
+            } finally {
+                lock.unlock();
             }
-        };
+        });
     }
 
     private static String lockName() {

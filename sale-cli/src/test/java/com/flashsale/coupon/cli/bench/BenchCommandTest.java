@@ -2,6 +2,7 @@ package com.flashsale.coupon.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.coupon.cli.CommandLines;
 import com.flashsale.coupon.cli.SaleCli;
 import com.flashsale.coupon.cli.lab.LabLoad;
 import java.io.PrintWriter;
@@ -56,13 +57,13 @@ class BenchCommandTest {
 
     @Test
     void refusesWhatCannotBeRunSafelyWithTheUsageAndExitCodeTwo() {
-        assertRefused("--lab-loads", "bench", "--lab-loads=triple-clicks");
-        assertRefused("--connections must be", "bench", "--connections=0");
-        assertRefused("--sale-quantity must be", "bench", "--sale-quantity=100000");
-        assertRefused("'x' is not an int", "bench", "--duration=x");
-        assertRefused("Unknown option", "bench", "--bogus=1");
-        assertRefused("refusing", "bench", "--gateway-url=http://10.0.0.1:8090");
-        assertRefused("--kafka: expected host:port", "bench", "--kafka=nowhere");
+        CommandLines.assertRefused(Map.of(), "--lab-loads", "bench", "--lab-loads=triple-clicks");
+        CommandLines.assertRefused(Map.of(), "--connections must be", "bench", "--connections=0");
+        CommandLines.assertRefused(Map.of(), "--sale-quantity must be", "bench", "--sale-quantity=100000");
+        CommandLines.assertRefused(Map.of(), "'x' is not an int", "bench", "--duration=x");
+        CommandLines.assertRefused(Map.of(), "Unknown option", "bench", "--bogus=1");
+        CommandLines.assertRefused(Map.of(), "refusing", "bench", "--gateway-url=http://10.0.0.1:8090");
+        CommandLines.assertRefused(Map.of(), "--kafka: expected host:port", "bench", "--kafka=nowhere");
     }
 
     @Test
@@ -77,20 +78,7 @@ class BenchCommandTest {
     }
 
     private static BenchSettings settings(Map<String, String> env, String... args) {
-        CommandLine commandLine = SaleCli.commandLine(env);
-        BenchCommand bench = (BenchCommand) commandLine.parseArgs(args).subcommand().commandSpec().userObject();
+        BenchCommand bench = CommandLines.parse(env, args);
         return bench.settings();
-    }
-
-    private static void assertRefused(String message, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SaleCli.commandLine(Map.of());
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setOut(new PrintWriter(new StringWriter()));
-
-        int exit = commandLine.execute(args);
-
-        assertThat(exit).as("exit code of %s", List.of(args)).isEqualTo(2);
-        assertThat(err.toString()).as("error of %s", List.of(args)).contains(message).contains("Usage: sale.jar bench");
     }
 }

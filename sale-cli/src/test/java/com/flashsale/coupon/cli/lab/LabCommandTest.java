@@ -2,14 +2,11 @@ package com.flashsale.coupon.cli.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flashsale.coupon.cli.SaleCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import com.flashsale.coupon.cli.CommandLines;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class LabCommandTest {
 
@@ -42,13 +39,13 @@ class LabCommandTest {
 
     @Test
     void refusesALoadItDoesNotKnow() {
-        assertRefused("triple-clicks", "lab", "--loads=stock-left,triple-clicks");
+        CommandLines.assertRefused(Map.of(), "triple-clicks", "lab", "--loads=stock-left,triple-clicks");
     }
 
     @Test
     void namesTheOptionThatIsNotANumber() {
-        assertRefused("'--stock-left-members': 'ten' is not an int", "lab", "--stock-left-members=ten");
-        assertRefused("must be positive", "lab", "--stock=0");
+        CommandLines.assertRefused(Map.of(), "'--stock-left-members': 'ten' is not an int", "lab", "--stock-left-members=ten");
+        CommandLines.assertRefused(Map.of(), "must be positive", "lab", "--stock=0");
     }
 
     @Test
@@ -60,20 +57,7 @@ class LabCommandTest {
     }
 
     private static List<LabLoad> loads(String... args) {
-        CommandLine commandLine = SaleCli.commandLine(Map.of());
-        LabCommand lab = (LabCommand) commandLine.parseArgs(args).subcommand().commandSpec().userObject();
+        LabCommand lab = CommandLines.parse(Map.of(), args);
         return lab.lab.loads(lab.spec);
-    }
-
-    private static void assertRefused(String message, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SaleCli.commandLine(Map.of());
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setOut(new PrintWriter(new StringWriter()));
-
-        int exit = commandLine.execute(args);
-
-        assertThat(exit).as("exit code of %s", List.of(args)).isEqualTo(2);
-        assertThat(err.toString()).contains(message).contains("Usage: sale.jar lab");
     }
 }
