@@ -2,6 +2,7 @@ package com.flashsale.coupon.cli.bench;
 
 import com.flashsale.coupon.cli.bench.cpu.Cost;
 import com.flashsale.coupon.kit.check.Verdicts;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Optional;
 record ResultRow(String group, String name, String load, double throughput, String unit, double p50, double p99,
         long issued, long oversell, long duplicates, Verdicts verdicts, Optional<Cost> cost, String note) {
 
-    static final Verdicts NONE = new Verdicts(java.util.Map.of());
+    static final Verdicts NONE = new Verdicts(Map.of());
 
     /** The same row with its CPU cost. */
     ResultRow costing(Cost cost) {

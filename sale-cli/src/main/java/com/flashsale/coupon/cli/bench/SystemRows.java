@@ -17,20 +17,15 @@ import com.flashsale.coupon.kit.check.Verdicts;
 import com.flashsale.coupon.kit.load.LoadResult;
 import com.flashsale.coupon.kit.load.Loop;
 import com.flashsale.coupon.kit.load.Percentiles;
-import com.flashsale.coupon.kit.settle.Progress;
 import com.flashsale.coupon.kit.settle.Settle;
 import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.store.SaleState;
-import com.flashsale.coupon.kit.store.StoreCounts;
 import com.flashsale.coupon.kit.store.StoreProbe;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -50,12 +45,8 @@ import java.util.stream.LongStream;
  */
 final class SystemRows {
 
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
-    private static final Duration CHECK_QUIET = Duration.ofSeconds(1);
-    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(180);
     private static final int CALIBRATION_CALLS = 20_000;
-    private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration GENERATOR_WARMUP = Duration.ofSeconds(5);
     /** Warm: the gateway's CPU per constant answer moved less than this from one warm-up turn to the next. */
     private static final double WARM_CHANGE = 0.10;
@@ -68,14 +59,11 @@ final class SystemRows {
     private final BenchSettings s;
     private final SaleClient client;
     private final StoreProbe probe;
-    private final Connection db;
+    private final BenchSale sale;
     private final CpuMeter meter;
     private final PrintWriter out;
-    private final List<String> notes;
     private final Wrk wrk;
     private final InvariantChecker checker = new InvariantChecker();
-    private long couponId;
-    private int quantityBefore;
     private Map<Outcome, Long> saleOutcomes = Map.of();
 
     SystemRows(BenchSettings settings, SaleClient client, StoreProbe probe, Connection db, CpuMeter meter,
@@ -83,19 +71,13 @@ final class SystemRows {
         this.s = settings;
         this.client = client;
         this.probe = probe;
-        this.db = db;
         this.meter = meter;
         this.out = out;
-        this.notes = notes;
         this.wrk = new Wrk(settings.wrkScript().toString(), settings.wrkThreads(), settings.connections());
+        this.sale = new BenchSale(settings, client, probe, db, meter, this::line, notes);
     }
 
     void prepare() throws Exception {
-        StoreCounts counts = probe.counts(s.couponCode());
-        couponId = counts.couponId();
-        // A bench stopped half-way leaves one of its own quantities behind: the seed's is 100.
-        quantityBefore = counts.quantity() == BenchSettings.UNLIMITED_STOCK || counts.quantity() == s.saleQuantity()
-                ? 100 : (int) counts.quantity();
         if (client.stock(s.couponCode()).quantity() <= 0) {
             throw new IllegalStateException("The gateway at " + client.services().gateway() + " does not show campaign "
                     + s.couponCode() + ": is it up, on the same Redis database as " + s.stores().describe() + "?");
@@ -107,27 +89,13 @@ final class SystemRows {
                     + " (HTTP " + constant + "): start it with the 'bench' profile (bench/run.sh does).");
         }
         step("Members " + BenchMembers.FIRST + ".." + (BenchMembers.FIRST + s.members() - 1));
-        line("  inserted " + BenchMembers.ensure(db, s.members()) + " member rows");
-        freshSale(BenchSettings.UNLIMITED_STOCK);
-        requirePipeline();
+        sale.open();
     }
 
-    /**
-     * One coupon issued must reach MySQL before anything is measured: a gateway publishing to another
-     * Kafka than the worker reads (a port left at its default) would otherwise look like a system
-     * that never settles, row after row.
-     */
-    private void requirePipeline() throws Exception {
-        Outcome outcome = client.issue(s.couponCode(), BenchMembers.FIRST).outcome();
-        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ZERO)
-                .alsoWaitFor(() -> Math.max(0, 1 - probe.counts(s.couponCode()).rows())).atMost(PIPELINE_TIMEOUT).await();
-        if (outcome != Outcome.ISSUED || !settled.settled()) {
-            throw new IllegalStateException("A coupon issued through " + client.services().gateway() + " (" + outcome
-                    + ") did not reach MySQL within " + PIPELINE_TIMEOUT.toSeconds() + " s (" + settled.counts()
-                    + "): do the gateway and the worker use the same Kafka (KAFKA_BOOTSTRAP_SERVERS, KAFKA_PORT)?");
-        }
-        line("  a coupon issued reached MySQL after " + seconds(settled.waited().toNanos()));
-        freshSale(BenchSettings.UNLIMITED_STOCK);
+    /** Leaves the system as the bench found it: settled, reset, bench members gone, the quantity as before. */
+    void restore() throws Exception {
+        step("Restoring the system");
+        sale.restore();
     }
 
     /**
@@ -228,13 +196,13 @@ final class SystemRows {
 
     private ResultRow contended() throws Exception {
         step("Issue endpoint while stock remains");
-        freshSale(BenchSettings.UNLIMITED_STOCK);
+        sale.fresh(BenchSettings.UNLIMITED_STOCK);
         CpuMeter.Measured<Wrk.Result> m = meter.measure(
                 () -> wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
         Wrk.Result r = m.result();
         long loadEnded = System.nanoTime();
-        Settled settled = settleForChecks(Duration.ofMillis(100));
-        SaleState state = probe.state(s.couponCode());
+        Settled settled = sale.settleForChecks(Duration.ofMillis(100));
+        SaleState state = sale.state();
         long repeats = Math.max(0, r.requests() - s.members());
         Verdicts verdicts = checker.check(new SaleFacts(state, AnswerFacts.counts(
                 r.outcomes(Outcome.DUPLICATE, repeats, s.connections()), r.distinctMembers(s.members())),
@@ -266,13 +234,13 @@ final class SystemRows {
         // its own JIT compiles do not land in the measured percentiles (tens of milliseconds at p99.9 cold).
         Loop.open(client, s.couponCode(), rate).clients(s.connections()).duration(GENERATOR_WARMUP)
                 .members(i -> BenchMembers.FIRST + i % s.members()).run();
-        freshSale(BenchSettings.UNLIMITED_STOCK);
+        sale.fresh(BenchSettings.UNLIMITED_STOCK);
         int members = s.members();
         CpuMeter.Measured<LoadResult> m = meter.measure(() -> Loop.open(client, s.couponCode(), rate)
                 .clients(s.connections()).duration(s.duration()).members(i -> BenchMembers.FIRST + i % members).run());
         LoadResult o = m.result();
-        settleForChecks(Duration.ofMillis(100));
-        SaleState state = probe.state(s.couponCode());
+        sale.settleForChecks(Duration.ofMillis(100));
+        SaleState state = sale.state();
         Expectations expected = o.log().size() > members
                 ? Expectations.none().only(Outcome.ISSUED, Outcome.DUPLICATE, Outcome.UNAVAILABLE)
                 : Expectations.none().only(Outcome.ISSUED, Outcome.UNAVAILABLE);
@@ -294,13 +262,13 @@ final class SystemRows {
         int quantity = s.saleQuantity();
         step(String.format(Locale.ROOT, "Big sale: %,d members, %,d coupons, %,d requests", s.saleMembers(), quantity,
                 s.saleRequests()));
-        freshSale(quantity);
+        sale.fresh(quantity);
         long[] requests = saleRequests(s.saleMembers(), s.saleRequests());
         CpuMeter.Measured<LoadResult> m = meter.measure(
                 () -> Loop.closed(client, s.couponCode()).clients(s.connections()).members(requests).run());
         LoadResult b = m.result();
-        settleForChecks(Duration.ofMillis(100));
-        SaleState state = probe.state(s.couponCode());
+        sale.settleForChecks(Duration.ofMillis(100));
+        SaleState state = sale.state();
         saleOutcomes = b.log().counts();
         Set<Long> members = LongStream.range(BenchMembers.FIRST, BenchMembers.FIRST + s.saleMembers()).boxed()
                 .collect(Collectors.toSet());
@@ -310,14 +278,14 @@ final class SystemRows {
         long ok = b.count(Outcome.ISSUED);
         // The last row's MySQL timestamp against the last yes on the same clock: no polling while the sale runs.
         double settleSeconds = b.log().lastAnsweredAt(Outcome.ISSUED).isEmpty() ? 0
-                : Math.max(0, lastRowMillis() - b.wallMillis(b.log().lastAnsweredAt(Outcome.ISSUED).getAsLong())) / 1000.0;
+                : Math.max(0, sale.lastRowMillis() - b.wallMillis(b.log().lastAnsweredAt(Outcome.ISSUED).getAsLong())) / 1000.0;
         add(rows, new ResultRow("system", "big sale: issue endpoint, mostly refusals",
                 String.format(Locale.ROOT, "%,d requests of %,d members for %,d coupons, %d conns", s.saleRequests(),
                         s.saleMembers(), quantity, s.connections()),
                 b.throughput(), "req/s", b.latency().p50(), b.latency().p99(), ok, Math.max(0, ok - quantity),
                 state.duplicateHolders(), verdicts, cost(m.window(), b.log().size()),
                 "closed loop, every answer kept: " + b.log().keyCounts() + "; the worker persisted the sale at "
-                        + Target.number(persistenceRate()) + " rows/s (MySQL timestamps)"));
+                        + Target.number(sale.persistenceRate()) + " rows/s (MySQL timestamps)"));
         ResultRow settle = new ResultRow("worker", "settle time: last 200 answer → last row in MySQL",
                 String.format(Locale.ROOT, "%,d-coupon sale", quantity), settleSeconds, "s", 0, 0,
                 state.counts().rows(), -1, -1, verdicts, Optional.empty(),
@@ -331,8 +299,8 @@ final class SystemRows {
         CpuMeter.Measured<Wrk.Result> m = meter.measure(
                 () -> wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
         Wrk.Result r = m.result();
-        settleForChecks(Duration.ofMillis(100));
-        SaleState state = probe.state(s.couponCode());
+        sale.settleForChecks(Duration.ofMillis(100));
+        SaleState state = sale.state();
         // The sale's answers and this row's together: the holders were told yes in the sale.
         Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         outcomes.putAll(saleOutcomes);
@@ -351,13 +319,14 @@ final class SystemRows {
     private ResultRow drain() throws Exception {
         int events = s.drainEvents();
         step(String.format(Locale.ROOT, "Worker: %,d events already in Kafka", events));
-        freshSale(BenchSettings.UNLIMITED_STOCK);
+        sale.fresh(BenchSettings.UNLIMITED_STOCK);
         CpuMeter.Measured<Settled> m = meter.measure(() -> {
-            WorkerDrain.publish(s.kafkaBootstrap(), s.issuedTopic(), couponId, s.couponCode(), BenchMembers.FIRST, events);
+            WorkerDrain.publish(s.kafkaBootstrap(), s.issuedTopic(), sale.couponId(), s.couponCode(), BenchMembers.FIRST,
+                    events);
             return Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ZERO).pollEvery(Duration.ofMillis(20))
-                    .alsoWaitFor(() -> events - probe.counts(s.couponCode()).rows()).atMost(SETTLE_TIMEOUT).await();
+                    .alsoWaitFor(() -> events - probe.counts(s.couponCode()).rows()).atMost(DRAIN_TIMEOUT).await();
         });
-        SaleState state = probe.state(s.couponCode());
+        SaleState state = sale.state();
         long rows = state.counts().rows();
         long duplicates = state.duplicateHolders();
         // The events never went through the ledger: only what the worker did is judged.
@@ -365,64 +334,10 @@ final class SystemRows {
                 Invariant.I2, Verdict.of(duplicates == 0, "members with two MySQL rows " + duplicates),
                 Invariant.I3, Verdict.of(rows == events, rows + " rows for " + events + " events")));
         return new ResultRow("worker", "worker persistence (drain of a Kafka backlog)",
-                String.format(Locale.ROOT, "%,d events published straight to Kafka", events), persistenceRate(),
+                String.format(Locale.ROOT, "%,d events published straight to Kafka", events), sale.persistenceRate(),
                 "rows/s", 0, 0, rows, -1, -1, verdicts, cost(m.window(), events),
                 "rows/s from the first row's MySQL timestamp to the last; CPU from the first event published to the"
                         + " last row, per row; the reset that follows removes these rows");
-    }
-
-    /** Leaves the system as the bench found it: settled, reset, bench members gone, the quantity as before. */
-    void restore() throws Exception {
-        step("Restoring the system");
-        settleBeforeReset();
-        client.reset();
-        if (!s.keepMembers()) {
-            line("  removed " + BenchMembers.remove(db) + " bench members");
-        }
-        client.initStock(s.couponCode(), quantityBefore);
-        client.reset();
-    }
-
-    private void freshSale(int quantity) throws Exception {
-        settleBeforeReset();
-        client.initStock(s.couponCode(), quantity);
-        client.reset();
-        line("  " + QuietSystem.await(meter, QUIET_TIMEOUT));
-    }
-
-    /**
-     * Safe to reset: the outbox is empty and the stores have not moved for a second. It also ends when
-     * MySQL and Redis disagree for good (after the drain, or an aborted run): the reset repairs both.
-     */
-    private void settleBeforeReset() {
-        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ofSeconds(1))
-                .pollEvery(Duration.ofMillis(50)).atMost(SETTLE_TIMEOUT).reporting(REPORT_EVERY, this::slowSettle).await();
-        if (!settled.settled()) {
-            throw new IllegalStateException("The sale of " + s.couponCode() + " has not settled within "
-                    + SETTLE_TIMEOUT.toSeconds() + " s (" + settled.counts() + "): is the worker running? Resetting now"
-                    + " would lose in-flight issuances.");
-        }
-    }
-
-    /** Settled for the checks: the outbox empty, a row (or a failure row) for every acceptance, then quiet. */
-    private Settled settleForChecks(Duration pollEvery) {
-        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(CHECK_QUIET).pollEvery(pollEvery)
-                .alsoWaitFor(() -> {
-                    StoreCounts c = probe.counts(s.couponCode());
-                    return Math.max(0, c.redisIssued() - c.rows() - c.failedRows());
-                }).atMost(SETTLE_TIMEOUT).reporting(REPORT_EVERY, this::slowSettle).await();
-        if (!settled.settled()) {
-            notes.add("The sale of " + s.couponCode() + " did not settle within " + SETTLE_TIMEOUT.toSeconds() + " s: "
-                    + settled.counts() + (settled.failure() == null ? "" : " (" + settled.failure() + ")"));
-        }
-        return settled;
-    }
-
-    /** A settle that takes longer than a few seconds says what it is waiting for. */
-    private void slowSettle(Progress progress) {
-        if (progress.elapsed().compareTo(REPORT_EVERY) >= 0) {
-            line("    settling: " + progress.line().strip());
-        }
     }
 
     /** Every member asks {@code requests / members} times, in a shuffled order (fixed seed: same load every run). */
@@ -439,26 +354,6 @@ final class SystemRows {
             list[j] = swap;
         }
         return list;
-    }
-
-    /** When the coupon's last row was written, in epoch milliseconds, by MySQL's own timestamp. */
-    private long lastRowMillis() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(
-                "SELECT ROUND(UNIX_TIMESTAMP(MAX(created_at)) * 1000) FROM coupon_issues WHERE coupon_id = " + couponId)) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    /** Rows per second between the coupon's first and last row, by MySQL's own timestamps: no polling needed. */
-    private double persistenceRate() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(
-                "SELECT COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(created_at), MAX(created_at)) FROM coupon_issues"
-                        + " WHERE coupon_id = " + couponId)) {
-            r.next();
-            long micros = r.getLong(2);
-            return micros <= 0 ? 0 : r.getLong(1) / (micros / 1e6);
-        }
     }
 
     private static Optional<Cost> cost(CpuWindow window, long requests) {
