@@ -97,13 +97,22 @@ start_bench_gateway() {
   say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles local,bench)"
 }
 
+# A process as the results name it: its command, and the jar a JVM runs (no paths, no build stamps).
+what_runs() {
+  local name jar
+  name=$(ps -o comm= -p "$1" 2>/dev/null) || return 0
+  jar=$(ps -o args= -p "$1" 2>/dev/null | sed -nE 's#.*-jar +([^ ]+).*#\1#p')
+  [ -n "$jar" ] && name="$name $(basename "$jar" | sed -E 's/[-_][0-9_]+\.jar$/.jar/')"
+  echo "$name"
+}
+
 # What else was busy when the run started (one second of top): the results are read next to it.
 conditions() {
   if [ -n "${BENCH_CONDITIONS:-}" ]; then echo "$BENCH_CONDITIONS"; return; fi
   local busy
   busy=$(top -b -n 2 -d 1 -o %CPU 2>/dev/null | awk '/^top -/ { n++ } n == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 >= 5 { print $1, $9 }' \
     | head -n 6 | while read -r pid cpu; do
-        printf '%s%% %s; ' "$cpu" "$(ps -o args= -p "$pid" 2>/dev/null | sed -E 's#^[^ ]*/##' | cut -c1-60)"
+        printf '%s%% %s; ' "$cpu" "$(what_runs "$pid")"
       done)
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; processes above 5% CPU then: ${busy:-none}"
 }

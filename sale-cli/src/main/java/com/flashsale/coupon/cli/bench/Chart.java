@@ -119,9 +119,13 @@ final class Chart {
         double max = rows.stream().mapToDouble(row -> Math.max(row.cost().get().machineMicros(),
                 row.cost().get().processMicros())).max().orElse(1);
         int plotLeft = LABEL_WIDTH;
-        int plotRight = WIDTH - 190;
+        // Room for the longest label after a bar: "688 µs · machine 1828 µs".
+        int plotRight = WIDTH - 260;
         int plotBottom = top + rows.size() * ROW_HEIGHT;
         double step = Math.pow(10, Math.floor(Math.log10(Math.max(1, max))));
+        while (max / step < 4) {
+            step /= 2;
+        }
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         for (double v = 0; v <= max; v += step) {
             int x = xOfLinear(v, max, plotLeft, plotRight);

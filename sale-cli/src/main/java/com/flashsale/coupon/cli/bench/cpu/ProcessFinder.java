@@ -39,7 +39,7 @@ public final class ProcessFinder {
     public Watched find(Role role, Path pidFile, int port) {
         Optional<Long> fromFile = pidFile == null ? Optional.empty() : alivePid(pidFile);
         if (fromFile.isPresent()) {
-            return new Watched(role, fromFile.get(), false, "pid file " + pidFile);
+            return new Watched(role, fromFile.get(), false, "from " + pidFile.getFileName());
         }
         OptionalLong fromPort = listeningOn(port);
         if (fromPort.isPresent()) {

@@ -70,10 +70,10 @@ class CpuMeterTest {
     @Test
     void aProcessThatIsGoneStopsTheMeasurementNamingIt() throws Exception {
         new FakeProc(dir).process(10, 1, 1, 1, 0, 0).machine(1, 1, 2);
-        CpuMeter meter = new CpuMeter(dir, CLK_TCK, List.of(new Watched(Role.WORKER, 99, false, "pid file /run/worker.pid")));
+        CpuMeter meter = new CpuMeter(dir, CLK_TCK, List.of(new Watched(Role.WORKER, 99, false, "from worker.pid")));
 
         assertThatThrownBy(meter::read).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("worker (pid 99, pid file /run/worker.pid) is gone");
+                .hasMessageContaining("worker (pid 99, from worker.pid) is gone");
     }
 
     @Test

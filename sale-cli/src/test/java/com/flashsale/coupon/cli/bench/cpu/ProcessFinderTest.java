@@ -21,7 +21,7 @@ class ProcessFinderTest {
 
         Watched redis = new ProcessFinder(proc).find(Role.REDIS, pidFile, 6379);
 
-        assertThat(redis).isEqualTo(new Watched(Role.REDIS, 321, false, "pid file " + pidFile));
+        assertThat(redis).isEqualTo(new Watched(Role.REDIS, 321, false, "from redis.pid"));
     }
 
     @Test
