@@ -13,7 +13,8 @@ import java.util.Locale;
  * @param rate offered request rate, per second
  * @param clients concurrent clients (virtual threads); bounds the requests in flight when the system is slow
  * @param tail how long the sale goes on once the fault is over (and has sold out since)
- * @param saleLimit hard stop for a sale that never sells out again
+ * @param saleLimit hard stop for a sale that never sells out again, counted from the end of the fault; also
+ *        the longest wait for the fault's trigger
  * @param kafkaOutage how long the broker stays down before it is started again (its restart adds ~15 s)
  * @param mariadbOutage how long MariaDB stays down before it is started again
  * @param redisPause how long Redis holds every write ({@code CLIENT PAUSE ... WRITE}); longer than the gateway's 1 s timeout

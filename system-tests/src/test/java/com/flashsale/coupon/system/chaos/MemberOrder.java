@@ -1,5 +1,6 @@
 package com.flashsale.coupon.system.chaos;
 
+import com.flashsale.coupon.kit.load.Loop;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -9,11 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who sends request number {@code i}: the members in rounds, each round a fresh shuffle, so every
  * member asks once per round (repeats exercise the duplicate check) and the order is reproducible
- * from the seed. A retired member asks no more (the damaged-ledger drill needs that).
+ * from the seed. A retired member asks no more (the damaged-ledger drill needs that): its slots
+ * pass with nothing sent ({@link Loop#NOBODY}), and a request of its already due is dropped
+ * ({@link #asks}).
  */
 final class MemberOrder {
-
-    static final long NOBODY = -1;
 
     private final long[] members;
     private final Set<Long> known;
@@ -30,7 +31,7 @@ final class MemberOrder {
     long memberAt(long index) {
         long[] round = rounds.computeIfAbsent(index / members.length, this::shuffled);
         long member = round[(int) (index % members.length)];
-        return retired.contains(member) ? NOBODY : member;
+        return retired.contains(member) ? Loop.NOBODY : member;
     }
 
     void retire(Set<Long> gone) {
@@ -41,8 +42,8 @@ final class MemberOrder {
         return known.contains(member);
     }
 
-    boolean retired(long member) {
-        return retired.contains(member);
+    boolean asks(long member) {
+        return !retired.contains(member);
     }
 
     private long[] shuffled(long round) {
