@@ -55,7 +55,8 @@ class FlashSaleIntegrationTest {
     static void startSystem() {
         environment = new SaleEnvironment();
         worker = environment.worker().start();
-        gateway = environment.gateway("gateway", true).start();
+        gateway = environment.gateway("gateway", true)
+                .withProperty("coupon.redis.command-timeout", SaleEnvironment.GENEROUS_REDIS_DEADLINE).start();
         client = environment.client(worker, gateway);
         probe = environment.probe();
     }
