@@ -1,6 +1,8 @@
 package com.flashsale.coupon.system.chaos;
 
 import com.flashsale.coupon.kit.load.Loop;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,21 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MemberOrder {
 
-    private final long[] members;
+    private final List<Long> members;
     private final Set<Long> known;
     private final long seed;
     private final Map<Long, long[]> rounds = new ConcurrentHashMap<>();
     private final Set<Long> retired = ConcurrentHashMap.newKeySet();
 
     MemberOrder(List<Long> members, long seed) {
-        this.members = members.stream().mapToLong(Long::longValue).toArray();
+        this.members = List.copyOf(members);
         this.known = Set.copyOf(members);
         this.seed = seed;
     }
 
     long memberAt(long index) {
-        long[] round = rounds.computeIfAbsent(index / members.length, this::shuffled);
-        long member = round[(int) (index % members.length)];
+        long[] round = rounds.computeIfAbsent(index / members.size(), this::shuffled);
+        long member = round[(int) (index % members.size())];
         return retired.contains(member) ? Loop.NOBODY : member;
     }
 
@@ -47,14 +49,8 @@ final class MemberOrder {
     }
 
     private long[] shuffled(long round) {
-        long[] order = members.clone();
-        Random random = new Random(seed * 31 + round);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        List<Long> order = new ArrayList<>(members);
+        Collections.shuffle(order, new Random(seed * 31 + round));
+        return order.stream().mapToLong(Long::longValue).toArray();
     }
 }
