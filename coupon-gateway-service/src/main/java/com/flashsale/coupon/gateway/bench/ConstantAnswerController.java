@@ -1,6 +1,12 @@
 package com.flashsale.coupon.gateway.bench;
 
+import static com.flashsale.coupon.gateway.web.ErrorCode.INVALID_REQUEST;
+import static com.flashsale.coupon.gateway.web.ErrorCode.PAYLOAD_TOO_LARGE;
+
 import com.flashsale.coupon.gateway.web.ApiResponse;
+import com.flashsale.coupon.gateway.web.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,11 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("bench")
+@Tag(name = "benchmark")
 class ConstantAnswerController {
 
     static final String PATH = "/bench/constant";
 
     @PostMapping(PATH)
+    @Operation(summary = "The issue endpoint without the decision (bench profile only)",
+            description = "Reads and validates the issue request's body, answers a constant success.")
+    @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE })
     ResponseEntity<ApiResponse<ConstantAnswer>> answer(@Valid @RequestBody BenchRequest request) {
         return ApiResponse.ok(ConstantAnswer.ISSUED);
     }

@@ -1,5 +1,9 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -7,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The sale reset for load tests and drills; the path is the seed's. */
 @RestController
 @Profile("!prod")
+@Tag(name = "sale set-up")
 class SaleResetController {
 
     private final SaleReset reset;
@@ -16,6 +21,9 @@ class SaleResetController {
     }
 
     @PostMapping("/api/test/reset")
+    @Operation(summary = "Reset the sale", description = "Deletes every coupon_issues and failed_coupon_issues row and "
+            + "rebuilds the Redis ledger (stock = quantity). Campaigns, members and the audit trail stay.")
+    @Refusals(STORE_UNAVAILABLE)
     ApiResponse<ResetReport> reset() {
         return ApiResponse.ok(reset.reset());
     }

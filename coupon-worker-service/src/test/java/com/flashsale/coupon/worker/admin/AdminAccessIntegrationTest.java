@@ -56,6 +56,7 @@ class AdminAccessIntegrationTest {
             mvc.perform(request).andExpect(status().isNotFound());
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon_issues", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupons WHERE code = 'HIDDEN'", Integer.class)).isZero();
     }
 
     @Test
@@ -101,6 +102,9 @@ class AdminAccessIntegrationTest {
                 put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"PAUSED\"}"),
                 put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"INACTIVE\"}"));
+                        .content("{\"status\":\"INACTIVE\"}"),
+                post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(
+                        "{\"couponCode\":\"HIDDEN\",\"name\":\"Hidden\",\"quantity\":1,\"startsAt\":\"2026-01-01T00:00:00Z\"}"),
+                post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay"));
     }
 }
