@@ -10,7 +10,7 @@ record ClusterPlacement(int slot, int primary, int replica) {
     private static final Pattern LINE = Pattern.compile("slot=(\\d+) primary=127\\.0\\.0\\.1:(\\d+) replicas=127\\.0\\.0\\.1:(\\d+)");
 
     static ClusterPlacement of(ChaosRun run) {
-        String line = run.servers().cluster("redis-primary", LedgerKeys.forCoupon(IssueClient.COUPON).stock());
+        String line = run.servers().cluster("redis-primary", LedgerKeys.forCoupon(ChaosRun.COUPON).stock());
         Matcher matcher = LINE.matcher(line);
         if (!matcher.find()) {
             throw new IllegalStateException("cluster.sh redis-primary printed no primary with a replica: " + line);

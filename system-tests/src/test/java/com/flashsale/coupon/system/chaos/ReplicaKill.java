@@ -2,6 +2,8 @@ package com.flashsale.coupon.system.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.load.AnswerLog;
 import com.flashsale.coupon.system.SaleEnvironment;
 
 /**
