@@ -3,6 +3,7 @@ package com.flashsale.coupon.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.system.SaleEnvironment;
 import java.time.Duration;
 import org.awaitility.core.ConditionTimeoutException;
@@ -37,20 +38,20 @@ final class BrokerOfThreeKilled implements Fault {
     @Override
     public void inject(ChaosRun run) throws Exception {
         stockAtKill = run.ledger().stock();
-        rowsAtKill = run.mysql().rows();
+        rowsAtKill = run.counts().rows();
         killedAt = System.nanoTime();
         run.servers().kill("kafka-cluster:" + broker);
         // The outage itself is the fault: held for a set time, then until persistence is seen going on without it.
         Thread.sleep(run.scale().kafkaOutage());
         try {
             await("rows persisted with two brokers").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> run.mysql().rows() > rowsAtKill);
+                    .until(() -> run.counts().rows() > rowsAtKill);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("no row persisted with broker %d down: rows %d (at the kill %d), ledger stock %d, issued %d, outbox %d (pending in relays %d)"
-                    .formatted(broker, run.mysql().rows(), rowsAtKill, run.ledger().stock(), run.ledger().issuedCount(),
-                            run.ledger().backlog(), run.ledger().pendingInRelays()), e);
+            throw new AssertionError("no row persisted with broker %d down: rows %d (at the kill %d), ledger stock %d, issued %d, outbox %d"
+                    .formatted(broker, run.counts().rows(), rowsAtKill, run.ledger().stock(), run.ledger().issued(),
+                            run.ledger().outboxBacklog()), e);
         }
-        rowsBeforeRestart = run.mysql().rows();
+        rowsBeforeRestart = run.counts().rows();
         run.servers().start("kafka-cluster:" + broker);
         backAt = System.nanoTime();
     }
