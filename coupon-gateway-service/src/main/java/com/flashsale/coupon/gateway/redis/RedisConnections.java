@@ -138,6 +138,16 @@ public class RedisConnections implements DisposableBean {
                 || ReplicaLinks.online(node.info("replication")) == 0;
     }
 
+    /**
+     * The run id of the Redis process that holds {@code key} now, read on the relay's connection: it
+     * changes when a failover puts another primary there, or the process restarts.
+     */
+    public String runIdAt(String key) {
+        return relayAt(key).info("server").lines().filter(line -> line.startsWith("run_id:"))
+                .map(line -> line.substring("run_id:".length()).strip()).findFirst()
+                .orElseThrow(() -> new RedisException("INFO server named no run_id"));
+    }
+
     private GroupCommit groupCommit(StatefulRedisConnection<String, String> node) {
         GroupCommit commit = groupCommits.get(node);
         if (commit == null) {
