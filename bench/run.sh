@@ -5,6 +5,8 @@
 # starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090); afterwards it stops that one and
 # starts the usual gateway again. Then `sale.jar bench` runs every row (docs/benchmarks.md) and writes
 # bench-results/results.{md,csv,png}. Extra arguments go to it: `java -jar sale-cli/target/sale.jar bench --help`.
+# Under REDIS_MODE=cluster (the system started the same way) every node is measured, the lab is left out and the
+# results go to bench-results/cluster-ack-replica, or cluster-ack-none with BENCH_ACKNOWLEDGE=none.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,9 +16,26 @@ JAVA="$JAVA_HOME/bin/java"
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 WORKER_PORT=${WORKER_PORT:-8081}
 BENCH_GATEWAY_PORT=${BENCH_GATEWAY_PORT:-8090}
-# The gateway reads the broker's address whole, as scripts/services.sh hands it over: without it, a
-# bench gateway would publish to the default port's broker, not the one the worker reads.
-export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
+# The servers REDIS_MODE and KAFKA_MODE select, in the variables the services read, as
+# scripts/services.sh hands them over: without them a bench gateway would publish to the default
+# port's broker, not the one the worker reads.
+eval "$(scripts/infra/service-env.sh)"
+BENCH_PROFILES=local,bench
+BENCH_GATEWAY_ARGS=()
+EXTRA_ARGS=()
+SETUP=""
+if [ "$REDIS_MODE" = cluster ]; then
+  # On the cluster the gateway confirms each issuance on a replica (WAIT) unless BENCH_ACKNOWLEDGE=none;
+  # its results go beside the standalone ones, and the lab (one Redis database) does not run.
+  BENCH_ACKNOWLEDGE=${BENCH_ACKNOWLEDGE:-replica}
+  BENCH_PROFILES=$BENCH_PROFILES,redis-cluster
+  BENCH_GATEWAY_ARGS+=(--coupon.redis.acknowledge="$BENCH_ACKNOWLEDGE")
+  BENCH_RESULTS=${BENCH_RESULTS:-$ROOT/bench-results/cluster-ack-$BENCH_ACKNOWLEDGE}
+  EXTRA_ARGS+=(--lab-loads=none)
+  SETUP="Redis Cluster $REDIS_CLUSTER_NODES, acknowledgement $BENCH_ACKNOWLEDGE; Kafka $KAFKA_BOOTSTRAP_SERVERS; "
+elif [ -n "${BENCH_ACKNOWLEDGE:-}" ]; then
+  BENCH_GATEWAY_ARGS+=(--coupon.redis.acknowledge="$BENCH_ACKNOWLEDGE")
+fi
 WORK="${BENCH_RESULTS:-$ROOT/bench-results}/tmp"
 LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
 # The whole run must end within 15 minutes, whatever happens.
@@ -86,7 +105,7 @@ start_bench_gateway() {
   local jfr=()
   [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/gateway.jfr,settings=profile")
   "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$BENCH_GATEWAY_PORT" \
-    --spring.profiles.active=local,bench >>"$LOG_DIR/gateway-bench.log" 2>&1 &
+    --spring.profiles.active="$BENCH_PROFILES" "${BENCH_GATEWAY_ARGS[@]}" >>"$LOG_DIR/gateway-bench.log" 2>&1 &
   BENCH_GATEWAY_PID=$!
   local deadline=$((SECONDS + 120))
   until curl -fsS -o /dev/null "http://127.0.0.1:$BENCH_GATEWAY_PORT/actuator/health/readiness" 2>/dev/null; do
@@ -94,7 +113,7 @@ start_bench_gateway() {
     [ $SECONDS -lt $deadline ] || die "the bench gateway is not ready after 120 s (see $LOG_DIR/gateway-bench.log)"
     sleep 0.5
   done
-  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles local,bench)"
+  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles $BENCH_PROFILES ${BENCH_GATEWAY_ARGS[*]})"
 }
 
 # A process as the results name it: its command, and the jar a JVM runs (no paths, no build stamps).
@@ -120,7 +139,7 @@ conditions() {
 tools
 worker_up || die "the worker is not ready on 127.0.0.1:$WORKER_PORT: start the system with 'make run' first"
 # Sampled before anything of the bench runs, so the bench's own processes are not in it.
-CONDITIONS=$(conditions)
+CONDITIONS="$SETUP$(conditions)"
 say "building the command line (sale.jar)"
 $MVN -pl sale-cli -am package -DskipTests
 if has_bench_endpoint "$GATEWAY_PORT"; then
@@ -137,4 +156,4 @@ fi
 timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar sale-cli/target/sale.jar bench \
   --gateway-url="http://127.0.0.1:$port" --infra-run-dir="${INFRA_HOME:-$ROOT/.local/infra}/run" \
   --services-run-dir="${RUN_DIR:-$ROOT/.local/run}" ${BENCH_RESULTS:+--out="$BENCH_RESULTS"} \
-  --conditions="$CONDITIONS" "$@"
+  --conditions="$CONDITIONS" "${EXTRA_ARGS[@]}" "$@"

@@ -10,6 +10,10 @@ COMPOSE_HA = $(COMPOSE) -p flash-sale-coupons-ha -f docker-compose.ha.yml
 
 .PHONY: cluster-up cluster-down cluster-status up-ha down-ha
 
+# The gateway's cluster tests and the cluster failure drills (system-tests, package chaos) run on them:
+# `make test` and `make chaos` start them too, after the standalone servers.
+test chaos: cluster-up
+
 cluster-up: ## [run] start the local Redis Cluster (3 primaries, 3 replicas) and 3 Kafka brokers beside the standalone servers
 	scripts/infra/start.sh redis-cluster kafka-cluster
 

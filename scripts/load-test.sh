@@ -79,6 +79,8 @@ else
   WORKER_URL="http://127.0.0.1:${WORKER_PORT:-8081}"
   ADMIN_TOKEN=${COUPON_ADMIN_TOKEN:-}
   WHERE="the local services (make run)"
+  # The servers REDIS_MODE and KAFKA_MODE select (REDIS_CLUSTER_NODES on the cluster), as the services got them.
+  eval "$(scripts/infra/service-env.sh)"
 fi
 
 COUPON=${COUPON:-FLASH100}

@@ -39,6 +39,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             case "--redis-port" -> Integer.toString(stores(option).redisPort());
             case "--redis-database" -> Integer.toString(stores(option).redisDatabase());
             case "--redis-password" -> stores(option).redisPassword();
+            case "--redis-cluster-nodes" -> stores(option).redisClusterNodes();
             case "--kafka" -> value("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + value("KAFKA_PORT", "9092"));
             // Where scripts/infra/start.sh and scripts/services.sh keep their pid files.
             case "--infra-run-dir" -> value("INFRA_HOME", ".local/infra") + "/run";

@@ -35,8 +35,13 @@ public final class StoreOptions {
     @Option(names = "--redis-password", paramLabel = "PASSWORD", description = "(default: $REDIS_PASSWORD)")
     String redisPassword;
 
+    @Option(names = "--redis-cluster-nodes", paramLabel = "HOST:PORT,...",
+            description = "a Redis Cluster instead of --redis-host and --redis-port (default: $REDIS_CLUSTER_NODES"
+                    + " when $REDIS_MODE is cluster)")
+    String redisClusterNodes;
+
     public StoreSettings settings() {
         return new StoreSettings(mysqlHost, mysqlPort, mysqlDatabase, mysqlUser, mysqlPassword, redisHost, redisPort,
-                redisDatabase, redisPassword == null ? "" : redisPassword);
+                redisDatabase, redisPassword == null ? "" : redisPassword, redisClusterNodes);
     }
 }

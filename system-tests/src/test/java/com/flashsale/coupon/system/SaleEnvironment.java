@@ -9,13 +9,20 @@ import com.flashsale.coupon.kit.store.StoreProbe;
 import com.flashsale.coupon.kit.store.StoreSettings;
 import com.flashsale.coupon.testsupport.TestServers;
 import com.flashsale.coupon.testsupport.TestTopics;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +34,21 @@ import java.util.UUID;
  * when the test JVM exits), a Redis database reserved for system tests. Services are started against
  * it as processes; the tests talk to them through the sale kit's client and read the stores through
  * its probe, never their own. Public for the chaos drills in a sub-package.
+ *
+ * <p>On the local Redis Cluster ({@link Topology#redisCluster}) the services run under their
+ * {@code redis-cluster} profile and the environment has the whole cluster (a cluster has one
+ * database): never point it at a cluster others use. On the three local brokers
+ * ({@link Topology#kafkaCluster}) the topics are created with three replicas.
  */
 public final class SaleEnvironment implements AutoCloseable {
 
     public static final int REDIS_DATABASE = 13;
+
+    /** Which servers the environment runs on: the standalone ones, or the local clusters. */
+    public record Topology(boolean redisCluster, boolean kafkaCluster) {
+
+        public static final Topology STANDALONE = new Topology(false, false);
+    }
 
     /**
      * For the tests that judge what is decided, not how fast: a Redis starved of CPU on a busy machine
@@ -45,33 +63,75 @@ public final class SaleEnvironment implements AutoCloseable {
     static final Credentials CREDENTIALS = Credentials.none();
 
     final TestServers.Endpoints servers = TestServers.endpoints();
+    final Topology topology;
+    final String kafkaBootstrapServers;
     final String database = TestServers.createDatabase("coupon_system");
     final String suffix = UUID.randomUUID().toString().substring(0, 8);
-    final String issuedTopic = TestTopics.deletedAtExit("coupon-issued-sys-" + suffix);
-    final String deadLetterTopic = TestTopics.deletedAtExit(issuedTopic + ".DLQ");
-    private final RedisClient redisClient;
-    private final StatefulRedisConnection<String, String> redisConnection;
-    private final RedisCommands<String, String> redis;
+    final String issuedTopic;
+    final String deadLetterTopic;
+    private final AbstractRedisClient redisClient;
+    private final StatefulConnection<String, String> redisConnection;
+    private final RedisClusterCommands<String, String> redis;
     private StoreProbe probe;
 
     public SaleEnvironment() {
-        redisClient = RedisClient.create(RedisURI.builder().withHost(servers.redisHost()).withPort(servers.redisPort())
-                .withDatabase(REDIS_DATABASE).build());
-        redisConnection = redisClient.connect();
-        redis = redisConnection.sync();
+        this(Topology.STANDALONE);
+    }
+
+    public SaleEnvironment(Topology topology) {
+        this.topology = topology;
+        if (topology.kafkaCluster()) {
+            kafkaBootstrapServers = TestServers.kafkaClusterBootstrapServers();
+            issuedTopic = TestTopics.unique("coupon-issued-sys-" + suffix);
+        } else {
+            kafkaBootstrapServers = servers.kafkaBootstrapServers();
+            issuedTopic = TestTopics.deletedAtExit("coupon-issued-sys-" + suffix);
+        }
+        deadLetterTopic = topology.kafkaCluster() ? issuedTopic + ".DLQ" : TestTopics.deletedAtExit(issuedTopic + ".DLQ");
+        if (topology.redisCluster()) {
+            RedisClusterClient cluster = RedisClusterClient.create(TestServers.redisClusterNodes().stream()
+                    .map(node -> RedisURI.create("redis://" + node)).toList());
+            // Follows a failover as the services do: a drill reads the ledger while a primary dies.
+            cluster.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                    .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(1)).build()).build());
+            StatefulRedisClusterConnection<String, String> connection = cluster.connect();
+            redisClient = cluster;
+            redisConnection = connection;
+            redis = connection.sync();
+        } else {
+            RedisClient single = RedisClient.create(RedisURI.builder().withHost(servers.redisHost())
+                    .withPort(servers.redisPort()).withDatabase(REDIS_DATABASE).build());
+            StatefulRedisConnection<String, String> connection = single.connect();
+            redisClient = single;
+            redisConnection = connection;
+            redis = connection.sync();
+        }
         redis.flushdb();
+    }
+
+    /** The services' Redis and Kafka settings for this topology. */
+    private void putServers(Map<String, String> properties) {
+        if (topology.redisCluster()) {
+            properties.put("spring.profiles.active", "local,redis-cluster");
+            properties.put("spring.data.redis.cluster.nodes", String.join(",", TestServers.redisClusterNodes()));
+        } else {
+            properties.put("spring.profiles.active", "local");
+            properties.put("spring.data.redis.host", servers.redisHost());
+            properties.put("spring.data.redis.port", Integer.toString(servers.redisPort()));
+            properties.put("spring.data.redis.database", Integer.toString(REDIS_DATABASE));
+        }
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
     }
 
     public ServiceProcess worker() {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.profiles.active", "local");
+        putServers(properties);
         properties.put("spring.datasource.url", servers.jdbcUrl(database));
         properties.put("spring.datasource.username", servers.mysqlUser());
         properties.put("spring.datasource.password", servers.mysqlPassword());
-        properties.put("spring.data.redis.host", servers.redisHost());
-        properties.put("spring.data.redis.port", Integer.toString(servers.redisPort()));
-        properties.put("spring.data.redis.database", Integer.toString(REDIS_DATABASE));
-        properties.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
+        if (topology.kafkaCluster()) {
+            properties.put("coupon.kafka.replicas", "3");
+        }
         properties.put("coupon.kafka.group-id", "coupon-worker-" + suffix);
         properties.put("coupon.kafka.issued-topic", issuedTopic);
         properties.put("coupon.kafka.dead-letter-topic", deadLetterTopic);
@@ -80,11 +140,10 @@ public final class SaleEnvironment implements AutoCloseable {
 
     public ServiceProcess gateway(String name, boolean relayEnabled) {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("spring.profiles.active", "local");
-        properties.put("coupon.redis.host", servers.redisHost());
-        properties.put("coupon.redis.port", Integer.toString(servers.redisPort()));
-        properties.put("coupon.redis.database", Integer.toString(REDIS_DATABASE));
-        properties.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
+        putServers(properties);
+        if (topology.kafkaCluster()) {
+            properties.put("coupon.relay.replication-factor", "3");
+        }
         properties.put("coupon.relay.topic", issuedTopic);
         properties.put("coupon.relay.enabled", Boolean.toString(relayEnabled));
         return new ServiceProcess(name + "-" + suffix, "gateway.jar", ServiceProcess.freePort(), properties);
@@ -111,7 +170,13 @@ public final class SaleEnvironment implements AutoCloseable {
 
     /** Where these stores are, in the variables the services, the scripts and the command line read. */
     public Map<String, String> variables() {
-        return servers.variables(database, REDIS_DATABASE);
+        Map<String, String> variables = new HashMap<>(servers.variables(database, REDIS_DATABASE));
+        if (topology.redisCluster()) {
+            variables.put("REDIS_MODE", "cluster");
+            variables.put("REDIS_CLUSTER_NODES", String.join(",", TestServers.redisClusterNodes()));
+        }
+        variables.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        return variables;
     }
 
     /** The same, and where these services answer (GATEWAY_PORT, WORKER_PORT): an operator's shell after 'make run'. */
@@ -126,8 +191,17 @@ public final class SaleEnvironment implements AutoCloseable {
         return servers;
     }
 
+    public Topology topology() {
+        return topology;
+    }
+
+    /** The brokers the services use: the standalone one, or the three of the local cluster. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
     /** For what a drill writes into the ledger itself (its damage, its members); reads go through {@link #probe()}. */
-    public RedisCommands<String, String> redis() {
+    public RedisClusterCommands<String, String> redis() {
         return redis;
     }
 

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +54,35 @@ public final class TestServers {
         return name;
     }
 
+    /**
+     * The nodes of the local Redis Cluster ({@code scripts/infra/start.sh redis-cluster}, which
+     * {@code make test} starts): {@code 127.0.0.1:PORT} for each port of REDIS_CLUSTER_PORTS (7001-7006
+     * by default). Every node must answer: a test on the cluster fails with what to do, never skips.
+     */
+    public static synchronized List<String> redisClusterNodes() {
+        List<String> nodes = new ArrayList<>();
+        for (String port : env("REDIS_CLUSTER_PORTS", "7001,7002,7003,7004,7005,7006").trim().split("[,\\s]+")) {
+            requireReachable("Redis Cluster node", "127.0.0.1", Integer.parseInt(port), "make cluster-up");
+            nodes.add("127.0.0.1:" + port);
+        }
+        return nodes;
+    }
+
+    /**
+     * The three local Kafka brokers ({@code scripts/infra/start.sh kafka-cluster}, which {@code make test}
+     * starts) as a bootstrap list, from KAFKA_CLUSTER_PORTS (9192, 9292, 9392 by default); at least one must answer.
+     */
+    public static synchronized String kafkaClusterBootstrapServers() {
+        List<String> brokers = new ArrayList<>();
+        for (String port : env("KAFKA_CLUSTER_PORTS", "9192,9292,9392").trim().split("[,\\s]+")) {
+            brokers.add("127.0.0.1:" + port);
+        }
+        String first = brokers.getFirst();
+        requireReachable("Kafka broker", "127.0.0.1", Integer.parseInt(first.substring(first.indexOf(':') + 1)),
+                "make cluster-up");
+        return String.join(",", brokers);
+    }
+
     private static Endpoints localServers() {
         String redisHost = env("REDIS_HOST", "127.0.0.1");
         int redisPort = Integer.parseInt(env("REDIS_PORT", "6379"));
@@ -82,11 +113,15 @@ public final class TestServers {
     }
 
     private static void requireReachable(String what, String host, int port) {
+        requireReachable(what, host, port, "make infra-up");
+    }
+
+    private static void requireReachable(String what, String host, int port, String start) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2_000);
         } catch (IOException e) {
             throw new IllegalStateException(what + " is not reachable at " + host + ":" + port
-                    + ". Start the local servers with 'make infra-up' (or run 'make test', which does).", e);
+                    + ". Start the local servers with '" + start + "' (or run 'make test', which does).", e);
         }
     }
 

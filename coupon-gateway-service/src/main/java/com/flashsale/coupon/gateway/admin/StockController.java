@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.flashsale.coupon.gateway.web.ErrorCode;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +44,7 @@ class StockController {
             return ApiResponse.failure(ErrorCode.INVALID_REQUEST, "couponCode must be 1-64 letters, digits, '-' or '_'");
         }
         LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
-        RedisCommands<String, String> commands = redis.requests();
+        RedisClusterCommands<String, String> commands = redis.requests();
         String quantity = commands.hget(keys.campaign(), LedgerKeys.CampaignFields.QUANTITY);
         if (quantity == null) {
             return ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND);

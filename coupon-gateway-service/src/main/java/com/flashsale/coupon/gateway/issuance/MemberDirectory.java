@@ -6,7 +6,7 @@ import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -72,7 +72,7 @@ class MemberDirectory implements SmartLifecycle {
         if (knownActive(memberId)) {
             return LedgerKeys.ACTIVE;
         }
-        return redis.decide(commands -> commands.hget(LedgerKeys.MEMBERS, Long.toString(memberId)));
+        return redis.decide(LedgerKeys.MEMBERS, commands -> commands.hget(LedgerKeys.MEMBERS, Long.toString(memberId)));
     }
 
     /** True only when the member was active at the last refresh; false means "ask Redis". */
@@ -82,7 +82,7 @@ class MemberDirectory implements SmartLifecycle {
 
     void refresh() {
         try {
-            RedisCommands<String, String> commands = redis.relay();
+            RedisClusterCommands<String, String> commands = redis.relay();
             String version = commands.get(LedgerKeys.MEMBERS_VERSION);
             if (version == null) {
                 forget();
@@ -111,7 +111,7 @@ class MemberDirectory implements SmartLifecycle {
         loadedVersion = null;
     }
 
-    private static long[] readActiveMembers(RedisCommands<String, String> commands) {
+    private static long[] readActiveMembers(RedisClusterCommands<String, String> commands) {
         long[] ids = new long[1024];
         int count = 0;
         ScanCursor cursor = ScanCursor.INITIAL;

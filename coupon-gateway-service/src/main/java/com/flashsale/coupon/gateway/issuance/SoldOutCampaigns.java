@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
  * <p>How: when the issue script says "sold out", the campaign is marked; one background task (on
  * the Redis scheduler) reads it ({@link SoldOutReads}: holders, status and window, under the
  * coupon's ledger version) and then, every quarter of {@code coupon.sold-out.refresh}, reads the
- * version of each campaign it holds (one GET each), dropping the copy as soon as the version moved
- * or is gone, or the read failed. The next "sold out" from Redis reads it again.
+ * version of each campaign it holds (one GET each, and the serving process's run id), dropping the
+ * copy as soon as the version moved or is gone, another process serves the coupon, or the read failed. The next "sold out" from Redis reads it again.
  *
  * <p>Why the answers stay exact:
  * <ul>
@@ -49,6 +49,10 @@ import org.springframework.stereotype.Component;
  * own lease: each learns within the bound.</li>
  * <li><b>Redis unreachable means no copy.</b> A failed read drops the copy at once, and a hanging
  * one lets the lease run out: requests go back to Redis and get its 503, never a stale answer.</li>
+ * <li><b>A copy belongs to one Redis process.</b> A failover keeps the version but can lose the old
+ * primary's last decisions (not replicated yet, and so never promised under replica acknowledgement):
+ * a stock back above zero, a holder gone. So each confirmation also reads which process serves the
+ * coupon (its run id), and a copy read from another one is dropped.</li>
  * <li><b>A version never comes back.</b> It is {@code max(previous + 1, Redis's clock in µs)}, so a
  * ledger flushed and provisioned again does not return to a version a gateway still holds.</li>
  * </ul>
@@ -72,6 +76,7 @@ class SoldOutCampaigns implements SmartLifecycle {
     private final Map<IssueOutcome, Counter> answers = new EnumMap<>(IssueOutcome.class);
     private final Map<SoldOutReads.Outcome, Counter> loads = new EnumMap<>(SoldOutReads.Outcome.class);
     private final Counter versionMoved;
+    private final Counter primaryChanged;
     private final Counter readFailed;
     private volatile ScheduledFuture<?> turns;
     private volatile boolean readFailing;
@@ -95,6 +100,7 @@ class SoldOutCampaigns implements SmartLifecycle {
                     .tag("result", outcome.name().toLowerCase()).register(meters));
         }
         this.versionMoved = invalidations(meters, "version_moved");
+        this.primaryChanged = invalidations(meters, "primary_changed");
         this.readFailed = invalidations(meters, "read_failed");
         Gauge.builder("coupon.soldout.campaigns", kept, Map::size)
                 .description("Sold-out campaigns this gateway answers from its copy").register(meters);
@@ -146,12 +152,15 @@ class SoldOutCampaigns implements SmartLifecycle {
     private void confirm(String couponCode, Kept campaign) {
         long sentAt = System.nanoTime();
         try {
-            if (campaign.ledger.version().equals(reads.version(couponCode))) {
-                campaign.leaseEnd = sentAt + refreshNanos;
-                readsWork();
-            } else {
+            if (!campaign.ledger.version().equals(reads.version(couponCode))) {
                 kept.remove(couponCode, campaign);
                 versionMoved.increment();
+            } else if (!campaign.node.equals(reads.node(couponCode))) {
+                kept.remove(couponCode, campaign);
+                primaryChanged.increment();
+            } else {
+                campaign.leaseEnd = sentAt + refreshNanos;
+                readsWork();
             }
         } catch (RuntimeException e) {
             kept.remove(couponCode, campaign);
@@ -165,7 +174,7 @@ class SoldOutCampaigns implements SmartLifecycle {
             SoldOutReads.Read read = reads.read(couponCode, settings.maxHolders());
             loads.get(read.outcome()).increment();
             if (read.outcome() == SoldOutReads.Outcome.KEPT) {
-                kept.put(couponCode, new Kept(read.campaign(), read.readAt() + refreshNanos));
+                kept.put(couponCode, new Kept(read.campaign(), read.node(), read.readAt() + refreshNanos));
             }
             readsWork();
         } catch (RuntimeException e) {
@@ -223,10 +232,13 @@ class SoldOutCampaigns implements SmartLifecycle {
     private static final class Kept {
 
         final SoldOutCampaign ledger;
+        /** The run id of the Redis process it was read from. */
+        final String node;
         volatile long leaseEnd;
 
-        Kept(SoldOutCampaign ledger, long leaseEnd) {
+        Kept(SoldOutCampaign ledger, String node, long leaseEnd) {
             this.ledger = ledger;
+            this.node = node;
             this.leaseEnd = leaseEnd;
         }
     }

@@ -4,7 +4,7 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.LuaScript;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -40,13 +40,24 @@ class SoldOutReads {
     }
 
     /**
+     * The Redis process serving the coupon now (its run id). A failover keeps the version but may
+     * lose the last decisions the old primary had not replicated: a copy read from another process
+     * is not the ledger any more.
+     */
+    String node(String couponCode) {
+        return redis.runIdAt(LedgerKeys.forCoupon(couponCode).version());
+    }
+
+    /**
      * Reads a campaign the issue script just called sold out. {@code readAt} is when the last read
      * that confirmed the version was sent ({@link System#nanoTime()}): what was read held then.
      */
     Read read(String couponCode, int maxHolders) {
         LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
-        RedisCommands<String, String> commands = redis.relay();
+        RedisClusterCommands<String, String> commands = redis.relay();
         long readAt = System.nanoTime();
+        // Before the reads: a failover in between is seen as a change of process at the next confirmation.
+        String node = node(couponCode);
         List<Object> first = SOLD_OUT.run(commands, ScriptOutputType.MULTI,
                 new String[] {keys.campaign(), keys.stock(), keys.issued(), keys.version()},
                 Integer.toString(maxHolders), Integer.toString(PAGE));
@@ -83,7 +94,7 @@ class SoldOutReads {
                 }
             }
             return new Read(Outcome.KEPT, SoldOutCampaign.of(version, (String) first.get(2), (String) first.get(3),
-                    (String) first.get(4), holders), readAt);
+                    (String) first.get(4), holders), node, readAt);
         } catch (IllegalArgumentException e) {
             return Read.of(Outcome.UNREADABLE);
         }
@@ -95,11 +106,11 @@ class SoldOutReads {
         UNREADABLE
     }
 
-    /** {@code campaign} and {@code readAt} are set only when {@link Outcome#KEPT}. */
-    record Read(Outcome outcome, SoldOutCampaign campaign, long readAt) {
+    /** {@code campaign}, {@code node} and {@code readAt} are set only when {@link Outcome#KEPT}. */
+    record Read(Outcome outcome, SoldOutCampaign campaign, String node, long readAt) {
 
         static Read of(Outcome outcome) {
-            return new Read(outcome, null, 0);
+            return new Read(outcome, null, null, 0);
         }
     }
 }

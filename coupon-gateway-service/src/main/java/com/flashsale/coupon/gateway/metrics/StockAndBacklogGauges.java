@@ -3,7 +3,7 @@ package com.flashsale.coupon.gateway.metrics;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
@@ -82,7 +82,7 @@ class StockAndBacklogGauges implements SmartLifecycle {
         Map<String, Long> stockNow = new HashMap<>();
         Map<String, Long> backlogNow = new HashMap<>();
         try {
-            RedisCommands<String, String> commands = redis.relay();
+            RedisClusterCommands<String, String> commands = redis.relay();
             for (String couponCode : commands.smembers(LedgerKeys.CAMPAIGNS)) {
                 if (!LedgerKeys.isValidCouponCode(couponCode)) {
                     continue;

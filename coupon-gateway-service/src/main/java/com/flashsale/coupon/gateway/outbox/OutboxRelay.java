@@ -132,6 +132,14 @@ public class OutboxRelay implements SmartLifecycle {
         if (entries.isEmpty()) {
             return 0;
         }
+        if (!streams.confirmed(couponCode)) {
+            // Not on a replica yet: a failover could still take them back. They stay pending here and
+            // are claimed again (by this relay or another) once idle for claimIdle.
+            log.warn("No replica confirmed {} outbox entries of {}; publishing them later", entries.size(), couponCode);
+            increaseBackoff();
+            pause(backoff);
+            return 0;
+        }
         List<String> acknowledged = publisher.publish(settings.topic(), entries, settings.sendTimeout());
         streams.acknowledge(couponCode, acknowledged);
         if (acknowledged.size() < entries.size()) {

@@ -3,10 +3,10 @@ package com.flashsale.coupon.gateway.redis;
 import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisFuture;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 
@@ -39,8 +39,8 @@ final class CommandDeadlines {
         this.timeoutNanos = timeout.toNanos();
     }
 
-    /** The command's answer; its failure, or a timeout, is thrown as the {@link RedisException} it is. */
-    <T> T await(RedisFuture<T> answer) {
+    /** The command's answer (a {@code RedisFuture}, or one derived from commands: a group commit's {@code WAIT}); its failure, or a timeout, is thrown as the {@link RedisException} it is. */
+    <T> T await(CompletionStage<T> answer) {
         CompletableFuture<T> future = answer.toCompletableFuture();
         if (!future.isDone()) {
             pending.offer(new Pending(future, System.nanoTime()));

@@ -2,7 +2,7 @@ package com.flashsale.coupon.gateway.redis;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,14 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * A Lua script run by its SHA. Redis forgets scripts on restart or failover, so a {@code NOSCRIPT}
- * answer loads it again and retries once; the SHA is computed locally, so no load is needed
- * before the first call. Spring Data Redis's {@code RedisScript} does the same through a template,
- * which the gateway does not have (see {@link RedisConnections}); Lettuce alone has no such retry.
+ * A Lua script run by its SHA. Redis forgets scripts on restart or failover, and each node of a
+ * cluster has a cache of its own, so a {@code NOSCRIPT} answer (the script did not run) is followed
+ * by {@code EVAL} of the source, sent where the {@code EVALSHA} went: the node holding the first key,
+ * which caches the script again on the way. The SHA is computed locally, so no load is needed before
+ * the first call. Spring Data Redis's {@code RedisScript} does the same through a template, which
+ * the gateway does not have (see {@link RedisConnections}); Lettuce alone has no such retry. Every
+ * key a script touches is in {@code keys}, all of one coupon's hash tag: one slot on a cluster.
  */
 public final class LuaScript {
 
@@ -40,22 +41,21 @@ public final class LuaScript {
         }
     }
 
-    public <T> T run(RedisCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
-        return run(sha -> redis.evalsha(sha, type, keys, args), redis::scriptLoad);
+    public <T> T run(RedisClusterCommands<String, String> redis, ScriptOutputType type, String[] keys,
+            String... args) {
+        try {
+            return redis.evalsha(sha, type, keys, args);
+        } catch (RedisNoScriptException e) {
+            return redis.eval(source, type, keys, args);
+        }
     }
 
     /** The same, as one of the decision's commands on the request path ({@link RedisConnections#decide}). */
     public <T> T decide(RedisConnections redis, ScriptOutputType type, String[] keys, String... args) {
-        return run(sha -> redis.decide(commands -> commands.<T>evalsha(sha, type, keys, args)),
-                script -> redis.decide(commands -> commands.scriptLoad(script)));
-    }
-
-    private <T> T run(Function<String, T> evalsha, Consumer<String> scriptLoad) {
         try {
-            return evalsha.apply(sha);
+            return redis.decide(keys[0], commands -> commands.<T>evalsha(sha, type, keys, args));
         } catch (RedisNoScriptException e) {
-            scriptLoad.accept(source);
-            return evalsha.apply(sha);
+            return redis.decide(keys[0], commands -> commands.<T>eval(source, type, keys, args));
         }
     }
 

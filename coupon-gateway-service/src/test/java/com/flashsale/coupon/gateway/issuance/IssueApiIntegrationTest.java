@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 // These tests judge what is decided, not how fast: a Redis starved of CPU on a busy machine must not
 // turn a burst's answers into 503s here (the deadline itself is RedisOutageIntegrationTest's subject).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"coupon.relay.enabled=false", "coupon.redis.command-timeout=15s"})
+        properties = {"coupon.relay.enabled=false", "spring.data.redis.timeout=15s"})
 class IssueApiIntegrationTest {
 
     private static final LedgerFixture ledger = new LedgerFixture();

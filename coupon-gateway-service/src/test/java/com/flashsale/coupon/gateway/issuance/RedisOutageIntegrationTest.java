@@ -42,8 +42,8 @@ class RedisOutageIntegrationTest {
     static void servers(DynamicPropertyRegistry registry) throws IOException {
         GatewayTestProperties.register(registry);
         proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
-        registry.add("coupon.redis.port", proxy::port);
-        registry.add("coupon.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", proxy::port);
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
     }
 
     @AfterAll

@@ -7,8 +7,8 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import com.flashsale.coupon.gateway.redis.RedisSettings;
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.gateway.support.StandaloneConnections;
 import com.flashsale.coupon.gateway.support.TcpProxy;
 import com.flashsale.coupon.testsupport.TestServers;
 import io.micrometer.core.instrument.Gauge;
@@ -121,7 +121,7 @@ class StockAndBacklogGaugesIntegrationTest {
     }
 
     private static RedisConnections connections(int port) {
-        return new RedisConnections(new RedisSettings(TestServers.endpoints().redisHost(), port,
-                GatewayTestProperties.REDIS_DATABASE, null, Duration.ofSeconds(1), Duration.ofSeconds(1)), scheduler);
+        return StandaloneConnections.open(TestServers.endpoints().redisHost(), port, Duration.ofSeconds(1),
+                new RedisSettings(RedisSettings.Acknowledge.NONE, Duration.ofMillis(500)), scheduler);
     }
 }

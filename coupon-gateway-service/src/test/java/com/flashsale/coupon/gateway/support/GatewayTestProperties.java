@@ -16,10 +16,24 @@ public final class GatewayTestProperties {
     /** Registers the servers and returns the unique topic this context publishes to. */
     public static String register(DynamicPropertyRegistry registry) {
         TestServers.Endpoints servers = TestServers.endpoints();
+        registry.add("spring.data.redis.host", servers::redisHost);
+        registry.add("spring.data.redis.port", servers::redisPort);
+        registry.add("spring.data.redis.database", () -> REDIS_DATABASE);
+        return registerKafka(registry);
+    }
+
+    /**
+     * The same on the local Redis Cluster instead of the standalone Redis: the context's profile must
+     * be {@code redis-cluster}, as {@code scripts/services.sh} sets it.
+     */
+    public static String registerCluster(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.cluster.nodes", () -> String.join(",", TestServers.redisClusterNodes()));
+        return registerKafka(registry);
+    }
+
+    private static String registerKafka(DynamicPropertyRegistry registry) {
+        TestServers.Endpoints servers = TestServers.endpoints();
         String topic = TestTopics.unique("coupon-issued-test-");
-        registry.add("coupon.redis.host", servers::redisHost);
-        registry.add("coupon.redis.port", servers::redisPort);
-        registry.add("coupon.redis.database", () -> REDIS_DATABASE);
         registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
         registry.add("coupon.relay.topic", () -> topic);
         registry.add("coupon.relay.partitions", () -> 3);

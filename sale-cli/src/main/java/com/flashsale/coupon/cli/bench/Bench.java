@@ -93,14 +93,23 @@ final class Bench {
     private List<Watched> processes() {
         ProcessFinder finder = ProcessFinder.onThisMachine();
         BenchSettings.Processes p = s.processes();
-        return List.of(
-                // The bench gateway has no pid file: bench/run.sh started it for this run.
-                finder.find(Role.GATEWAY, null, p.gatewayPort()),
-                finder.find(Role.REDIS, pidFile(p.infraRunDir(), "redis"), p.redisPort()),
-                finder.find(Role.KAFKA, pidFile(p.infraRunDir(), "kafka"), p.kafkaPort()),
-                finder.find(Role.WORKER, pidFile(p.servicesRunDir(), "worker"), p.workerPort()),
-                finder.find(Role.MARIADB, pidFile(p.infraRunDir(), "mariadb"), p.mysqlPort()),
-                Watched.generator());
+        List<Watched> processes = new ArrayList<>();
+        // The bench gateway has no pid file: bench/run.sh started it for this run.
+        processes.add(finder.find(Role.GATEWAY, null, p.gatewayPort()));
+        for (int port : p.redisPorts()) {
+            String name = p.redisCluster() ? "redis-cluster-" + port : "redis";
+            processes.add(finder.find(Role.REDIS, pidFile(p.infraRunDir(), name), port));
+        }
+        List<Integer> brokers = p.kafkaPorts();
+        for (int i = 0; i < brokers.size(); i++) {
+            // scripts/infra/start.sh names the brokers of the local cluster by node id, 1..3.
+            String name = brokers.size() > 1 ? "kafka-cluster-" + (i + 1) : "kafka";
+            processes.add(finder.find(Role.KAFKA, pidFile(p.infraRunDir(), name), brokers.get(i)));
+        }
+        processes.add(finder.find(Role.WORKER, pidFile(p.servicesRunDir(), "worker"), p.workerPort()));
+        processes.add(finder.find(Role.MARIADB, pidFile(p.infraRunDir(), "mariadb"), p.mysqlPort()));
+        processes.add(Watched.generator());
+        return processes;
     }
 
     private static Path pidFile(Path dir, String name) {

@@ -8,8 +8,10 @@ import com.flashsale.coupon.cli.lab.Lab;
 import com.flashsale.coupon.cli.lab.LabLoad;
 import com.flashsale.coupon.cli.lab.LabServers;
 import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -159,9 +161,12 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--lab-loads: " + e.getMessage() + " (or 'none')");
         }
         LocalTarget gateway = services.gateway();
+        StoreSettings store = stores.settings();
+        List<Integer> redisPorts = store.redisCluster() ? ports("--redis-cluster-nodes", store.redisClusterNodes())
+                : List.of(store.redisPort());
         BenchSettings.Processes processes = new BenchSettings.Processes(infraRunDir, servicesRunDir, port(gateway),
-                port(services.worker()), stores.settings().redisPort(), stores.settings().mysqlPort(),
-                kafkaPort(kafka.bootstrapServers()));
+                port(services.worker()), redisPorts, store.redisCluster(), store.mysqlPort(),
+                ports("--kafka", kafka.bootstrapServers()));
         return new BenchSettings(stores.settings(), kafka.bootstrapServers(), issuedTopic, coupon.couponCode(),
                 benchRedisDatabase, issueScript, wrkScript, wrkThreads, connections, Duration.ofSeconds(warmupSeconds),
                 Duration.ofSeconds(durationSeconds), members, ceilingRequests, saleQuantity, saleMembers, saleRequests,
@@ -179,12 +184,13 @@ public final class BenchCommand implements Callable<Integer> {
         return target.base().getPort() < 0 ? 80 : target.base().getPort();
     }
 
-    private int kafkaPort(String bootstrap) {
-        String first = bootstrap.split(",")[0].trim();
+    /** The ports of a {@code host:port,...} list. */
+    private List<Integer> ports(String option, String servers) {
         try {
-            return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+            return Arrays.stream(servers.split(",")).map(String::trim)
+                    .map(server -> Integer.parseInt(server.substring(server.lastIndexOf(':') + 1))).toList();
         } catch (RuntimeException e) {
-            throw new ParameterException(spec.commandLine(), "--kafka: expected host:port, got '" + bootstrap + "'");
+            throw new ParameterException(spec.commandLine(), option + ": expected host:port,..., got '" + servers + "'");
         }
     }
 }

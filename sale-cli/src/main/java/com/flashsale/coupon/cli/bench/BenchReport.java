@@ -145,9 +145,24 @@ final class BenchReport {
     static void write(Path dir, RunInfo run, List<ResultRow> rows, List<Target> targets, List<Targets.Ratio> ratios,
             List<String> notes) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("results.md"), markdown(run, rows, targets, ratios, notes));
+        // The link assumes bench-results/; results written elsewhere (the cluster's, one level down) point at the same file.
+        String md = markdown(run, rows, targets, ratios, notes).replace("](../docs/benchmarks.md)",
+                "](" + pathToDocs(dir) + ")");
+        Files.writeString(dir.resolve("results.md"), md);
         Files.write(dir.resolve("results.csv"), csv(run, rows));
         Chart.write(dir.resolve("results.png"), run, rows);
+    }
+
+    /** docs/benchmarks.md as seen from {@code dir}, inside the project that holds it. */
+    static String pathToDocs(Path dir) {
+        Path from = dir.toAbsolutePath().normalize();
+        for (Path root = from; root != null; root = root.getParent()) {
+            Path docs = root.resolve("docs/benchmarks.md");
+            if (Files.isRegularFile(docs)) {
+                return from.relativize(docs).toString();
+            }
+        }
+        return "../docs/benchmarks.md";
     }
 
     /** Plain-text tables for the terminal: the rows with their verdicts, the cost, the targets. */

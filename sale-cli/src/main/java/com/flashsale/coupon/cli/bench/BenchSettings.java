@@ -22,9 +22,10 @@ record BenchSettings(StoreSettings stores, String kafkaBootstrap, String issuedT
 
     /**
      * Where each measured process is found: the pid files of the scripts that started them, and the
-     * ports they listen on when there is no pid file (the bench gateway) or it is stale.
+     * ports they listen on when there is no pid file (the bench gateway) or it is stale. On a Redis
+     * Cluster or the three local brokers every node is measured, and their times add up.
      */
-    record Processes(Path infraRunDir, Path servicesRunDir, int gatewayPort, int workerPort, int redisPort,
-            int mysqlPort, int kafkaPort) {
+    record Processes(Path infraRunDir, Path servicesRunDir, int gatewayPort, int workerPort, List<Integer> redisPorts,
+            boolean redisCluster, int mysqlPort, List<Integer> kafkaPorts) {
     }
 }

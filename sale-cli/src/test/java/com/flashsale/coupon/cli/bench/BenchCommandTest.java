@@ -23,11 +23,22 @@ class BenchCommandTest {
                 "bench", "--gateway-url=http://127.0.0.1:28090");
 
         assertThat(s.processes()).isEqualTo(new BenchSettings.Processes(Path.of("/work/infra/slot2/run"),
-                Path.of("/tmp/run"), 28090, 28081, 26379, 23306, 29092));
+                Path.of("/tmp/run"), 28090, 28081, List.of(26379), false, 23306, List.of(29092)));
         assertThat(s.kafkaBootstrap()).isEqualTo("127.0.0.1:29092");
         assertThat(s.stores().jdbcUrl()).startsWith("jdbc:mysql://127.0.0.1:23306/coupon?");
         assertThat(s.labServers().mysqlServerUrl()).isEqualTo("jdbc:mysql://127.0.0.1:23306/");
         assertThat(s.labServers().kafkaBootstrap()).isEqualTo("127.0.0.1:29092");
+    }
+
+    @Test
+    void measuresEveryNodeOfARedisClusterAndEveryBroker() {
+        BenchSettings s = settings(Map.of("REDIS_MODE", "cluster", "REDIS_CLUSTER_NODES", "127.0.0.1:7001,127.0.0.1:7002",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9192,127.0.0.1:9292,127.0.0.1:9392"), "bench");
+
+        assertThat(s.processes().redisCluster()).isTrue();
+        assertThat(s.processes().redisPorts()).containsExactly(7001, 7002);
+        assertThat(s.processes().kafkaPorts()).containsExactly(9192, 9292, 9392);
+        assertThat(s.stores().redisCluster()).isTrue();
     }
 
     @Test

@@ -8,11 +8,14 @@ import com.flashsale.coupon.cli.bench.cpu.Role;
 import com.flashsale.coupon.kit.check.Invariant;
 import com.flashsale.coupon.kit.check.Verdict;
 import com.flashsale.coupon.kit.check.Verdicts;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchReportTest {
 
@@ -63,5 +66,15 @@ class BenchReportTest {
     private static Cost cost(double gatewaySeconds, double machineSeconds) {
         return new CpuWindow(Duration.ofSeconds(8), Map.of(Role.GATEWAY, gatewaySeconds, Role.REDIS, 0.5),
                 machineSeconds, machineSeconds, 2).per(100_000);
+    }
+
+    @Test
+    void resultsLinkTheBenchmarksDocumentFromWhereverTheyAreWritten(@TempDir Path project) throws Exception {
+        Files.createDirectories(project.resolve("docs"));
+        Files.writeString(project.resolve("docs/benchmarks.md"), "# Benchmarks");
+
+        assertThat(BenchReport.pathToDocs(project.resolve("bench-results"))).isEqualTo("../docs/benchmarks.md");
+        assertThat(BenchReport.pathToDocs(project.resolve("bench-results/cluster-ack-none")))
+                .isEqualTo("../../docs/benchmarks.md");
     }
 }

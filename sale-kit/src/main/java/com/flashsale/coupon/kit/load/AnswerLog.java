@@ -60,6 +60,30 @@ public final class AnswerLog {
         return answers.stream().filter(a -> a.outcome() == outcome && a.sentAt() >= from && a.sentAt() <= to).count();
     }
 
+    /**
+     * The span in which members got no decision (a 503, no answer, no connection) among the requests
+     * sent from {@code from} on: from the first such request's sending to the last one's answer;
+     * empty when there was none. What a failover costs the members, as they saw it.
+     */
+    public Window undecidedSince(long from) {
+        List<Answer> undecided = answers.stream()
+                .filter(a -> a.sentAt() >= from && !a.outcome().decided() && a.outcome() != Outcome.REFUSED).toList();
+        if (undecided.isEmpty()) {
+            return new Window(0, 0, 0);
+        }
+        long first = undecided.stream().mapToLong(Answer::sentAt).min().orElseThrow();
+        long last = undecided.stream().mapToLong(Answer::answeredAt).max().orElseThrow();
+        return new Window(undecided.size(), first, last);
+    }
+
+    /** {@code requests} without a decision between {@code from} and {@code to} (nano times). */
+    public record Window(long requests, long from, long to) {
+
+        public long nanos() {
+            return to - from;
+        }
+    }
+
     /** When the last answer of this outcome came back (nano time). */
     public OptionalLong lastAnsweredAt(Outcome outcome) {
         return answers.stream().filter(a -> a.outcome() == outcome).mapToLong(Answer::answeredAt).max();

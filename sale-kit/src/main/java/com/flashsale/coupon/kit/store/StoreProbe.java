@@ -1,14 +1,20 @@
 package com.flashsale.coupon.kit.store;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,28 +53,64 @@ public final class StoreProbe implements AutoCloseable {
             + " WHERE coupon_id = ? GROUP BY member_id HAVING COUNT(*) > 1) d";
 
     private final StoreSettings settings;
-    private final RedisClient redisClient;
-    private final StatefulRedisConnection<String, String> redisConnection;
-    private final RedisCommands<String, String> redis;
+    private final AbstractRedisClient redisClient;
+    private final StatefulConnection<String, String> redisConnection;
+    private final RedisClusterCommands<String, String> redis;
     private Connection db;
 
-    /** Connects to Redis now (and fails at once when it cannot); MySQL on the first read. */
+    /**
+     * Connects to Redis now (and fails at once when it cannot); MySQL on the first read. On a Redis
+     * Cluster each key is read from the primary serving its slot now: the client follows failovers
+     * (topology refreshed on redirects and reconnects, and every 2 s).
+     */
     public StoreProbe(StoreSettings settings) {
         this.settings = settings;
-        RedisURI.Builder uri = RedisURI.builder().withHost(settings.redisHost()).withPort(settings.redisPort())
-                .withDatabase(settings.redisDatabase()).withTimeout(Duration.ofSeconds(5));
+        try {
+            if (settings.redisCluster()) {
+                RedisClusterClient cluster = RedisClusterClient.create(Arrays.stream(settings.redisClusterNodes().split(","))
+                        .map(node -> uri(settings, node.trim())).toList());
+                cluster.setOptions(ClusterClientOptions.builder().topologyRefreshOptions(ClusterTopologyRefreshOptions
+                        .builder().enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(2)).build())
+                        .build());
+                this.redisClient = cluster;
+                StatefulRedisClusterConnection<String, String> connection = connect(cluster, cluster::connect);
+                this.redisConnection = connection;
+                this.redis = connection.sync();
+            } else {
+                RedisURI.Builder uri = RedisURI.builder().withHost(settings.redisHost()).withPort(settings.redisPort())
+                        .withDatabase(settings.redisDatabase()).withTimeout(Duration.ofSeconds(5));
+                if (!settings.redisPassword().isBlank()) {
+                    uri.withPassword(settings.redisPassword().toCharArray());
+                }
+                RedisClient single = RedisClient.create(uri.build());
+                this.redisClient = single;
+                StatefulRedisConnection<String, String> connection = connect(single, single::connect);
+                this.redisConnection = connection;
+                this.redis = connection.sync();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new StoreException("cannot read the Redis Cluster nodes '" + settings.redisClusterNodes() + "': "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static RedisURI uri(StoreSettings settings, String node) {
+        int colon = node.lastIndexOf(':');
+        RedisURI.Builder uri = RedisURI.builder().withHost(node.substring(0, colon))
+                .withPort(Integer.parseInt(node.substring(colon + 1))).withTimeout(Duration.ofSeconds(5));
         if (!settings.redisPassword().isBlank()) {
             uri.withPassword(settings.redisPassword().toCharArray());
         }
-        this.redisClient = RedisClient.create(uri.build());
+        return uri.build();
+    }
+
+    private <C> C connect(AbstractRedisClient client, Supplier<C> connect) {
         try {
-            this.redisConnection = redisClient.connect();
+            return connect.get();
         } catch (RuntimeException e) {
-            redisClient.shutdown();
-            throw new StoreException("cannot reach Redis at " + settings.redisHost() + ":" + settings.redisPort() + ": "
-                    + e.getMessage(), e);
+            client.shutdown();
+            throw new StoreException("cannot reach " + settings.describeRedis() + ": " + e.getMessage(), e);
         }
-        this.redis = redisConnection.sync();
     }
 
     public StoreSettings settings() {
@@ -215,8 +258,7 @@ public final class StoreProbe implements AutoCloseable {
         } catch (StoreException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new StoreException("cannot " + what + " in Redis at " + settings.redisHost() + ":"
-                    + settings.redisPort() + ": " + e.getMessage(), e);
+            throw new StoreException("cannot " + what + " in " + settings.describeRedis() + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,9 +5,20 @@ import java.util.Map;
 /**
  * Where the stores are. {@link #fromEnvironment} reads the same variables the services and scripts
  * read, with the same defaults, so a check looks at exactly the database and Redis the services use.
+ * {@code redisClusterNodes} ({@code host:port,...}, REDIS_CLUSTER_NODES) names a Redis Cluster instead
+ * of the one Redis of host and port; blank for one Redis.
  */
 public record StoreSettings(String mysqlHost, int mysqlPort, String mysqlDatabase, String mysqlUser,
-        String mysqlPassword, String redisHost, int redisPort, int redisDatabase, String redisPassword) {
+        String mysqlPassword, String redisHost, int redisPort, int redisDatabase, String redisPassword,
+        String redisClusterNodes) {
+
+    public StoreSettings {
+        redisClusterNodes = redisClusterNodes == null ? "" : redisClusterNodes.trim();
+    }
+
+    public boolean redisCluster() {
+        return !redisClusterNodes.isEmpty();
+    }
 
     /** @throws IllegalArgumentException naming a variable that should be a number and is not */
     public static StoreSettings fromEnvironment(Map<String, String> env) {
@@ -20,7 +31,8 @@ public record StoreSettings(String mysqlHost, int mysqlPort, String mysqlDatabas
                 value(env, "REDIS_HOST", "127.0.0.1"),
                 number(env, "REDIS_PORT", 6379),
                 number(env, "REDIS_DATABASE", 0),
-                value(env, "REDIS_PASSWORD", ""));
+                value(env, "REDIS_PASSWORD", ""),
+                value(env, "REDIS_MODE", "standalone").equals("cluster") ? value(env, "REDIS_CLUSTER_NODES", "") : "");
     }
 
     public String jdbcUrl() {
@@ -29,8 +41,11 @@ public record StoreSettings(String mysqlHost, int mysqlPort, String mysqlDatabas
     }
 
     public String describe() {
-        return "MySQL " + mysqlHost + ":" + mysqlPort + "/" + mysqlDatabase + ", Redis " + redisHost + ":" + redisPort
-                + " db " + redisDatabase;
+        return "MySQL " + mysqlHost + ":" + mysqlPort + "/" + mysqlDatabase + ", " + describeRedis();
+    }
+
+    public String describeRedis() {
+        return redisCluster() ? "Redis Cluster " + redisClusterNodes : "Redis " + redisHost + ":" + redisPort + " db " + redisDatabase;
     }
 
     private static String value(Map<String, String> env, String name, String fallback) {

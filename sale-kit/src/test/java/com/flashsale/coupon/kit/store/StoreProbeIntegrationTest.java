@@ -95,7 +95,7 @@ class StoreProbeIntegrationTest {
         StoreSettings settings = StoreSettings.fromEnvironment(stores.environment());
         StoreSettings mysqlAway = new StoreSettings(settings.mysqlHost(), StandInGateway.closedPort(), settings.mysqlDatabase(),
                 settings.mysqlUser(), settings.mysqlPassword(), settings.redisHost(), settings.redisPort(),
-                settings.redisDatabase(), settings.redisPassword());
+                settings.redisDatabase(), settings.redisPassword(), settings.redisClusterNodes());
 
         try (StoreProbe redisOnly = new StoreProbe(mysqlAway)) {
             assertThat(redisOnly.ledger("FLASH100")).isEqualTo(new LedgerCounts(100, 70, 30, 1));

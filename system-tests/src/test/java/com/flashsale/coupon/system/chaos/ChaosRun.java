@@ -76,11 +76,11 @@ final class ChaosRun implements AutoCloseable {
     private ChaosRun(String scenario, Fault fault) {
         this.scenario = scenario;
         this.fault = fault;
-        this.system = SaleSystem.start(fault.gateways());
+        this.system = SaleSystem.start(fault.gateways(), fault.topology());
         this.client = system.environment().client(system.gateways(), system.worker(), TIMEOUTS);
         this.probe = system.environment().probe();
         this.writes = new StoreWrites(system.environment(), COUPON, COUPON_ID);
-        this.topics = new DrillTopics(system.environment().servers().kafkaBootstrapServers(),
+        this.topics = new DrillTopics(system.environment().kafkaBootstrapServers(),
                 List.of(system.environment().issuedTopic(), system.environment().deadLetterTopic()),
                 system.environment().suffix());
         this.members = LongStream.range(FIRST_MEMBER, FIRST_MEMBER + scale.members()).boxed().toList();

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.system.chaos;
 
+import com.flashsale.coupon.system.SaleEnvironment;
 import java.util.Set;
 
 /**
@@ -9,6 +10,11 @@ import java.util.Set;
  * invariants and asks the fault to prove it landed where it was meant to.
  */
 interface Fault {
+
+    /** The servers the drill's system runs on: the standalone ones unless the fault needs a cluster. */
+    default SaleEnvironment.Topology topology() {
+        return SaleEnvironment.Topology.STANDALONE;
+    }
 
     /** Gateway replicas the drill starts. */
     default int gateways() {

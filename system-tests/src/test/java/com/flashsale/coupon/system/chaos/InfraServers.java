@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,12 @@ final class InfraServers implements AutoCloseable {
         run("start.sh", server);
     }
 
+    /** What {@code scripts/infra/cluster.sh} prints for a command: where slots and leaders are, a failover awaited. */
+    String cluster(String... command) {
+        List<String> arguments = new ArrayList<>(List.of(command));
+        return run("cluster.sh", arguments);
+    }
+
     /** For faults injected without the scripts (Redis SHUTDOWN): still restored on close. */
     void touched(String server) {
         touched.add(server);
@@ -57,10 +64,17 @@ final class InfraServers implements AutoCloseable {
     }
 
     private void run(String script, String server) {
+        run(script, List.of(server));
+    }
+
+    private String run(String script, List<String> arguments) {
+        String server = String.join("-", arguments).replaceAll("[^A-Za-z0-9-]", "_");
         Path output;
         try {
             output = Files.createTempFile("chaos-" + server, ".out");
-            Process process = new ProcessBuilder(List.of("bash", scripts.resolve(script).toString(), server))
+            List<String> command = new ArrayList<>(List.of("bash", scripts.resolve(script).toString()));
+            command.addAll(arguments);
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile())
                     .start();
@@ -73,6 +87,7 @@ final class InfraServers implements AutoCloseable {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(script + " " + server + " failed (" + process.exitValue() + "): " + text);
             }
+            return text;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + scripts.resolve(script) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

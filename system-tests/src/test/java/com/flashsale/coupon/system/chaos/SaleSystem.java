@@ -22,8 +22,8 @@ final class SaleSystem implements AutoCloseable {
     private final ServiceProcess worker;
     private final List<ServiceProcess> gateways = new ArrayList<>();
 
-    private SaleSystem(int gatewayCount) {
-        environment = new SaleEnvironment();
+    private SaleSystem(int gatewayCount, SaleEnvironment.Topology topology) {
+        environment = new SaleEnvironment(topology);
         worker = environment.worker().withProperty("coupon.reconciliation.grace-period", GRACE_PERIOD);
         for (int i = 0; i < gatewayCount; i++) {
             gateways.add(environment.gateway("gateway-" + (char) ('a' + i), true));
@@ -31,8 +31,8 @@ final class SaleSystem implements AutoCloseable {
     }
 
     /** Starts every process at once: on two cores, starting them one after the other doubles the wait. */
-    static SaleSystem start(int gatewayCount) {
-        SaleSystem system = new SaleSystem(gatewayCount);
+    static SaleSystem start(int gatewayCount, SaleEnvironment.Topology topology) {
+        SaleSystem system = new SaleSystem(gatewayCount, topology);
         try {
             List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
             starting.add(CompletableFuture.supplyAsync(system.worker::start));

@@ -2,7 +2,7 @@ package com.flashsale.coupon.system.chaos;
 
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.system.SaleEnvironment;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -20,7 +20,7 @@ final class StoreWrites {
     private static final int INSERT_CHUNK = 1_000;
 
     private final SaleEnvironment environment;
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final LedgerKeys keys;
     private final long couponId;
 

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -190,8 +191,11 @@ class LocalClusterIntegrationTest {
             assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).as("brokers registered").hasSize(3);
             admin.createTopics(List.of(new NewTopic(topic, 3, (short) 3))).all().get(30, TimeUnit.SECONDS);
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            assertThat(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS).get(resource)
-                    .get("min.insync.replicas").value()).isEqualTo("2");
+            // The controller has created the topic; the broker that answers may learn of it a moment later.
+            await("the new topic's configuration").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .ignoreException(ExecutionException.class)
+                    .untilAsserted(() -> assertThat(admin.describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+                            .get(resource).get("min.insync.replicas").value()).isEqualTo("2"));
 
             List<String> before = values("before", 30);
             List<String> after = values("after", 30);

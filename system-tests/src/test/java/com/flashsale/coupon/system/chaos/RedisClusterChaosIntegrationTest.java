@@ -1,0 +1,24 @@
+package com.flashsale.coupon.system.chaos;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Drills on the local Redis Cluster (REDIS_CLUSTER_PORTS; {@code make cluster-up}), the services under
+ * their redis-cluster profile with replica acknowledgement. They kill and restart cluster nodes and
+ * empty the cluster: never run them against a cluster others use.
+ */
+@Timeout(value = 15, unit = TimeUnit.MINUTES)
+class RedisClusterChaosIntegrationTest {
+
+    @Test
+    void primaryOfTheHotCouponKilledMidSaleIsReplacedAndNoPromiseIsLost() throws Exception {
+        ChaosRun.drill("Redis Cluster primary killed, replica promoted", new PrimaryFailover());
+    }
+
+    @Test
+    void replicaKilledMidSaleIsInvisibleToMembers() throws Exception {
+        ChaosRun.drill("Redis Cluster replica killed, restarted", new ReplicaKill());
+    }
+}
