@@ -76,13 +76,20 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + name + ": " + e.getMessage(), e);
         }
-        await(name + " ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in " + logs);
-                    }
-                    return ready();
-                });
+        try {
+            // Two JVMs starting at once on a busy two-core machine can take well over a minute each.
+            await(name + " ready on port " + port).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in " + logs);
+                        }
+                        return ready();
+                    });
+        } catch (RuntimeException notReady) {
+            // The caller never gets this process to close: one that did not become ready must not outlive the test.
+            process.destroyForcibly();
+            throw notReady;
+        }
         return this;
     }
 
