@@ -1,5 +1,6 @@
 package com.flashsale.coupon.gateway.bench;
 
+import com.flashsale.coupon.gateway.security.MemberIdentity;
 import com.flashsale.coupon.gateway.web.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The benchmark's HTTP floor: the issue endpoint without the decision. It reads and validates the
- * same body and writes the same success envelope, so the gap between this endpoint and
+ * The benchmark's HTTP floor: the issue endpoint without the decision. It goes through the same
+ * security chain and rate limits, reads and validates the same body, resolves the member the same
+ * way and writes the same success envelope, so the gap between this endpoint and
  * {@code /api/v1/coupons/issue} under the same load is what the ledger (Redis round trips, script,
  * outbox) costs. Exists only under the {@code bench} profile: never part of a real deployment.
  */
@@ -23,18 +25,22 @@ class ConstantAnswerController {
 
     static final String PATH = "/bench/constant";
 
+    private final MemberIdentity identity;
+
+    ConstantAnswerController(MemberIdentity identity) {
+        this.identity = identity;
+    }
+
     @PostMapping(PATH)
     ResponseEntity<ApiResponse<ConstantAnswer>> answer(@Valid @RequestBody BenchRequest request) {
-        return ApiResponse.ok(ConstantAnswer.ISSUED);
+        return ApiResponse.ok(new ConstantAnswer("BENCH", identity.of(request.memberId()), "Coupon issued."));
     }
 
     /** Same shape and constraints as the issue request. */
-    record BenchRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String couponCode,
-            @NotNull @Positive Long memberId) {
+    record BenchRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}") String couponCode, @Positive Long memberId) {
     }
 
-    /** Same shape as the issue endpoint's success data, with constant values. */
+    /** Same shape as the issue endpoint's success data. */
     record ConstantAnswer(String couponCode, long memberId, String message) {
-        static final ConstantAnswer ISSUED = new ConstantAnswer("BENCH", 1, "Coupon issued.");
     }
 }

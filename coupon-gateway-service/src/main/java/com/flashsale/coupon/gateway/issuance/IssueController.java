@@ -1,5 +1,6 @@
 package com.flashsale.coupon.gateway.issuance;
 
+import com.flashsale.coupon.gateway.security.MemberIdentity;
 import com.flashsale.coupon.gateway.web.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -11,16 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 class IssueController {
 
     private final CouponIssuer issuer;
+    private final MemberIdentity identity;
 
-    IssueController(CouponIssuer issuer) {
+    IssueController(CouponIssuer issuer, MemberIdentity identity) {
         this.issuer = issuer;
+        this.identity = identity;
     }
 
     @PostMapping("/api/v1/coupons/issue")
     ResponseEntity<ApiResponse<IssuedCoupon>> issue(@Valid @RequestBody IssueRequest request) {
-        IssueOutcome outcome = issuer.issue(request.couponCode(), request.memberId());
+        long member = identity.of(request.memberId());
+        IssueOutcome outcome = issuer.issue(request.couponCode(), member);
         if (outcome == IssueOutcome.ISSUED) {
-            return ApiResponse.ok(new IssuedCoupon(request.couponCode(), request.memberId(), "Coupon issued."));
+            return ApiResponse.ok(new IssuedCoupon(request.couponCode(), member, "Coupon issued."));
         }
         return ApiResponse.failure(outcome.refusal());
     }

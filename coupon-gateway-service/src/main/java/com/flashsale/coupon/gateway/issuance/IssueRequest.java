@@ -4,8 +4,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
-/** Body of {@code POST /api/v1/coupons/issue}. The code pattern matches the ledger's key contract. */
+/**
+ * Body of {@code POST /api/v1/coupons/issue}. The code pattern matches the ledger's key contract.
+ * With tokens the member is the token's and {@code memberId} may be left out (if given, it must be
+ * the token's member); without them ({@code local}) it names the member.
+ */
 record IssueRequest(
         @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 letters, digits, '-' or '_'") String couponCode,
-        @NotNull @Positive Long memberId) {
+        @Positive Long memberId) {
 }

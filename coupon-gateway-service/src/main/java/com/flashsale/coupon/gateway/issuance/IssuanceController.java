@@ -1,0 +1,46 @@
+package com.flashsale.coupon.gateway.issuance;
+
+import com.flashsale.coupon.gateway.security.MemberIdentity;
+import com.flashsale.coupon.gateway.web.ApiResponse;
+import com.flashsale.coupon.gateway.web.ErrorCode;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.time.Instant;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A member's own issuance, from the ledger: what a member told 503 (outcome unknown) asks instead of
+ * asking for the coupon again. With tokens only the token's member can be asked about.
+ */
+@RestController
+class IssuanceController {
+
+    private final IssuedLedger ledger;
+    private final MemberIdentity identity;
+
+    IssuanceController(IssuedLedger ledger, MemberIdentity identity) {
+        this.ledger = ledger;
+        this.identity = identity;
+    }
+
+    @GetMapping("/api/v1/coupons/{couponCode}/issuance")
+    ResponseEntity<ApiResponse<Issuance>> issuance(
+            @PathVariable @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 letters, digits, '-' or '_'") String couponCode,
+            @RequestParam(required = false) @Positive Long memberId) {
+        long member = identity.of(memberId);
+        IssuedLedger.Holding holding = ledger.holding(couponCode, member);
+        return switch (holding) {
+            case IssuedLedger.Holding.UnknownCoupon unknown -> ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND);
+            case IssuedLedger.Holding.NotIssued notIssued -> ApiResponse.ok(new Issuance(couponCode, member, false, null));
+            case IssuedLedger.Holding.Issued issued -> ApiResponse.ok(new Issuance(couponCode, member, true, issued.at()));
+        };
+    }
+
+    /** {@code issuedAt}: when the ledger accepted the issuance; absent while the member holds none. */
+    record Issuance(String couponCode, long memberId, boolean issued, Instant issuedAt) {
+    }
+}
