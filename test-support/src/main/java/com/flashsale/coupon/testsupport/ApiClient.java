@@ -7,6 +7,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,13 +65,24 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.missingNode() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), body, response.headers());
+            return new Answer(response.statusCode(), parse(response.body()), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("Request to " + baseUrl + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The envelope; an answer that is not JSON (a server's own error page, say) as one text node. */
+    private static JsonNode parse(String body) {
+        if (body.isBlank()) {
+            return JSON.missingNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JacksonException e) {
+            return JSON.getNodeFactory().stringNode(body);
         }
     }
 

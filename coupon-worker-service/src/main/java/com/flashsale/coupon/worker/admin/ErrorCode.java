@@ -12,7 +12,10 @@ enum ErrorCode {
     RECONCILIATION_RUNNING(HttpStatus.CONFLICT, "COMMON-004",
             "Another worker replica is reconciling right now; try again when it has finished."),
     MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "MEMBER-001", "The member does not exist."),
-    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND, "COUPON-001", "The coupon does not exist.");
+    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND, "COUPON-001", "The coupon does not exist."),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "AUTH-001",
+            "A valid bearer token is required: send Authorization: Bearer <token>."),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "AUTH-002", "This request needs a token with scope coupon:admin.");
 
     private final HttpStatus status;
     private final String code;

@@ -2,14 +2,12 @@ package com.flashsale.coupon.worker.admin;
 
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
-import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** On-demand reconciliation for operators and drills; answers with what was found and repaired. */
 @RestController
-@Profile("!prod")
 class ReconciliationController {
 
     private final ReconciliationRunner runner;

@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The sale reset for load tests and drills; the path is the seed's. */
+/** The sale reset for load tests and drills; the path is the seed's. Absent in {@code prod}, whatever the token. */
 @RestController
 @Profile("!prod")
 class SaleResetController {

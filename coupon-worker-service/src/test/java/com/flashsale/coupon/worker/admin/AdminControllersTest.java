@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * status and error code. What reaches MySQL and Redis is {@link AdminEndpointsIntegrationTest}'s.
  */
 @WebMvcTest
+@Import(OperatorSecurityConfig.class)
 @ActiveProfiles("local")
 class AdminControllersTest {
 

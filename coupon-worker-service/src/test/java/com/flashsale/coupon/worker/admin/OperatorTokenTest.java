@@ -1,0 +1,98 @@
+package com.flashsale.coupon.worker.admin;
+
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
+import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+import java.util.Map;
+import java.util.Optional;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Who may call the operator endpoints, through the real security chain and decoder with tokens signed
+ * by a test issuer: an operator (scope {@code coupon:admin}), nobody else. That the refusals change
+ * nothing in MySQL or Redis is {@code OperatorSecurityIntegrationTest}'s.
+ */
+@WebMvcTest
+@Import(OperatorSecurityConfig.class)
+class OperatorTokenTest {
+
+    private static final TestTokens tokens = new TestTokens();
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CouponAdministration coupons;
+
+    @MockitoBean
+    MemberAdministration members;
+
+    @MockitoBean
+    SaleReset reset;
+
+    @MockitoBean
+    ReconciliationRunner reconciliation;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Test
+    void servesAnOperator() throws Exception {
+        given(reconciliation.runNow()).willReturn(Optional.of(new ReconciliationReport(3, 0, 0, 0, 0)));
+
+        mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + tokens.operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.campaigns").value(3));
+    }
+
+    @Test
+    void asksAnonymousCallersForAToken() throws Exception {
+        assertRefused(mvc.perform(post("/api/v1/admin/reconciliation")), 401, "AUTH-001")
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")));
+        verifyNoInteractions(reconciliation);
+    }
+
+    @Test
+    void refusesAMembersToken() throws Exception {
+        assertRefused(mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + tokens.member(7))),
+                403, "AUTH-002")
+                .andExpect(header().string("WWW-Authenticate", Matchers.containsString("insufficient_scope")));
+        verifyNoInteractions(reconciliation);
+    }
+
+    @Test
+    void refusesEveryOperatorTokenThatDoesNotProveWhoSentIt() throws Exception {
+        for (Map.Entry<String, String> token : tokens.invalidTokens("operator").entrySet()) {
+            assertRefused(mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + token.getValue())),
+                    401, "AUTH-001")
+                    .andExpect(header().string("WWW-Authenticate", Matchers.containsString("error=\"invalid_token\"")));
+        }
+        verifyNoInteractions(reconciliation);
+    }
+
+    private static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {
+        return answer.andExpect(status().is(status))
+                .andExpect(jsonPath("$.success").value(false))
+                .andExpect(jsonPath("$.error.code").value(code))
+                .andExpect(jsonPath("$.error.message").isNotEmpty())
+                .andExpect(jsonPath("$.timestamp").exists());
+    }
+}
