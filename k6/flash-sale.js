@@ -7,8 +7,8 @@
 //   docker compose --profile load run --rm k6                 # inside the compose network
 //
 // Settings (-e NAME=value): BASE_URL (http://127.0.0.1:8080), WORKER_URL (empty: no quantity set, no reset),
-// ADMIN_TOKEN (operator endpoints outside the local profile), COUPON, MEMBERS, QUANTITY,
-// SUMMARY_DIR (k6/results). The stores are checked afterwards by `make load-test`.
+// ADMIN_TOKEN (an operator's bearer token, scope coupon:admin, outside the local profile), COUPON, MEMBERS,
+// QUANTITY, SUMMARY_DIR (k6/results). The stores are checked afterwards by `make load-test`.
 import http from 'k6/http';
 import { check } from 'k6';
 import exec from 'k6/execution';

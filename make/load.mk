@@ -5,7 +5,7 @@ LOAD_TEST_JAR := load-test/target/load-test.jar
 
 .PHONY: up down load-test load-test-jar compose-check k6-check
 
-up: ## [compose] build the images and start everything in Docker Compose (WORKERS=n replicas, PROFILE=prod)
+up: dev-keys ## [compose] build the images and start everything in Docker Compose (WORKERS=n replicas, PROFILE=prod)
 	@docker info >/dev/null 2>&1 || { echo "No Docker engine answers here: 'make run' starts the same system as local processes." >&2; exit 1; }
 	$(if $(WORKERS),WORKER_REPLICAS=$(WORKERS) )$(if $(PROFILE),COUPON_PROFILE=$(PROFILE) )$(COMPOSE) up -d --build$(if $(filter docker compose,$(COMPOSE)), --wait)
 	@echo

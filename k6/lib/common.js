@@ -39,8 +39,9 @@ export function localUrl(name, fallback) {
   return url.replace(/\/$/, '');
 }
 
+/** An operator's bearer token (scope coupon:admin), needed by the operator endpoints outside the local profile. */
 export function adminHeaders(adminToken) {
-  return adminToken ? { 'X-Admin-Token': adminToken } : {};
+  return adminToken ? { Authorization: `Bearer ${adminToken}` } : {};
 }
 
 /** "200", "409 COUPON-003", or "no answer (...)" when the request never got a response. */
@@ -60,8 +61,9 @@ export function outcomeOf(response) {
 
 function operatorCall(url, adminToken, what) {
   const response = http.post(url, null, { headers: adminHeaders(adminToken), tags: { name: 'operator' } });
-  if (response.status === 404) {
-    fail(`cannot ${what}: the worker has no operator endpoints for this caller (prod profile, or ADMIN_TOKEN missing)`);
+  if (response.status === 401 || response.status === 403 || response.status === 404) {
+    fail(`cannot ${what} (HTTP ${response.status}): ADMIN_TOKEN must be an operator's token (scope coupon:admin),`
+      + ' and the prod profile has no sale reset');
   }
   if (response.status !== 200) {
     fail(`the worker refused to ${what}: HTTP ${response.status} ${response.body}`);
@@ -87,8 +89,8 @@ export function ledgerOf(baseUrl, couponCode, adminToken) {
     tags: { name: 'stock' },
   });
   if (response.status !== 200) {
-    fail(`cannot read the ledger of ${couponCode} (HTTP ${response.status}): the operator endpoints are absent `
-      + 'under the prod profile and need ADMIN_TOKEN outside the local profile');
+    fail(`cannot read the ledger of ${couponCode} (HTTP ${response.status}): outside the local profile the operator `
+      + 'endpoints need ADMIN_TOKEN, an operator\'s token (scope coupon:admin)');
   }
   return response.json().data;
 }

@@ -23,8 +23,10 @@ set -euo pipefail
 #   KAFKA_JAVA             java        (any Java 17 or newer)
 #   KAFKA_HEAP_OPTS        -Xms512m -Xmx1g
 #   PROMETHEUS_PORT        9090
-#   GATEWAY_PORT           8080        (what Prometheus scrapes; the same variables as scripts/services.sh)
+#   GATEWAY_PORT           8080        (the same variables as scripts/services.sh)
 #   WORKER_PORT            8081
+#   GATEWAY_MANAGEMENT_PORT  GATEWAY_PORT + 2   (the gateway's actuator: what Prometheus scrapes)
+#   WORKER_MANAGEMENT_PORT   WORKER_PORT + 2    (the worker's actuator)
 #
 # Every server listens on 127.0.0.1 only. Configs are regenerated on every start,
 # so a changed variable takes effect at the next start; data is kept.
@@ -48,6 +50,8 @@ KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms512m -Xmx1g}"
 PROMETHEUS_PORT="${PROMETHEUS_PORT:-9090}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 WORKER_PORT="${WORKER_PORT:-8081}"
+GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-$((GATEWAY_PORT + 2))}"
+WORKER_MANAGEMENT_PORT="${WORKER_MANAGEMENT_PORT:-$((WORKER_PORT + 2))}"
 
 DATA_DIR="$INFRA_HOME/data"
 LOG_DIR="$INFRA_HOME/logs"

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service jar running as a separate OS process, as in production: it can be killed with
- * SIGKILL mid-sale and started again. Output goes to {@code target/service-logs/<name>.log}.
- * Public for the chaos drills in a sub-package.
+ * SIGKILL mid-sale and started again. It listens on two ports, as deployed: {@link #port()} for its
+ * API and {@link #managementPort()} for its actuator (health, readiness, metrics). Output goes to
+ * {@code target/service-logs/<name>.log}. Public for the chaos drills in a sub-package.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -30,12 +31,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> properties;
     private final int port;
+    private final int managementPort;
     private volatile Process process;
 
     ServiceProcess(String name, String jarProperty, int port, Map<String, String> properties) {
         this.name = name;
         this.jar = Path.of(System.getProperty(jarProperty, "missing-" + jarProperty));
         this.port = port;
+        this.managementPort = freePort();
         this.properties = new LinkedHashMap<>(properties);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Service jar not found: " + jar + ". Build it first: 'make build' (or run 'make test').");
@@ -67,6 +70,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-jar", jar.toString()));
             command.add("--server.port=" + port);
+            command.add("--management.server.port=" + managementPort);
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -88,7 +92,7 @@ public final class ServiceProcess implements AutoCloseable {
     private boolean ready() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                    URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
@@ -101,6 +105,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Where the actuator listens: health, readiness and the Prometheus page. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public String name() {

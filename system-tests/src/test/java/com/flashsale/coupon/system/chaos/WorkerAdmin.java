@@ -62,7 +62,7 @@ final class WorkerAdmin {
     double metric(String name, String labels) {
         try {
             HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + worker.port() + "/actuator/prometheus"))
+                    URI.create("http://127.0.0.1:" + worker.managementPort() + "/actuator/prometheus"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             double sum = 0;
             boolean found = false;

@@ -194,7 +194,11 @@ class ComposeFileTest {
             assertThat(services).containsKey(kafka[0]);
             assertThat(Integer.parseInt(kafka[1])).as(name + " uses Kafka's container listener").isEqualTo(kafkaListenerPort("PLAINTEXT"));
             assertThat(env.get("SPRING_PROFILES_ACTIVE")).as(name + " profile").isEqualTo(dotEnv.get("COUPON_PROFILE"));
-            assertThat(env.get("COUPON_ADMIN_TOKEN")).isEqualTo(dotEnv.get("COUPON_ADMIN_TOKEN"));
+        }
+        for (String variable : List.of("AUTH_MODE", "AUTH_PUBLIC_KEY_LOCATION", "AUTH_JWK_SET_URI", "AUTH_ISSUER_URI", "AUTH_ISSUER",
+                "AUTH_AUDIENCES")) {
+            assertThat(env("worker").get(variable)).as(variable + ": one operator token serves both services")
+                    .isEqualTo(env("gateway").get(variable));
         }
         Map<String, String> worker = env("worker");
         Map<String, String> mysql = env("mysql");
@@ -203,28 +207,39 @@ class ComposeFileTest {
         for (String variable : List.of("MYSQL_DATABASE", "MYSQL_USER", "MYSQL_PASSWORD")) {
             assertThat(worker.get(variable)).as(variable + " of the worker and of MySQL").isEqualTo(mysql.get(variable));
         }
-        assertThat(env("k6").get("ADMIN_TOKEN")).isEqualTo(dotEnv.get("COUPON_ADMIN_TOKEN"));
+        assertThat(env("k6").get("ADMIN_TOKEN")).isEqualTo(dotEnv.get("OPERATOR_TOKEN"));
         assertThat(env("k6").get("BASE_URL")).isEqualTo("http://gateway:" + env("gateway").get("GATEWAY_PORT"));
         assertThat(env("k6").get("WORKER_URL")).isEqualTo("http://worker:" + worker.get("SERVER_PORT"));
     }
 
     @Test
-    void composeRunsANonLocalProfileWithTheAdminTokenAndProdClosesTheOperatorEndpoints() throws IOException {
-        assertThat(dotEnv.get("COUPON_PROFILE")).as("compose never opens the operator endpoints without a token")
-                .isNotEqualTo("local").isNotEqualTo("prod");
-        assertThat(dotEnv.get("COUPON_ADMIN_TOKEN")).isNotBlank();
+    void composeAsksForTokensAndOnlyTheLocalProfileTrustsTheRequest() throws IOException {
+        assertThat(dotEnv.get("COUPON_PROFILE")).as("compose never runs the trusted local profile").isNotEqualTo("local");
+        assertThat(dotEnv.get("AUTH_MODE")).isEqualTo("jwt");
         for (String name : SPRING_SERVICES) {
-            List<Map<String, Object>> prod = new ArrayList<>();
             for (Object document : new Yaml().loadAll(Files.readString(applicationYml(name)))) {
                 Map<String, Object> doc = map(document);
                 Object profile = path(doc, "spring", "config", "activate", "on-profile");
-                if ("prod".equals(profile)) {
-                    prod.add(doc);
+                Object mode = path(doc, "coupon", "auth", "mode");
+                if (profile == null) {
+                    assertThat(mode).as(name + ": tokens by default").isEqualTo("${AUTH_MODE:jwt}");
+                } else if (mode != null) {
+                    assertThat(profile).as(name + ": only the local profile trusts the request by default").isEqualTo("local");
                 }
             }
-            assertThat(prod).as(name + " has a prod profile").hasSize(1);
-            assertThat(path(prod.get(0), "coupon", "admin", "token")).as(name + ": prod reads no admin token").isEqualTo("");
+            String keyLocation = env(name).get("AUTH_PUBLIC_KEY_LOCATION");
+            assertThat(keyLocation).startsWith("file:");
+            assertThat(list(services.get(name).get("volumes"))).as(name + " mounts the public key where it reads it")
+                    .anySatisfy(volume -> assertThat(String.valueOf(volume)).endsWith(":" + keyLocation.substring("file:".length()) + ":ro"));
         }
+    }
+
+    @Test
+    void theDevelopmentPublicKeyIsTheOneMakeUpCreates() throws IOException {
+        assertThat(dotEnv.get("AUTH_PUBLIC_KEY_FILE")).isEqualTo("./.local/auth/public.pem");
+        assertThat(Files.readString(root.resolve("make/load.mk"))).containsPattern("(?m)^up: dev-keys");
+        assertThat(Files.readString(root.resolve("scripts/dev-keys.sh"))).contains("DIR=${AUTH_KEY_DIR:-$ROOT/.local/auth}",
+                "\"$DIR/public.pem\"");
     }
 
     @Test
@@ -247,7 +262,10 @@ class ComposeFileTest {
         services.forEach((name, service) -> {
             for (Object volume : list(service.getOrDefault("volumes", List.of()))) {
                 String[] parts = String.valueOf(volume).split(":");
-                if (parts[0].startsWith("./")) {
+                if (parts[0].startsWith("./.local/")) {
+                    // Local state that `make up` creates first (the development key pair): not in a clean clone.
+                    mounts.put(parts[1], parts[0]);
+                } else if (parts[0].startsWith("./")) {
                     assertThat(root.resolve(parts[0])).as(name + " mounts " + parts[0]).exists();
                     mounts.put(parts[1], parts[0]);
                 } else {
@@ -258,8 +276,10 @@ class ComposeFileTest {
         assertThat(mounts).containsEntry("/etc/prometheus", "./prometheus");
         String prometheus = Files.readString(root.resolve("prometheus/prometheus.yml"));
         for (String name : SPRING_SERVICES) {
-            String port = name.equals("gateway") ? env(name).get("GATEWAY_PORT") : env(name).get("SERVER_PORT");
-            assertThat(prometheus).as("Prometheus scrapes every %s replica by its service name", name)
+            String port = name.equals("gateway") ? env(name).get("GATEWAY_MANAGEMENT_PORT") : env(name).get("WORKER_MANAGEMENT_PORT");
+            assertThat(port).as(name + "'s management port").isNotNull().isNotEqualTo(name.equals("gateway")
+                    ? env(name).get("GATEWAY_PORT") : env(name).get("SERVER_PORT"));
+            assertThat(prometheus).as("Prometheus scrapes every %s replica by its service name, on its management port", name)
                     .containsPattern("names:\\s*\\[\\s*" + name + "\\s*]\\s*\\n\\s*type:\\s*A\\s*\\n\\s*port:\\s*" + port);
         }
         String provider = Files.readString(root.resolve("grafana/provisioning/dashboards").resolve(onlyYml("grafana/provisioning/dashboards")));
