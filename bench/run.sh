@@ -2,8 +2,9 @@
 # Usage: bench/run.sh [--name=value ...]   — the whole benchmark in one run (what `make bench` calls).
 # Needs the local servers and the worker (`make run`). Unless the gateway on GATEWAY_PORT already
 # runs the `bench` profile, it stops that gateway for the run (one gateway, as `make run` has) and
-# starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090); afterwards it stops that one and
-# starts the usual gateway again. Runs every row (see README "Benchmarks") and writes
+# starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090, its actuator on
+# BENCH_GATEWAY_MANAGEMENT_PORT, 8092); afterwards it stops that one and starts the usual gateway
+# again. BENCH_AUTH=jwt starts it asking for tokens signed by the development key (scripts/dev-keys.sh). Runs every row (see README "Benchmarks") and writes
 # bench-results/results.{md,csv,png}.
 # Extra --name=value arguments go to the driver (lab/src/main/java/.../bench/BenchSettings.java).
 set -euo pipefail
@@ -14,7 +15,10 @@ JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
 JAVA="$JAVA_HOME/bin/java"
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 WORKER_PORT=${WORKER_PORT:-8081}
+WORKER_MANAGEMENT_PORT=${WORKER_MANAGEMENT_PORT:-$((WORKER_PORT + 2))}
 BENCH_GATEWAY_PORT=${BENCH_GATEWAY_PORT:-8090}
+BENCH_GATEWAY_MANAGEMENT_PORT=${BENCH_GATEWAY_MANAGEMENT_PORT:-$((BENCH_GATEWAY_PORT + 2))}
+BENCH_AUTH=${BENCH_AUTH:-local}
 RESULTS=${BENCH_RESULTS:-$ROOT/bench-results}
 WORK="$RESULTS/tmp"
 LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
@@ -33,7 +37,7 @@ tools() {
 
 # The worker must be up: it provisions the ledger, resets the sale and persists what the gateway accepts.
 worker_up() {
-  curl -fsS -o /dev/null "http://127.0.0.1:$WORKER_PORT/actuator/health/readiness" 2>/dev/null
+  curl -fsS -o /dev/null "http://127.0.0.1:$WORKER_MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null
 }
 
 has_bench_endpoint() {
@@ -82,18 +86,20 @@ start_bench_gateway() {
   [ -f "$jar" ] || die "$jar is missing: run 'make run' (or 'make build') first"
   mkdir -p "$WORK" "$LOG_DIR"
   cp "$jar" "$WORK/gateway.jar"
-  local jfr=()
+  local jfr=() auth=()
   [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/gateway.jfr,settings=profile")
-  "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$BENCH_GATEWAY_PORT" \
+  [ "$BENCH_AUTH" = jwt ] && mapfile -t auth < <(scripts/dev-keys.sh --print-env)
+  env "${auth[@]}" "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$BENCH_GATEWAY_PORT" \
+    --management.server.port="$BENCH_GATEWAY_MANAGEMENT_PORT" \
     --spring.profiles.active=local,bench >>"$LOG_DIR/gateway-bench.log" 2>&1 &
   BENCH_GATEWAY_PID=$!
   local deadline=$((SECONDS + 120))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$BENCH_GATEWAY_PORT/actuator/health/readiness" 2>/dev/null; do
+  until curl -fsS -o /dev/null "http://127.0.0.1:$BENCH_GATEWAY_MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null; do
     kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null || { tail -n 30 "$LOG_DIR/gateway-bench.log" >&2; die "the bench gateway exited"; }
     [ $SECONDS -lt $deadline ] || die "the bench gateway is not ready after 120 s (see $LOG_DIR/gateway-bench.log)"
     sleep 0.5
   done
-  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles local,bench)"
+  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles local,bench, AUTH=$BENCH_AUTH)"
 }
 
 # What else was busy when the run started (one second of top): the results are read next to it.
