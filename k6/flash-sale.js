@@ -102,7 +102,7 @@ export function handleSummary(data) {
   const thresholds = thresholdsOf(data);
   const latencyMs = latencyOf(data, 'flash_issue_duration');
   const file = `${SUMMARY_DIR}/flash-sale-summary.json`;
-  // Same shape as the JVM runner's summary: `load-test.jar verify --answers FILE` checks either.
+  // Same shape as the JVM runner's summary: `sale.jar verify --answers FILE` checks either.
   const summary = {
     runner: 'k6', scenario: 'flash-sale', couponCode: COUPON, members: MEMBERS, quantity: QUANTITY, outcomes,
     latencyMs, thresholds: thresholds.results, passed: thresholds.passed,

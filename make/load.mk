@@ -1,9 +1,9 @@
 # Docker Compose deployment and the flash-sale load test. README: "Running with Docker Compose", "Load test".
 # `docker compose` (v2) when the plugin is there, Debian's `docker-compose` (v1) otherwise.
 COMPOSE := $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo docker-compose)
-LOAD_TEST_JAR := load-test/target/load-test.jar
+SALE_JAR := sale-cli/target/sale.jar
 
-.PHONY: up down load-test load-test-jar compose-check k6-check
+.PHONY: up down load-test sale-jar compose-check k6-check
 
 up: dev-keys ## [compose] build the images and start everything in Docker Compose (WORKERS=n replicas, PROFILE=prod)
 	@docker info >/dev/null 2>&1 || { echo "No Docker engine answers here: 'make run' starts the same system as local processes." >&2; exit 1; }
@@ -19,11 +19,12 @@ up: dev-keys ## [compose] build the images and start everything in Docker Compos
 down: ## [compose] stop and remove the compose containers (data volumes are kept)
 	$(COMPOSE) --profile load down
 
-load-test: load-test-jar ## [load] reset the sale, fire the flash sale (local k6, k6 image or JVM runner), verify the stores
-	load-test/flash-sale.sh
+load-test: sale-jar ## [load] reset the sale, fire the flash sale (local k6, k6 image or sale.jar), check every invariant
+	scripts/load-test.sh
 
-load-test-jar:
-	$(MVN) -q -pl load-test -am package -DskipTests
+# The operator's command line (java -jar $(SALE_JAR) --help): the JVM runner and the check after every runner.
+sale-jar:
+	$(MVN) -q -pl sale-cli -am package -DskipTests
 
 compose-check: ## [compose] validate docker-compose.yml with `docker-compose config` (installs Debian's docker-compose as root)
 	@command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 \

@@ -1,0 +1,20 @@
+package com.flashsale.coupon.cli;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The coupon on sale. */
+final class CouponOptions {
+
+    @Option(names = "--coupon", paramLabel = "CODE", defaultValue = "FLASH100",
+            description = "coupon on sale (default: ${DEFAULT-VALUE})")
+    String couponCode;
+
+    void validate(CommandSpec spec) {
+        if (!LedgerKeys.isValidCouponCode(couponCode)) {
+            throw new ParameterException(spec.commandLine(), "invalid coupon code: " + couponCode);
+        }
+    }
+}

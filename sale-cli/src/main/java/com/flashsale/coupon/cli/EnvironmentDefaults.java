@@ -1,0 +1,57 @@
+package com.flashsale.coupon.cli;
+
+import com.flashsale.coupon.kit.store.StoreSettings;
+import java.util.Map;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Defaults from the environment the scripts and the services read (GATEWAY_PORT, WORKER_PORT,
+ * COUPON_ADMIN_TOKEN, MYSQL_*, REDIS_*), with the services' own defaults, so the command line looks
+ * at exactly the system {@code make run} started. Options override them.
+ */
+final class EnvironmentDefaults implements IDefaultValueProvider {
+
+    private final Map<String, String> env;
+
+    EnvironmentDefaults(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+        if (!(argSpec instanceof OptionSpec option)) {
+            return null;
+        }
+        return switch (option.longestName()) {
+            case "--gateway-url" -> "http://127.0.0.1:" + value("GATEWAY_PORT", "8080");
+            case "--worker-url" -> "http://127.0.0.1:" + value("WORKER_PORT", "8081");
+            case "--admin-token" -> value("COUPON_ADMIN_TOKEN", "");
+            case "--mysql-host" -> stores(option).mysqlHost();
+            case "--mysql-port" -> Integer.toString(stores(option).mysqlPort());
+            case "--mysql-database" -> stores(option).mysqlDatabase();
+            case "--mysql-user" -> stores(option).mysqlUser();
+            case "--mysql-password" -> stores(option).mysqlPassword();
+            case "--redis-host" -> stores(option).redisHost();
+            case "--redis-port" -> Integer.toString(stores(option).redisPort());
+            case "--redis-database" -> Integer.toString(stores(option).redisDatabase());
+            case "--redis-password" -> stores(option).redisPassword();
+            default -> null;
+        };
+    }
+
+    private StoreSettings stores(OptionSpec option) {
+        try {
+            return StoreSettings.fromEnvironment(env);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(option.command().commandLine(), e.getMessage());
+        }
+    }
+
+    private String value(String name, String fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

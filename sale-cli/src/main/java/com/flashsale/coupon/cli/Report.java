@@ -1,0 +1,56 @@
+package com.flashsale.coupon.cli;
+
+import com.flashsale.coupon.kit.check.Verdicts;
+import com.flashsale.coupon.kit.load.Percentiles;
+import com.flashsale.coupon.kit.settle.Settled;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints what an operator reads at a glance: aligned tables, and the verdict as the last line. */
+final class Report {
+
+    private final PrintWriter out;
+
+    Report(PrintWriter out) {
+        this.out = out;
+    }
+
+    void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+
+    void answers(Map<String, Long> counts) {
+        int width = Math.max(24, counts.keySet().stream().mapToInt(String::length).max().orElse(0));
+        out.printf(Locale.ROOT, "  %-" + width + "s %7s%n", "answer", "count");
+        counts.forEach((key, count) -> out.printf(Locale.ROOT, "  %-" + width + "s %7d%n", key, count));
+        out.flush();
+    }
+
+    void latency(Percentiles latency) {
+        line(String.format(Locale.ROOT, "  latency  p50 %.1f ms   p99 %.1f ms   max %.1f ms", latency.p50(), latency.p99(),
+                latency.max()));
+    }
+
+    void settled(Settled settled) {
+        line(settled.settled()
+                ? String.format(Locale.ROOT, "  settled after %.1f s", settled.waited().toMillis() / 1000.0)
+                : String.format(Locale.ROOT, "  NOT settled within %d s%s", settled.timeout().toSeconds(),
+                        settled.failure() == null ? "" : ": " + settled.failure()));
+    }
+
+    /** The verdicts, then the result line; true when the run passed. */
+    boolean verdicts(String title, Verdicts verdicts, boolean settled) {
+        line(title);
+        verdicts.lines().forEach(l -> line("  " + l));
+        boolean passed = settled && verdicts.noneFailed();
+        if (passed) {
+            line("RESULT: PASS (" + verdicts.byInvariant().size() + " invariants checked, none failed)");
+        } else {
+            line("RESULT: FAIL (" + (settled ? "" : "the system did not settle; ")
+                    + (verdicts.failed().isEmpty() ? "" : "failed: " + verdicts.failed()) + ")");
+        }
+        return passed;
+    }
+}

@@ -1,0 +1,37 @@
+package com.flashsale.coupon.cli;
+
+import com.flashsale.coupon.kit.api.SaleClient;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The seed's reset between runs, through the worker's operator endpoints. */
+@Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Set the coupon's quantity, then reset the sale: MySQL's issue and failure rows deleted and the"
+                + " Redis ledger rebuilt at full stock, in one call to the worker.")
+final class ResetCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CouponOptions coupon;
+
+    @Mixin
+    QuantityOptions quantity;
+
+    @Mixin
+    ServiceOptions services;
+
+    @Override
+    public Integer call() {
+        coupon.validate(spec);
+        quantity.validate(spec);
+        try (SaleClient client = services.client()) {
+            SaleSteps.reset(client, coupon.couponCode, quantity.quantity, new Report(spec.commandLine().getOut()));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+package com.flashsale.coupon.cli;
+
+import com.flashsale.coupon.kit.store.StoreSettings;
+import picocli.CommandLine.Option;
+
+/** Where the stores are, read directly: the check must not trust the services it checks. */
+final class StoreOptions {
+
+    @Option(names = "--mysql-host", paramLabel = "HOST", description = "(default: ${DEFAULT-VALUE}, from $MYSQL_HOST)")
+    String mysqlHost;
+
+    @Option(names = "--mysql-port", paramLabel = "PORT", description = "(default: ${DEFAULT-VALUE}, from $MYSQL_PORT)")
+    int mysqlPort;
+
+    @Option(names = "--mysql-database", paramLabel = "NAME",
+            description = "(default: ${DEFAULT-VALUE}, from $MYSQL_DATABASE)")
+    String mysqlDatabase;
+
+    @Option(names = "--mysql-user", paramLabel = "USER", description = "(default: ${DEFAULT-VALUE}, from $MYSQL_USER)")
+    String mysqlUser;
+
+    @Option(names = "--mysql-password", paramLabel = "PASSWORD", description = "(default: $MYSQL_PASSWORD)")
+    String mysqlPassword;
+
+    @Option(names = "--redis-host", paramLabel = "HOST", description = "(default: ${DEFAULT-VALUE}, from $REDIS_HOST)")
+    String redisHost;
+
+    @Option(names = "--redis-port", paramLabel = "PORT", description = "(default: ${DEFAULT-VALUE}, from $REDIS_PORT)")
+    int redisPort;
+
+    @Option(names = "--redis-database", paramLabel = "N",
+            description = "(default: ${DEFAULT-VALUE}, from $REDIS_DATABASE)")
+    int redisDatabase;
+
+    @Option(names = "--redis-password", paramLabel = "PASSWORD", description = "(default: $REDIS_PASSWORD)")
+    String redisPassword;
+
+    StoreSettings settings() {
+        return new StoreSettings(mysqlHost, mysqlPort, mysqlDatabase, mysqlUser, mysqlPassword, redisHost, redisPort,
+                redisDatabase, redisPassword == null ? "" : redisPassword);
+    }
+}

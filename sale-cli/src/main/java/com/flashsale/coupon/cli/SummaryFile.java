@@ -1,0 +1,94 @@
+package com.flashsale.coupon.cli;
+
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.check.Verdicts;
+import com.flashsale.coupon.kit.load.LoadResult;
+import com.flashsale.coupon.kit.load.Percentiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The summary a runner leaves behind. The k6 scripts write the same shape (runner, couponCode,
+ * members, outcomes keyed like {@link com.flashsale.coupon.kit.api.Answer#key()}, latencyMs), so
+ * {@code verify --answers} checks a k6 run's answers exactly like this command line's own.
+ */
+final class SummaryFile {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private SummaryFile() {
+    }
+
+    static void write(Path file, String couponCode, int members, int quantity, LoadResult result, Verdicts verdicts,
+            boolean settled, boolean passed) {
+        Percentiles latency = result.latency();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("runner", "jvm");
+        summary.put("scenario", "flash-sale");
+        summary.put("couponCode", couponCode);
+        summary.put("members", members);
+        summary.put("quantity", quantity);
+        summary.put("outcomes", result.log().keyCounts());
+        Map<String, Double> latencyMs = new LinkedHashMap<>();
+        latencyMs.put("p50", latency.p50());
+        latencyMs.put("p99", latency.p99());
+        latencyMs.put("max", latency.max());
+        summary.put("latencyMs", latencyMs);
+        summary.put("elapsedMs", result.elapsed().toMillis());
+        Map<String, Object> judged = new LinkedHashMap<>();
+        verdicts.byInvariant().forEach((invariant, verdict) -> {
+            Map<String, String> one = new LinkedHashMap<>();
+            one.put("meaning", invariant.meaning());
+            one.put("status", verdict.status().name());
+            one.put("evidence", verdict.evidence());
+            judged.put(invariant.name(), one);
+        });
+        summary.put("verdicts", judged);
+        summary.put("settled", settled);
+        summary.put("passed", passed);
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), summary);
+        } catch (IOException | JacksonException e) {
+            throw new IllegalStateException("cannot write the summary to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Another runner's answers, as it summarised them. */
+    static Summary read(Path file) {
+        JsonNode summary;
+        try {
+            summary = JSON.readTree(Files.readString(file));
+        } catch (IOException | JacksonException e) {
+            throw new IllegalStateException("cannot read the answers summary " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, Long> keys = new LinkedHashMap<>();
+        summary.path("outcomes").properties().forEach(entry -> keys.put(entry.getKey(), entry.getValue().asLong()));
+        if (keys.isEmpty()) {
+            throw new IllegalStateException(file + " holds no outcomes: was it written by a flash-sale run?");
+        }
+        JsonNode latency = summary.path("latencyMs");
+        return new Summary(summary.path("runner").asString("unknown"), summary.path("couponCode").asString(""),
+                summary.path("members").asLong(0), keys, new Percentiles(0, latency.path("p50").asDouble(),
+                        latency.path("p99").asDouble(), 0, latency.path("max").asDouble()));
+    }
+
+    /** {@code keys}: counts by the runner's answer keys; {@code members} is 0 when the file does not say. */
+    record Summary(String runner, String couponCode, long members, Map<String, Long> keys, Percentiles latency) {
+
+        Map<Outcome, Long> outcomes() {
+            Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+            keys.forEach((key, count) -> outcomes.merge(Outcome.ofKey(key), count, Long::sum));
+            return outcomes;
+        }
+    }
+}

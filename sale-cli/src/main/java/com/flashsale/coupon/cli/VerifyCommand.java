@@ -1,0 +1,72 @@
+package com.flashsale.coupon.cli;
+
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.check.AnswerFacts;
+import com.flashsale.coupon.kit.check.Expectations;
+import com.flashsale.coupon.kit.check.InvariantChecker;
+import com.flashsale.coupon.kit.check.SaleFacts;
+import com.flashsale.coupon.kit.check.Verdicts;
+import com.flashsale.coupon.kit.settle.Settled;
+import com.flashsale.coupon.kit.store.SaleState;
+import com.flashsale.coupon.kit.store.StoreProbe;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The check after any load-test runner (k6, the k6 image, or this command line's own {@code sale}):
+ * waits until the system has settled, then judges the invariants on the stores, and on the runner's
+ * answers when its summary is given.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = { "Wait until the system has settled, then check the stores after a flash sale of members 1..N"
+                + " (and the answers another runner, k6, summarised, with --answers): every invariant's verdict.",
+                "Exit code: 0 every invariant holds, 1 one fails or a step failed, 2 a wrong command line." })
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--answers", paramLabel = "FILE",
+            description = "the summary a flash-sale run wrote (k6/results/flash-sale-summary.json): its answers are"
+                    + " checked too, and its member count wins over --members")
+    Path answersFile;
+
+    @Mixin
+    CouponOptions coupon;
+
+    @Mixin
+    CheckOptions check;
+
+    @Mixin
+    StoreOptions stores;
+
+    @Override
+    public Integer call() {
+        coupon.validate(spec);
+        check.validate(spec);
+        Report report = new Report(spec.commandLine().getOut());
+        SummaryFile.Summary summary = answersFile == null ? null : SummaryFile.read(answersFile);
+        long members = summary != null && summary.members() > 0 ? summary.members() : check.members;
+        AnswerFacts answers = AnswerFacts.storesOnly(members);
+        Expectations expectations = Expectations.none();
+        if (summary != null) {
+            report.line("Answers of the " + summary.runner() + " run (" + answersFile + "):");
+            report.answers(summary.keys());
+            report.latency(summary.latency());
+            answers = AnswerFacts.counts(summary.outcomes(), members);
+            expectations = expectations.only(Outcome.ISSUED, Outcome.SOLD_OUT).requests(members);
+        }
+        try (StoreProbe probe = new StoreProbe(stores.settings())) {
+            Settled settled = SaleSteps.settle(probe, coupon.couponCode, check.settleTimeout(), check.quietPeriod(), report);
+            SaleState state = probe.state(coupon.couponCode);
+            Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, answers, expectations));
+            return report.verdicts("Invariants after members 1.." + members + " asked (" + stores.settings().describe()
+                    + "):", verdicts, settled.settled()) ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.flashsale.coupon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashsale.coupon.testsupport.SaleStores;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verify} against real MySQL and Redis holding what a flash sale left behind, right or wrong. */
+class VerifyCommandIntegrationTest {
+
+    private static SaleStores stores;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void createStores() {
+        stores = new SaleStores("coupon_cli", 11);
+    }
+
+    @AfterAll
+    static void dropStores() {
+        if (stores != null) {
+            stores.close();
+        }
+    }
+
+    @BeforeEach
+    void emptySale() {
+        stores.empty();
+    }
+
+    @Test
+    void aSoldOutAndPersistedSalePasses() {
+        stores.sell(100, 100);
+
+        Run run = verify();
+
+        assertThat(run.exit()).as(run.out()).isZero();
+        assertThat(run.out()).contains("settled after", "I1      no oversell", "I5      ledger agreement", "RESULT: PASS");
+    }
+
+    @Test
+    void aLostIssuanceFailsAndIsNamed() {
+        stores.sell(100, 99);
+
+        Run run = verify();
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("RESULT: FAIL", "failed: [I3, I4, I5]");
+    }
+
+    @Test
+    void aK6RunsAnswersAreCheckedWithTheStores() throws Exception {
+        stores.sell(100, 100);
+        Path right = dir.resolve("right.json");
+        Files.writeString(right, """
+                {"runner":"k6","couponCode":"FLASH100","members":500,"outcomes":{"200":100,"409 COUPON-003":400},
+                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
+        Path wrong = dir.resolve("wrong.json");
+        Files.writeString(wrong, """
+                {"runner":"k6","couponCode":"FLASH100","members":500,"outcomes":{"200":100,"409 COUPON-003":397,"other":3},
+                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
+
+        Run passed = verify("--answers", right.toString());
+        Run failed = verify("--answers", wrong.toString());
+
+        assertThat(passed.exit()).as(passed.out()).isZero();
+        assertThat(passed.out()).contains("Answers of the k6 run", "ANSWERS honest answers");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.out()).contains("UNKNOWN=3", "failed: [ANSWERS]");
+    }
+
+    @Test
+    void aSaleThatNeverSettlesFails() {
+        stores.sell(100, 100);
+        stores.redis().xadd(SaleStores.FLASH100.outbox(), java.util.Map.of("memberId", "1"));
+
+        Run run = verify("--settle-timeout", "1");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("NOT settled within 1 s", "the system did not settle");
+    }
+
+    private Run verify(String... more) {
+        StringWriter out = new StringWriter();
+        picocli.CommandLine commandLine = SaleCli.commandLine(stores.environment());
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(out));
+        String[] args = new String[more.length + 3];
+        args[0] = "verify";
+        args[1] = "--quiet-period";
+        args[2] = "0";
+        System.arraycopy(more, 0, args, 3, more.length);
+        int exit = commandLine.execute(args);
+        return new Run(exit, out.toString());
+    }
+
+    private record Run(int exit, String out) {
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Load: {@link com.flashsale.coupon.kit.load.Burst} (every member at one instant),
+ * {@link com.flashsale.coupon.kit.load.Loop} (closed loop, or open loop at a fixed rate timed from
+ * each request's due time), every answer kept per member in an
+ * {@link com.flashsale.coupon.kit.load.AnswerLog}.
+ */
+package com.flashsale.coupon.kit.load;

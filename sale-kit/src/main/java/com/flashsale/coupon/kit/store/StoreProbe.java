@@ -1,0 +1,264 @@
+package com.flashsale.coupon.kit.store;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScoredValue;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.zip.CRC32;
+
+/**
+ * Reads both stores directly, never through the services' own endpoints: a check must not trust the
+ * code it checks. Redis keys come from the shared ledger contract. Read-only.
+ *
+ * <p>Survives a store restarting under it (the failure drills restart both): Lettuce reconnects by
+ * itself, and the MySQL connection is opened again on the next read after one failed. Reads throw
+ * {@link StoreException} meanwhile. Thread-safe.
+ */
+public final class StoreProbe implements AutoCloseable {
+
+    private static final String COUNTS = """
+            SELECT c.id, c.quantity,
+                   (SELECT COUNT(*) FROM coupon_issues i WHERE i.coupon_id = c.id),
+                   (SELECT COUNT(*) FROM failed_coupon_issues f WHERE f.coupon_id = c.id)
+            FROM coupons c WHERE c.code = ?""";
+    private static final String DUPLICATE_HOLDERS = "SELECT COUNT(*) FROM (SELECT member_id FROM coupon_issues"
+            + " WHERE coupon_id = ? GROUP BY member_id HAVING COUNT(*) > 1) d";
+
+    private final StoreSettings settings;
+    private final RedisClient redisClient;
+    private final StatefulRedisConnection<String, String> redisConnection;
+    private final RedisCommands<String, String> redis;
+    private Connection db;
+
+    /** Connects to Redis now (and fails at once when it cannot); MySQL on the first read. */
+    public StoreProbe(StoreSettings settings) {
+        this.settings = settings;
+        RedisURI.Builder uri = RedisURI.builder().withHost(settings.redisHost()).withPort(settings.redisPort())
+                .withDatabase(settings.redisDatabase()).withTimeout(Duration.ofSeconds(5));
+        if (!settings.redisPassword().isBlank()) {
+            uri.withPassword(settings.redisPassword().toCharArray());
+        }
+        this.redisClient = RedisClient.create(uri.build());
+        try {
+            this.redisConnection = redisClient.connect();
+        } catch (RuntimeException e) {
+            redisClient.shutdown();
+            throw new StoreException("cannot reach Redis at " + settings.redisHost() + ":" + settings.redisPort() + ": "
+                    + e.getMessage(), e);
+        }
+        this.redis = redisConnection.sync();
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    /** Both stores' counts for the coupon: cheap enough to poll every few milliseconds. */
+    public synchronized StoreCounts counts(String couponCode) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        long[] mysql = mysql("read the counts of " + couponCode, db -> {
+            try (PreparedStatement query = db.prepareStatement(COUNTS)) {
+                query.setString(1, couponCode);
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        throw new StoreException("coupon " + couponCode + " does not exist in MySQL ("
+                                + settings.describe() + ")", null);
+                    }
+                    return new long[] { row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4) };
+                }
+            }
+        });
+        return redis("read the ledger of " + couponCode, () -> new StoreCounts(mysql[0], mysql[1],
+                number(redis.hget(keys.campaign(), LedgerKeys.CampaignFields.QUANTITY)), number(redis.get(keys.stock())),
+                redis.zcard(keys.issued()), redis.xlen(keys.outbox()), mysql[2], mysql[3]));
+    }
+
+    /** The coupon member by member: who Redis accepted, who holds a row, who failed and why. */
+    public synchronized SaleState state(String couponCode) {
+        StoreCounts counts = counts(couponCode);
+        Map<Long, Long> issued = redisIssued(couponCode);
+        Set<Long> holders = new HashSet<>();
+        Map<Long, String> failures = new HashMap<>();
+        long duplicates = mysql("read the holders of " + couponCode, db -> {
+            query(db, "SELECT member_id FROM coupon_issues WHERE coupon_id = ?", counts.couponId(),
+                    row -> holders.add(row.getLong(1)));
+            query(db, "SELECT member_id, reason FROM failed_coupon_issues WHERE coupon_id = ? ORDER BY id",
+                    counts.couponId(), row -> failures.put(row.getLong(1), row.getString(2)));
+            long[] count = new long[1];
+            query(db, DUPLICATE_HOLDERS, counts.couponId(), row -> count[0] = row.getLong(1));
+            return count[0];
+        });
+        return new SaleState(couponCode, counts, issued, holders, failures, duplicates);
+    }
+
+    /** The ledger's issued set: member id to acceptance time (epoch ms). */
+    public synchronized Map<Long, Long> redisIssued(String couponCode) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        return redis("read the issued set of " + couponCode, () -> {
+            Map<Long, Long> issued = new HashMap<>();
+            for (ScoredValue<String> entry : redis.zrangeWithScores(keys.issued(), 0, -1)) {
+                issued.put(Long.parseLong(entry.getValue()), (long) entry.getScore());
+            }
+            return issued;
+        });
+    }
+
+    /** Whether the ledger counts the member among the coupon's holders. */
+    public synchronized boolean redisHolds(String couponCode, long memberId) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        return redis("read the issued set of " + couponCode,
+                () -> redis.zscore(keys.issued(), Long.toString(memberId)) != null);
+    }
+
+    /** Outbox entries a relay has read and Kafka has not acknowledged yet (0 while no relay group exists). */
+    public synchronized long pendingInRelays(String couponCode) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        try {
+            return redis.xpending(keys.outbox(), LedgerKeys.RELAY_GROUP).getCount();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Everything a request could change, for these coupons and for the shared reference data: the
+     * ledger's keys, campaigns and members, and the MySQL tables' counts, last ids and checksums.
+     */
+    public synchronized StoreFingerprint fingerprint(String... couponCodes) {
+        Map<String, String> readings = new LinkedHashMap<>();
+        redis("read the ledger", () -> {
+            readings.put("redis keys", Long.toString(redis.dbsize()));
+            readings.put("ledger members version", String.valueOf(redis.get(LedgerKeys.MEMBERS_VERSION)));
+            readings.put("ledger members", Long.toString(redis.hlen(LedgerKeys.MEMBERS)));
+            readings.put("ledger campaigns", new TreeSet<>(redis.smembers(LedgerKeys.CAMPAIGNS)).toString());
+            for (String code : couponCodes) {
+                LedgerKeys keys = LedgerKeys.forCoupon(code);
+                readings.put(code + " campaign", String.valueOf(new TreeMap<>(redis.hgetall(keys.campaign()))));
+                readings.put(code + " stock", String.valueOf(redis.get(keys.stock())));
+                readings.put(code + " issued", redis.zcard(keys.issued()) + " members, digest "
+                        + digest(redis.zrangeWithScores(keys.issued(), 0, -1).stream()
+                                .map(v -> v.getValue() + "@" + (long) v.getScore()).sorted().toList()));
+                List<StreamMessage<String, String>> last = redis.xrevrange(keys.outbox(), Range.create("-", "+"),
+                        Limit.create(0, 1));
+                readings.put(code + " outbox", redis.xlen(keys.outbox()) + " entries, last "
+                        + (last.isEmpty() ? "none" : last.getFirst().getId()));
+            }
+            return null;
+        });
+        mysql("read the tables", db -> {
+            readings.put("coupon_issues", single(db, "SELECT CONCAT(COUNT(*), ' rows, last id ', COALESCE(MAX(id), 0))"
+                    + " FROM coupon_issues"));
+            readings.put("failed_coupon_issues", single(db, "SELECT CONCAT(COUNT(*), ' rows, last id ',"
+                    + " COALESCE(MAX(id), 0)) FROM failed_coupon_issues"));
+            readings.put("members", single(db, "SELECT CONCAT(COUNT(*), ' rows, checksum ',"
+                    + " COALESCE(SUM(CRC32(CONCAT_WS(',', id, status))), 0)) FROM members"));
+            readings.put("coupons", single(db, "SELECT CONCAT(COUNT(*), ' rows, checksum ',"
+                    + " COALESCE(SUM(CRC32(CONCAT_WS(',', id, code, quantity, status, version))), 0)) FROM coupons"));
+            return null;
+        });
+        return new StoreFingerprint(readings);
+    }
+
+    @Override
+    public synchronized void close() {
+        closeDb();
+        redisConnection.close();
+        redisClient.shutdown();
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private <T> T mysql(String what, SqlWork<T> work) {
+        try {
+            if (db == null) {
+                db = DriverManager.getConnection(settings.jdbcUrl(), settings.mysqlUser(), settings.mysqlPassword());
+            }
+            return work.run(db);
+        } catch (SQLException e) {
+            // Opened again on the next read: the server may be on its way back.
+            closeDb();
+            throw new StoreException("cannot " + what + " in MySQL at " + settings.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T redis(String what, Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot " + what + " in Redis at " + settings.redisHost() + ":"
+                    + settings.redisPort() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void closeDb() {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                // Broken already; a new one is opened on the next read.
+            }
+            db = null;
+        }
+    }
+
+    private static void query(Connection db, String sql, long couponId, RowReader reader) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql)) {
+            query.setLong(1, couponId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        }
+    }
+
+    private static String single(Connection db, String sql) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement(sql); ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private static long number(String value) {
+        return value == null ? -1 : Long.parseLong(value);
+    }
+
+    private static String digest(List<String> values) {
+        CRC32 crc = new CRC32();
+        values.forEach(value -> crc.update((value + "\n").getBytes(StandardCharsets.UTF_8)));
+        return Long.toHexString(crc.getValue());
+    }
+
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection db) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+}

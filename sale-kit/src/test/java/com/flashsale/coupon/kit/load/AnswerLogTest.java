@@ -1,0 +1,57 @@
+package com.flashsale.coupon.kit.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flashsale.coupon.kit.api.Answer;
+import com.flashsale.coupon.kit.api.Outcome;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AnswerLogTest {
+
+    @Test
+    void countsByOutcomeAndByTheKeyTheSummariesUse() {
+        AnswerLog log = new AnswerLog();
+        for (int member = 1; member <= 100; member++) {
+            log.add(new Answer(member, 0, Outcome.ISSUED, 200, null, null, 0, 0, 1));
+        }
+        for (int member = 101; member <= 500; member++) {
+            log.add(new Answer(member, 0, Outcome.SOLD_OUT, 409, "COUPON-003", null, 0, 0, 1));
+        }
+
+        assertThat(log.keyCounts()).isEqualTo(Map.of("200", 100L, "409 COUPON-003", 400L));
+        assertThat(log.counts()).containsEntry(Outcome.ISSUED, 100L).containsEntry(Outcome.SOLD_OUT, 400L)
+                .containsEntry(Outcome.UNKNOWN, 0L);
+        assertThat(log.byMember()).hasSize(500);
+    }
+
+    @Test
+    void latencyPercentilesIgnoreRequestsThatGotNoAnswerAndCountFromTheDueTime() {
+        AnswerLog log = new AnswerLog();
+        for (int i = 1; i <= 100; i++) {
+            // Due at 0, sent a little later (the generator fell behind): latency counts from 0.
+            log.add(new Answer(i, 0, Outcome.ISSUED, 200, null, null, 0, 500_000L, i * 1_000_000L));
+        }
+        log.add(new Answer(101, 0, Outcome.UNKNOWN, Answer.NO_STATUS, null, "timeout: Read timed out", 0, 0,
+                30_000_000_000L));
+
+        Percentiles latency = log.latency();
+
+        assertThat(latency.count()).isEqualTo(100);
+        assertThat(latency.p50()).isEqualTo(50.0);
+        assertThat(latency.p99()).isEqualTo(99.0);
+        assertThat(latency.max()).isEqualTo(100.0);
+    }
+
+    @Test
+    void knowsWhatWasSentWhen() {
+        AnswerLog log = new AnswerLog();
+        log.add(new Answer(1, 0, Outcome.UNAVAILABLE, 503, "COMMON-002", null, 10, 10, 20));
+        log.add(new Answer(2, 0, Outcome.UNAVAILABLE, 503, "COMMON-002", null, 30, 30, 40));
+        log.add(new Answer(3, 0, Outcome.ISSUED, 200, null, null, 30, 30, 45));
+
+        assertThat(log.sentBetween(Outcome.UNAVAILABLE, 20, 35)).isEqualTo(1);
+        assertThat(log.lastAnsweredAt(Outcome.ISSUED)).hasValue(45);
+        assertThat(Percentiles.of(new long[0])).isEqualTo(Percentiles.NONE);
+    }
+}

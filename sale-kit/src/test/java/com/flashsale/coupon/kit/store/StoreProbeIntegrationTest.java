@@ -1,0 +1,105 @@
+package com.flashsale.coupon.kit.store;
+
+import static com.flashsale.coupon.testsupport.SaleStores.FLASH100;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flashsale.coupon.kit.check.AnswerFacts;
+import com.flashsale.coupon.kit.check.Expectations;
+import com.flashsale.coupon.kit.check.Invariant;
+import com.flashsale.coupon.kit.check.InvariantChecker;
+import com.flashsale.coupon.kit.check.SaleFacts;
+import com.flashsale.coupon.kit.check.Verdicts;
+import com.flashsale.coupon.testsupport.SaleStores;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The probe against real MySQL and Redis, holding what the services would have left. */
+class StoreProbeIntegrationTest {
+
+    private static SaleStores stores;
+    private static StoreProbe probe;
+
+    @BeforeAll
+    static void createStores() {
+        stores = new SaleStores("coupon_kit", 12);
+        probe = new StoreProbe(StoreSettings.fromEnvironment(stores.environment()));
+    }
+
+    @AfterAll
+    static void dropStores() {
+        if (probe != null) {
+            probe.close();
+        }
+        if (stores != null) {
+            stores.close();
+        }
+    }
+
+    @BeforeEach
+    void emptySale() {
+        stores.empty();
+    }
+
+    @Test
+    void readsASoldOutAndPersistedSaleAndEveryInvariantHolds() {
+        stores.sell(100, 100);
+
+        assertThat(probe.counts("FLASH100")).isEqualTo(new StoreCounts(2, 100, 100, 0, 100, 0, 100, 0));
+        SaleState state = probe.state("FLASH100");
+        assertThat(state.holders()).hasSize(100).contains(1L, 100L);
+        assertThat(state.redisIssued()).hasSize(100).containsEntry(7L, 7L);
+        assertThat(state.failures()).isEmpty();
+        assertThat(state.duplicateHolders()).isZero();
+        assertThat(probe.redisHolds("FLASH100", 100)).isTrue();
+        assertThat(probe.redisHolds("FLASH100", 101)).isFalse();
+
+        Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, AnswerFacts.storesOnly(500), Expectations.none()));
+        assertThat(verdicts.allPass()).as("%s", verdicts.lines()).isTrue();
+    }
+
+    @Test
+    void aLostIssuanceAndAFailedRowAreReported() {
+        stores.sell(100, 99);
+        stores.execute("INSERT INTO failed_coupon_issues (coupon_id, member_id, event_id, reason)"
+                + " VALUES (2, 100, 'FLASH100:1-0', 'test')");
+
+        SaleState state = probe.state("FLASH100");
+        assertThat(state.failures()).isEqualTo(Map.of(100L, "test"));
+        Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, AnswerFacts.storesOnly(500), Expectations.none()));
+
+        assertThat(verdicts.failed()).containsExactly(Invariant.I3, Invariant.I4, Invariant.I5);
+        assertThat(verdicts.get(Invariant.I5).evidence()).contains("only in Redis 1 (e.g. 100)");
+    }
+
+    @Test
+    void aMissingLedgerReadsAsMissing() {
+        StoreCounts counts = probe.counts("FLASH100");
+
+        assertThat(counts.stock()).isEqualTo(-1);
+        assertThat(counts.ledgerQuantity()).isEqualTo(-1);
+        assertThat(counts.quantity()).as("from MySQL, the seed's").isEqualTo(100);
+        assertThatThrownBy(() -> probe.counts("NO_SUCH_COUPON")).isInstanceOf(StoreException.class)
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theFingerprintChangesWithAnyWriteAndOnlyThen() {
+        stores.sell(10, 10);
+        StoreFingerprint before = probe.fingerprint("FLASH100");
+        assertThat(before.differencesTo(probe.fingerprint("FLASH100"))).isEmpty();
+
+        stores.redis().xadd(FLASH100.outbox(), Map.of("memberId", "11"));
+        stores.insertRows(11, 11);
+        stores.execute("UPDATE members SET status = 'INACTIVE' WHERE id = 3");
+
+        assertThat(before.differencesTo(probe.fingerprint("FLASH100"))).hasSize(4)
+                .anyMatch(d -> d.startsWith("FLASH100 outbox: 0 entries"))
+                .anyMatch(d -> d.startsWith("coupon_issues: 10 rows"))
+                .anyMatch(d -> d.startsWith("members: "))
+                .anyMatch(d -> d.startsWith("redis keys: "));
+    }
+}

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Usage: scripts/load-test.sh [auto|k6|docker|jvm]   (or LOAD_RUNNER=...; `make load-test` runs this)
+#
+# The seed's flash sale against the running system, `make run` or `make up`: reset the sale, let
+# members 1..500 ask for FLASH100 (100 pieces) at one instant, then verify the stores. The runner:
+#   k6      a k6 binary on PATH
+#   docker  the k6 image: in the compose network when the compose stack runs, else on the host network
+#   jvm     the command line's `sale` (sale-cli/target/sale.jar: a connection per member, one start latch),
+#           when neither is there
+# Every runner resets the sale itself (k6 in its setup through WORKER_URL), then `sale.jar verify` waits
+# for the system to settle and judges every invariant on Redis and MySQL (and on the runner's answers).
+# Ports and stores: GATEWAY_PORT, WORKER_PORT, MYSQL_*, REDIS_* as for `make run`; for the compose
+# stack they come from .env. COUPON_ADMIN_TOKEN is sent as X-Admin-Token when set.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+RUNNER=${1:-${LOAD_RUNNER:-auto}}
+JAR=sale-cli/target/sale.jar
+RESULTS=k6/results
+JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
+JAVA="$JAVA_HOME/bin/java"
+
+die() { echo "load-test: $*" >&2; exit 2; }
+
+[ -f "$JAR" ] || die "$JAR is missing; build it with 'make load-test' (or: mvn -pl sale-cli -am package -DskipTests)"
+
+# A value from the shell, else from .env (compose's own precedence), else the fallback.
+dotenv() {
+  local name=$1 fallback=$2 value
+  value=${!name:-}
+  if [ -z "$value" ] && [ -f .env ]; then
+    value=$(sed -n "s/^$name=//p" .env | tail -n 1)
+  fi
+  echo "${value:-$fallback}"
+}
+
+compose() {
+  if docker compose version >/dev/null 2>&1; then docker compose "$@"; else docker-compose "$@"; fi
+}
+
+docker_engine() { command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; }
+
+compose_stack_up() {
+  docker_engine && [ -n "$(compose ps -q gateway 2>/dev/null)" ]
+}
+
+COMPOSE_STACK=false
+if compose_stack_up; then
+  COMPOSE_STACK=true
+fi
+
+if [ "$RUNNER" = auto ]; then
+  if command -v k6 >/dev/null 2>&1; then RUNNER=k6
+  elif docker_engine; then RUNNER=docker
+  else RUNNER=jvm
+  fi
+fi
+
+# Where the system is, seen from this machine. The compose stack publishes on 127.0.0.1 with the
+# ports of .env; its workers get a free host port each, so one replica's is looked up.
+if $COMPOSE_STACK; then
+  GATEWAY_URL="http://127.0.0.1:$(dotenv GATEWAY_HOST_PORT 8080)"
+  WORKER_URL="http://$(compose port --index 1 worker 8081)"
+  ADMIN_TOKEN=$(dotenv COUPON_ADMIN_TOKEN "")
+  # The stores as the store check reaches them (the variables the services read, host side).
+  MYSQL_PORT=$(dotenv MYSQL_HOST_PORT 3306)
+  MYSQL_DATABASE=$(dotenv MYSQL_DATABASE coupon)
+  MYSQL_USER=$(dotenv MYSQL_USER coupon)
+  MYSQL_PASSWORD=$(dotenv MYSQL_PASSWORD coupon)
+  REDIS_PORT=$(dotenv REDIS_HOST_PORT 6379)
+  export MYSQL_HOST=127.0.0.1 MYSQL_PORT MYSQL_DATABASE MYSQL_USER MYSQL_PASSWORD REDIS_HOST=127.0.0.1 REDIS_PORT REDIS_DATABASE=0
+  WHERE="the compose stack"
+else
+  GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-8080}"
+  WORKER_URL="http://127.0.0.1:${WORKER_PORT:-8081}"
+  ADMIN_TOKEN=${COUPON_ADMIN_TOKEN:-}
+  WHERE="the local services (make run)"
+fi
+
+mkdir -p "$RESULTS"
+SUMMARY="$RESULTS/flash-sale-summary.json"
+rm -f "$SUMMARY"
+
+fired=0
+case "$RUNNER" in
+  k6)
+    echo "Runner: local k6 ($(command -v k6)), against $WHERE at $GATEWAY_URL"
+    k6 run -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
+      -e SUMMARY_DIR="$RESULTS" k6/flash-sale.js || fired=$?
+    ;;
+  docker)
+    docker_engine || die "the docker runner needs a Docker engine, and none answers here"
+    if $COMPOSE_STACK; then
+      echo "Runner: k6 image (compose service k6) inside the compose network"
+      HOST_UID=$(id -u) HOST_GID=$(id -g) compose --profile load run --rm k6 || fired=$?
+    else
+      image=$(sed -n 's/^ *image: *\(grafana\/k6:[^ ]*\).*/\1/p' docker-compose.yml | head -n 1)
+      echo "Runner: k6 image $image on the host network, against $WHERE at $GATEWAY_URL"
+      docker run --rm --network host --user "$(id -u):$(id -g)" \
+        -v "$ROOT/k6:/scripts:ro" -v "$ROOT/$RESULTS:/results" \
+        -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" -e SUMMARY_DIR=/results \
+        -e K6_NO_USAGE_REPORT=true "$image" run /scripts/flash-sale.js || fired=$?
+    fi
+    ;;
+  jvm)
+    echo "Runner: the command line's sale ($JAR): no k6 on PATH and no Docker engine; against $WHERE at $GATEWAY_URL"
+    exec "$JAVA" -jar "$JAR" sale --admin-token "$ADMIN_TOKEN" --gateway-url "$GATEWAY_URL" --worker-url "$WORKER_URL" \
+      --summary-file "$RESULTS/flash-sale-jvm-summary.json"
+    ;;
+  *)
+    die "unknown runner '$RUNNER': auto, k6, docker or jvm"
+    ;;
+esac
+
+if [ ! -f "$SUMMARY" ]; then
+  echo "load-test: k6 ended with $fired and wrote no summary (did its setup fail? see above)" >&2
+  exit 1
+fi
+verified=0
+"$JAVA" -jar "$JAR" verify --answers "$SUMMARY" || verified=$?
+if [ "$fired" -ne 0 ] || [ "$verified" -ne 0 ]; then
+  echo "load-test: FAILED (k6 exit $fired, store check exit $verified)" >&2
+  exit 1
+fi
