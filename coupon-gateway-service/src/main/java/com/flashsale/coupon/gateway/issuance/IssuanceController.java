@@ -6,6 +6,7 @@ import com.flashsale.coupon.gateway.web.ErrorCode;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.Instant;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,11 +34,13 @@ class IssuanceController {
             @RequestParam(required = false) @Positive Long memberId) {
         long member = identity.of(memberId);
         IssuedLedger.Holding holding = ledger.holding(couponCode, member);
-        return switch (holding) {
+        ResponseEntity<ApiResponse<Issuance>> answer = switch (holding) {
             case IssuedLedger.Holding.UnknownCoupon unknown -> ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND);
             case IssuedLedger.Holding.NotIssued notIssued -> ApiResponse.ok(new Issuance(couponCode, member, false, null));
             case IssuedLedger.Holding.Issued issued -> ApiResponse.ok(new Issuance(couponCode, member, true, issued.at()));
         };
+        // One member's own state, which changes with the next issuance: no cache may keep it.
+        return ResponseEntity.status(answer.getStatusCode()).cacheControl(CacheControl.noStore()).body(answer.getBody());
     }
 
     /** {@code issuedAt}: when the ledger accepted the issuance; absent while the member holds none. */

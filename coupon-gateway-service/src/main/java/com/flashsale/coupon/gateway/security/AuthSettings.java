@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        request with the same token skips the signature check
  */
 @ConfigurationProperties("coupon.auth")
-public record AuthSettings(@DefaultValue("jwt") Mode mode, String issuer, @DefaultValue VerifiedTokens verifiedTokens) {
+public record AuthSettings(@DefaultValue("jwt") Mode mode, String issuer, @DefaultValue Cache verifiedTokens) {
 
     public enum Mode {
         JWT, LOCAL
@@ -34,6 +34,6 @@ public record AuthSettings(@DefaultValue("jwt") Mode mode, String issuer, @Defau
      *        token signed by a key the issuer has since withdrawn keeps being accepted. A token is
      *        never kept past its own {@code exp}
      */
-    public record VerifiedTokens(@DefaultValue("20000") long maximumSize, @DefaultValue("5m") Duration maximumAge) {
+    public record Cache(@DefaultValue("20000") long maximumSize, @DefaultValue("5m") Duration maximumAge) {
     }
 }

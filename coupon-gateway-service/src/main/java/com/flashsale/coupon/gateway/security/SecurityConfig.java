@@ -14,9 +14,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,10 +28,14 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -73,17 +81,30 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain memberApi(HttpSecurity http, AuthSettings auth, RateLimits limits, ApiErrorWriter errors,
-            ObjectProvider<JwtDecoder> decoder, OAuth2ResourceServerProperties resourceServer) throws Exception {
+            ObjectProvider<JwtDecoder> decoder, ObjectProvider<JwtAuthenticationConverter> converter,
+            OAuth2ResourceServerProperties resourceServer) throws Exception {
         stateless(http).securityMatcher(new AndRequestMatcher(anyOf(MEMBER_PATHS), new NegatedRequestMatcher(anyOf(OPERATOR_PATHS))))
-                .servletApi(AbstractHttpConfigurer::disable);
+                .servletApi(AbstractHttpConfigurer::disable)
+                // Security headers are written per response through a wrapper, a sixth of the chain's
+                // CPU, for headers a JSON API's answers do not need (an issuance answer says no-store itself).
+                .headers(AbstractHttpConfigurer::disable);
         limits.beforeAuthentication().forEach(limit -> http.addFilterBefore(limit, BearerTokenAuthenticationFilter.class));
         if (auth.tokens()) {
-            JwtDecoder verified = new VerifiedTokenCache(verifier(decoder, auth, resourceServer), auth.verifiedTokens());
-            bearerTokens(http, verified, errors);
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(verifier(decoder, auth, resourceServer));
+            provider.setJwtAuthenticationConverter(converter.getIfAvailable(JwtAuthenticationConverter::new));
+            VerifiedTokens verified = new VerifiedTokens(provider, auth.verifiedTokens());
+            bearerTokens(http, jwt -> jwt.authenticationManager(verified), errors);
+            // The token read without a regular expression, and no request details: building them
+            // looks up the session (a lock in Tomcat's session manager), for a value nothing reads.
+            BearerTokenAuthenticationConverter tokens = new BearerTokenAuthenticationConverter();
+            tokens.setBearerTokenResolver(new BearerTokenHeader());
+            tokens.setAuthenticationDetailsSource(request -> null);
+            http.oauth2ResourceServer(server -> server.authenticationConverter(tokens));
             http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
             limits.afterAuthentication().ifPresent(limit -> http.addFilterAfter(limit, AuthorizationFilter.class));
         } else {
-            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+            // Nobody is authenticated or refused: the chain is only its rate limits.
+            http.securityContext(AbstractHttpConfigurer::disable).exceptionHandling(AbstractHttpConfigurer::disable);
         }
         return http.build();
     }
@@ -95,7 +116,8 @@ public class SecurityConfig {
             throws Exception {
         stateless(http);
         if (auth.tokens()) {
-            bearerTokens(http, verifier(decoder, auth, resourceServer), errors);
+            JwtDecoder verifier = verifier(decoder, auth, resourceServer);
+            bearerTokens(http, jwt -> jwt.decoder(verifier), errors);
             http.authorizeHttpRequests(requests -> requests
                     .requestMatchers(OPERATOR_PATHS).hasAuthority(OPERATOR)
                     .requestMatchers(new ManagementPortRequests(environment)).permitAll()
@@ -105,6 +127,25 @@ public class SecurityConfig {
             http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
         }
         return http.build();
+    }
+
+    /**
+     * No observation of the chains' filters, authentications and authorizations: with the actuator
+     * present, Spring Security wraps every filter of every request in an observation that becomes a
+     * timer, about a third of the chain's CPU in the benchmark's profile (docs/benchmarks.md). The
+     * requests themselves are still timed ({@code http.server.requests}), refusals by status.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's firewall, with its default header-value rule checked without a regular expression. */
+    @Bean
+    WebSecurityCustomizer headerValuesByLoop() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderValues::allowed);
+        return web -> web.httpFirewall(firewall);
     }
 
     /**
@@ -136,9 +177,10 @@ public class SecurityConfig {
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
     }
 
-    private static void bearerTokens(HttpSecurity http, JwtDecoder decoder, ApiErrorWriter errors) throws Exception {
+    private static void bearerTokens(HttpSecurity http, Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>.JwtConfigurer> jwt,
+            ApiErrorWriter errors) throws Exception {
         SecurityAnswers answers = new SecurityAnswers(errors);
-        http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.decoder(decoder))
+        http.oauth2ResourceServer(server -> server.jwt(jwt)
                         .authenticationEntryPoint(answers)
                         .accessDeniedHandler(answers))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers));
