@@ -55,13 +55,13 @@ tools:
 		|| { echo "Maven is missing: install the 'maven' package." >&2; exit 1; }
 	@command -v curl >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl; }
 
-infra-up: ## [run] install (if missing) and start Redis, MariaDB and Kafka on loopback
+infra-up: ## [run] install (if missing) and start Redis, MariaDB and Kafka on loopback (REDIS_MODE / KAFKA_MODE=cluster: the Redis Cluster / 3 brokers)
 	scripts/infra/start.sh
 
-infra-down: ## [run] stop Redis, MariaDB, Kafka and Prometheus
+infra-down: ## [run] stop Redis, MariaDB, Kafka and Prometheus (and the Redis Cluster and brokers, whatever the mode)
 	scripts/infra/stop.sh
 
-infra-status: ## [run] show which servers are up
+infra-status: ## [run] show which servers are up (those REDIS_MODE and KAFKA_MODE select)
 	scripts/infra/status.sh
 
 services-up: ## [run] start the built gateway and worker and wait until they are ready

@@ -3,10 +3,8 @@
 # Needs the local servers and the worker (`make run`). Unless the gateway on GATEWAY_PORT already
 # runs the `bench` profile, it stops that gateway for the run (one gateway, as `make run` has) and
 # starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090, its actuator on
-# BENCH_GATEWAY_MANAGEMENT_PORT, 8092); afterwards it stops that one and starts the usual gateway
-# again. BENCH_AUTH=jwt starts it asking for tokens signed by the development key (scripts/dev-keys.sh). Runs every row (see README "Benchmarks") and writes
-# bench-results/results.{md,csv,png}.
-# Extra --name=value arguments go to the driver (lab/src/main/java/.../bench/BenchSettings.java).
+# BENCH_GATEWAY_MANAGEMENT_PORT, 8092); afterwards it stops that one and starts the usual gateway again. Then `sale.jar bench` runs every row (docs/benchmarks.md) and writes
+# bench-results/results.{md,csv,png}. Extra arguments go to it: `java -jar sale-cli/target/sale.jar bench --help`.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,9 +16,10 @@ WORKER_PORT=${WORKER_PORT:-8081}
 WORKER_MANAGEMENT_PORT=${WORKER_MANAGEMENT_PORT:-$((WORKER_PORT + 2))}
 BENCH_GATEWAY_PORT=${BENCH_GATEWAY_PORT:-8090}
 BENCH_GATEWAY_MANAGEMENT_PORT=${BENCH_GATEWAY_MANAGEMENT_PORT:-$((BENCH_GATEWAY_PORT + 2))}
-BENCH_AUTH=${BENCH_AUTH:-local}
-RESULTS=${BENCH_RESULTS:-$ROOT/bench-results}
-WORK="$RESULTS/tmp"
+# The gateway reads the broker's address whole, as scripts/services.sh hands it over: without it, a
+# bench gateway would publish to the default port's broker, not the one the worker reads.
+export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
+WORK="${BENCH_RESULTS:-$ROOT/bench-results}/tmp"
 LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
 # The whole run must end within 15 minutes, whatever happens.
 BENCH_TIMEOUT=${BENCH_TIMEOUT:-840}
@@ -86,10 +85,9 @@ start_bench_gateway() {
   [ -f "$jar" ] || die "$jar is missing: run 'make run' (or 'make build') first"
   mkdir -p "$WORK" "$LOG_DIR"
   cp "$jar" "$WORK/gateway.jar"
-  local jfr=() auth=()
+  local jfr=()
   [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/gateway.jfr,settings=profile")
-  [ "$BENCH_AUTH" = jwt ] && mapfile -t auth < <(scripts/dev-keys.sh --print-env)
-  env "${auth[@]}" "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$BENCH_GATEWAY_PORT" \
+  "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$BENCH_GATEWAY_PORT" \
     --management.server.port="$BENCH_GATEWAY_MANAGEMENT_PORT" \
     --spring.profiles.active=local,bench >>"$LOG_DIR/gateway-bench.log" 2>&1 &
   BENCH_GATEWAY_PID=$!
@@ -99,7 +97,16 @@ start_bench_gateway() {
     [ $SECONDS -lt $deadline ] || die "the bench gateway is not ready after 120 s (see $LOG_DIR/gateway-bench.log)"
     sleep 0.5
   done
-  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles local,bench, AUTH=$BENCH_AUTH)"
+  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles local,bench)"
+}
+
+# A process as the results name it: its command, and the jar a JVM runs (no paths, no build stamps).
+what_runs() {
+  local name jar
+  name=$(ps -o comm= -p "$1" 2>/dev/null) || return 0
+  jar=$(ps -o args= -p "$1" 2>/dev/null | sed -nE 's#.*-jar +([^ ]+).*#\1#p')
+  [ -n "$jar" ] && name="$name $(basename "$jar" | sed -E 's/[-_][0-9_]+\.jar$/.jar/')"
+  echo "$name"
 }
 
 # What else was busy when the run started (one second of top): the results are read next to it.
@@ -108,7 +115,7 @@ conditions() {
   local busy
   busy=$(top -b -n 2 -d 1 -o %CPU 2>/dev/null | awk '/^top -/ { n++ } n == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 >= 5 { print $1, $9 }' \
     | head -n 6 | while read -r pid cpu; do
-        printf '%s%% %s; ' "$cpu" "$(ps -o args= -p "$pid" 2>/dev/null | sed -E 's#^[^ ]*/##' | cut -c1-60)"
+        printf '%s%% %s; ' "$cpu" "$(what_runs "$pid")"
       done)
   echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at the start; processes above 5% CPU then: ${busy:-none}"
 }
@@ -117,8 +124,8 @@ tools
 worker_up || die "the worker is not ready on 127.0.0.1:$WORKER_PORT: start the system with 'make run' first"
 # Sampled before anything of the bench runs, so the bench's own processes are not in it.
 CONDITIONS=$(conditions)
-say "building the lab jar"
-$MVN -pl lab -am package -DskipTests
+say "building the command line (sale.jar)"
+$MVN -pl sale-cli -am package -DskipTests
 if has_bench_endpoint "$GATEWAY_PORT"; then
   port=$GATEWAY_PORT
   say "the gateway on $GATEWAY_PORT runs the bench profile: measuring it"
@@ -128,8 +135,9 @@ else
   start_bench_gateway
   port=$BENCH_GATEWAY_PORT
 fi
-timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar lab/target/lab.jar bench \
-  --gateway-port="$port" --worker-url="http://127.0.0.1:$WORKER_PORT" \
-  --redis-port="${REDIS_PORT:-6379}" --kafka="127.0.0.1:${KAFKA_PORT:-9092}" \
-  --jdbc-url="jdbc:mysql://127.0.0.1:${MYSQL_PORT:-3306}/${MYSQL_DATABASE:-coupon}?allowPublicKeyRetrieval=true&useSSL=false" \
-  --out="$RESULTS" --conditions="$CONDITIONS" "$@"
+# The stores, Kafka, the worker and the pid files come from the same environment the scripts read
+# (REDIS_PORT, MYSQL_PORT, KAFKA_PORT, WORKER_PORT, INFRA_HOME, RUN_DIR).
+timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar sale-cli/target/sale.jar bench \
+  --gateway-url="http://127.0.0.1:$port" --infra-run-dir="${INFRA_HOME:-$ROOT/.local/infra}/run" \
+  --services-run-dir="${RUN_DIR:-$ROOT/.local/run}" ${BENCH_RESULTS:+--out="$BENCH_RESULTS"} \
+  --conditions="$CONDITIONS" "$@"

@@ -26,11 +26,13 @@ load-test: sale-jar ## [load] reset the sale, fire the flash sale (local k6, k6 
 sale-jar:
 	$(MVN) -q -pl sale-cli -am package -DskipTests
 
-compose-check: ## [compose] validate docker-compose.yml with `docker-compose config` (installs Debian's docker-compose as root)
+compose-check: ## [compose] validate docker-compose.yml and docker-compose.ha.yml with `docker-compose config` (installs Debian's docker-compose as root)
 	@command -v docker-compose >/dev/null || docker compose version >/dev/null 2>&1 \
 		|| { [ "$$(id -u)" = 0 ] && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; } \
 		|| { echo "Neither 'docker compose' nor 'docker-compose' is installed: install the 'docker-compose' package." >&2; exit 1; }
-	$(COMPOSE) -f docker-compose.yml config -q && echo "docker-compose.yml is valid ($$($(COMPOSE) version --short 2>/dev/null || true))"
+	@for f in docker-compose.yml docker-compose.ha.yml; do \
+		$(COMPOSE) -f $$f config -q && echo "$$f is valid ($$($(COMPOSE) version --short 2>/dev/null || true))" || exit 1; \
+	done
 
 k6-check: ## [load] check the k6 scripts with Node.js: parse, k6's option rules, thresholds against simulated gateways
 	cd k6 && node --import ./check/register.mjs check/scripts.test.mjs

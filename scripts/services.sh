@@ -2,6 +2,8 @@
 # Usage: scripts/services.sh start|stop|status   — runs the built gateway and worker jars as local processes.
 # Logs: $INFRA_HOME/../logs/<service>.log; pids: $RUN_DIR. Ports: GATEWAY_PORT (8080), WORKER_PORT (8081); their
 # actuators (health, readiness, metrics) on GATEWAY_MANAGEMENT_PORT and WORKER_MANAGEMENT_PORT (each service's port + 2).
+# Servers: the ones REDIS_MODE and KAFKA_MODE select (standalone or cluster), through the variables
+# scripts/infra/service-env.sh prints; REDIS_MODE=cluster adds the services' redis-cluster profile.
 # AUTH=jwt: both services ask for bearer tokens signed by the development key pair (scripts/dev-keys.sh creates it
 # once); otherwise the local profile trusts the member a request names and leaves the operator endpoints open.
 set -euo pipefail
@@ -21,6 +23,10 @@ PROFILE=${SPRING_PROFILES_ACTIVE:-local}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 JAVA_HOME=${JAVA_HOME:-$("$ROOT/scripts/java-home.sh")}
 JAVA="$JAVA_HOME/bin/java"
+
+SERVICE_ENV=$("$ROOT/scripts/infra/service-env.sh") || exit 1
+eval "$SERVICE_ENV"
+if [ "$REDIS_MODE" = cluster ]; then PROFILE="$PROFILE,redis-cluster"; fi
 
 jar_of() { echo "$ROOT/coupon-$1-service/target/coupon-$1-service.jar"; }
 port_of() { if [ "$1" = gateway ]; then echo "$GATEWAY_PORT"; else echo "$WORKER_PORT"; fi; }

@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
-# Usage: scripts/infra/stop.sh [redis|mariadb|kafka|prometheus ...]   (default: all of them; graceful shutdown, SIGKILL after a deadline)
+# Usage: scripts/infra/stop.sh [redis|redis-cluster[:PORT]|mariadb|kafka|kafka-cluster[:ID]|prometheus ...]   (default: every one that runs, whatever the modes; graceful shutdown, SIGKILL after a deadline)
 set -euo pipefail
 # shellcheck source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# Without arguments every server these scripts may have started, Prometheus included.
-if [ $# -eq 0 ]; then set -- "${ALL_SERVERS[@]}" "${OPTIONAL_SERVERS[@]}"; fi
+# Without arguments every server these scripts may have started, Prometheus and both modes' servers
+# included; a cluster that is neither running nor in the chosen modes is passed over in silence.
+quiet_when_down=()
+if [ $# -eq 0 ]; then
+  set -- "${KNOWN_SERVERS[@]}"
+  for s in redis-cluster kafka-cluster; do
+    [[ " ${ALL_SERVERS[*]} " == *" $s "* ]] || quiet_when_down+=("$s")
+  done
+fi
 parse_servers "$@"
 acquire_lock
+
+# True if S is to be passed over: not running, not asked for, not in the modes.
+quiet() { local q; for q in "${quiet_when_down[@]}"; do [ "$q" = "$1" ] && return 0; done; return 1; }
 
 # Waits for PID (and anything it forked) to exit; SIGKILLs the rest at the deadline.
 finish() {
@@ -75,7 +85,59 @@ stop_prometheus() {
   rm -f "$(pid_file prometheus)"
 }
 
+# PORT... of the cluster's nodes in stop order: replicas first. A primary stopped while its replica
+# runs on would be failed over to that replica after the node timeout, and the roles would change.
+redis_cluster_stop_order() {
+  local live view p
+  if live="$(redis_cluster_live_port)" && view="$(redis_cluster_view "$live")"; then
+    for p in "$@"; do awk -v p="$p" '$1 == p && $2 == "replica" { print $1 }' <<<"$view"; done
+    for p in "$@"; do awk -v p="$p" '$1 == p && $2 == "replica" { f = 1 } END { exit f }' <<<"$view" && echo "$p"; done
+  else
+    printf '%s\n' "$@"
+  fi
+}
+
+stop_redis_cluster() {
+  local only="${1:-}" ports p pid stopped=0
+  if [ -n "$only" ]; then ports=("$only"); else ports=("${REDIS_CLUSTER_PORT_LIST[@]}"); fi
+  for p in $(redis_cluster_stop_order "${ports[@]}"); do
+    if ! pid="$(server_pid "redis-cluster-$p")"; then
+      rm -f "$(pid_file "redis-cluster-$p")"
+      continue
+    fi
+    # SHUTDOWN flushes the AOF and saves nodes.conf before exiting.
+    timeout 30 redis-cli -h 127.0.0.1 -p "$p" shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+    finish "redis-cluster:$p" "$pid"
+    rm -f "$(pid_file "redis-cluster-$p")"
+    stopped=$((stopped + 1))
+  done
+  if [ "$stopped" -eq 0 ] && ! quiet redis-cluster; then report "redis-cluster${only:+:$only}" "not running"; fi
+  return 0
+}
+
+stop_kafka_cluster() {
+  local only="${1:-}" ids id pid pids=()
+  if [ -n "$only" ]; then ids=("$only"); else mapfile -t ids < <(kafka_cluster_ids); fi
+  # SIGTERM to every broker at once: each one's controlled shutdown needs the controller quorum,
+  # which would be gone for the last broker if they were stopped one after another.
+  for id in "${ids[@]}"; do
+    if pid="$(server_pid "kafka-cluster-$id")"; then
+      kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$id:$pid")
+    else
+      rm -f "$(pid_file "kafka-cluster-$id")"
+    fi
+  done
+  for id in "${pids[@]}"; do
+    finish "kafka-cluster:${id%%:*}" "${id#*:}"
+    rm -f "$(pid_file "kafka-cluster-${id%%:*}")"
+  done
+  if [ "${#pids[@]}" -eq 0 ] && ! quiet kafka-cluster; then report "kafka-cluster${only:+:$only}" "not running"; fi
+  return 0
+}
+
 # Reverse start order: Prometheus first (it only watches), then Kafka, the slowest to stop.
 for (( i=${#SERVERS[@]}-1; i>=0; i-- )); do
-  "stop_${SERVERS[$i]}"
+  # shellcheck disable=SC2046  # the node part is one word or nothing
+  "$(server_function stop "${SERVERS[$i]}")" $(server_node "${SERVERS[$i]}")
 done

@@ -21,8 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The worker as deployed: operators need their token, the sale reset does not exist whatever the
- * token, and probes and metrics answer on the management port.
+ * The worker as deployed: operators need their token for the campaign API, the sale reset and the
+ * test-run stock init do not exist whatever the token, and probes and metrics answer on the management port.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")
@@ -43,15 +43,18 @@ class ProdProfileIntegrationTest {
     }
 
     @Test
-    void hasNoSaleResetEvenForAnOperator() {
-        assertThat(new ApiClient(port).withToken(tokens.operator()).post("/api/test/reset", "").status()).isEqualTo(404);
+    void hasNoSaleResetOrTestStockInitEvenForAnOperator() {
+        ApiClient operator = new ApiClient(port).withToken(tokens.operator());
+        assertThat(operator.post("/api/test/reset", "").status()).isEqualTo(404);
+        assertThat(operator.post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=100", "").status()).isEqualTo(404);
     }
 
     @Test
-    void servesOperatorsOnlyWithTheirToken() {
-        String stockInit = "/api/v1/coupons/stock/init?couponCode=NOPE&quantity=100";
-        assertThat(new ApiClient(port).post(stockInit, "").status()).isEqualTo(401);
-        Answer operator = new ApiClient(port).withToken(tokens.operator()).post(stockInit, "");
+    void servesTheCampaignApiToOperatorsOnly() {
+        String campaign = "/api/v1/admin/campaigns/NOPE";
+        assertThat(new ApiClient(port).get(campaign).status()).isEqualTo(401);
+        assertThat(new ApiClient(port).withToken(tokens.member(7)).get(campaign).status()).isEqualTo(403);
+        Answer operator = new ApiClient(port).withToken(tokens.operator()).get(campaign);
         assertThat(operator.status()).isEqualTo(404);
         assertThat(operator.code()).isEqualTo("COUPON-001");
     }

@@ -6,13 +6,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /** The coupon on sale. */
-final class CouponOptions {
+public final class CouponOptions {
 
     @Option(names = "--coupon", paramLabel = "CODE", defaultValue = "FLASH100",
             description = "coupon on sale (default: ${DEFAULT-VALUE})")
     String couponCode;
 
-    void validate(CommandSpec spec) {
+    public String couponCode() {
+        return couponCode;
+    }
+
+    public void validate(CommandSpec spec) {
         if (!LedgerKeys.isValidCouponCode(couponCode)) {
             throw new ParameterException(spec.commandLine(), "invalid coupon code: " + couponCode);
         }

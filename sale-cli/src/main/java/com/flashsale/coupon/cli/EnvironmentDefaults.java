@@ -9,8 +9,9 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Defaults from the environment the scripts and the services read (GATEWAY_PORT, WORKER_PORT,
- * COUPON_ADMIN_TOKEN, MYSQL_*, REDIS_*), with the services' own defaults, so the command line looks
- * at exactly the system {@code make run} started. Options override them.
+ * COUPON_ADMIN_TOKEN, MYSQL_*, REDIS_*, KAFKA_PORT, INFRA_HOME, RUN_DIR), with the services' and
+ * scripts' own defaults, so the command line looks at exactly the system {@code make run} started.
+ * Options override them.
  */
 final class EnvironmentDefaults implements IDefaultValueProvider {
 
@@ -38,6 +39,10 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             case "--redis-port" -> Integer.toString(stores(option).redisPort());
             case "--redis-database" -> Integer.toString(stores(option).redisDatabase());
             case "--redis-password" -> stores(option).redisPassword();
+            case "--kafka" -> value("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + value("KAFKA_PORT", "9092"));
+            // Where scripts/infra/start.sh and scripts/services.sh keep their pid files.
+            case "--infra-run-dir" -> value("INFRA_HOME", ".local/infra") + "/run";
+            case "--services-run-dir" -> value("RUN_DIR", ".local/run");
             default -> null;
         };
     }

@@ -7,7 +7,7 @@ import com.flashsale.coupon.kit.api.Services;
 import picocli.CommandLine.Option;
 
 /** Where the services answer and how the operator proves who they are. */
-final class ServiceOptions {
+public final class ServiceOptions {
 
     @Option(names = "--gateway-url", paramLabel = "URL",
             description = "gateway base URL, loopback only (default: ${DEFAULT-VALUE}, from $GATEWAY_PORT)")
@@ -22,11 +22,19 @@ final class ServiceOptions {
                     + " the local profile)")
     String adminToken;
 
-    Credentials credentials() {
+    public LocalTarget gateway() {
+        return gateway;
+    }
+
+    public LocalTarget worker() {
+        return worker;
+    }
+
+    public Credentials credentials() {
         return Credentials.adminToken(adminToken);
     }
 
-    SaleClient client() {
+    public SaleClient client() {
         return new SaleClient(Services.of(gateway, worker), credentials());
     }
 }

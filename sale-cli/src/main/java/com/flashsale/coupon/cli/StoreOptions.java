@@ -4,7 +4,7 @@ import com.flashsale.coupon.kit.store.StoreSettings;
 import picocli.CommandLine.Option;
 
 /** Where the stores are, read directly: the check must not trust the services it checks. */
-final class StoreOptions {
+public final class StoreOptions {
 
     @Option(names = "--mysql-host", paramLabel = "HOST", description = "(default: ${DEFAULT-VALUE}, from $MYSQL_HOST)")
     String mysqlHost;
@@ -35,7 +35,7 @@ final class StoreOptions {
     @Option(names = "--redis-password", paramLabel = "PASSWORD", description = "(default: $REDIS_PASSWORD)")
     String redisPassword;
 
-    StoreSettings settings() {
+    public StoreSettings settings() {
         return new StoreSettings(mysqlHost, mysqlPort, mysqlDatabase, mysqlUser, mysqlPassword, redisHost, redisPort,
                 redisDatabase, redisPassword == null ? "" : redisPassword);
     }

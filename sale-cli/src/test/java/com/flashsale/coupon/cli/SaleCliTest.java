@@ -10,13 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-import picocli.CommandLine.ParseResult;
 
 class SaleCliTest {
 
     @Test
     void defaultsAreTheSeedScenarioAgainstMakeRun() {
-        SaleCommand sale = parse(Map.of(), "sale");
+        SaleCommand sale = CommandLines.parse(Map.of(), "sale");
 
         assertThat(sale.services.gateway.base()).hasToString("http://127.0.0.1:8080");
         assertThat(sale.services.worker.base()).hasToString("http://127.0.0.1:8081");
@@ -35,8 +34,8 @@ class SaleCliTest {
         Map<String, String> env = Map.of("GATEWAY_PORT", "18080", "WORKER_PORT", "18081", "COUPON_ADMIN_TOKEN", "secret",
                 "MYSQL_PORT", "3307", "MYSQL_DATABASE", "sale", "REDIS_PORT", "16379", "REDIS_DATABASE", "3");
 
-        SaleCommand sale = parse(env, "sale");
-        VerifyCommand verify = parse(env, "verify", "--answers", "k6/results/flash-sale-summary.json");
+        SaleCommand sale = CommandLines.parse(env, "sale");
+        VerifyCommand verify = CommandLines.parse(env, "verify", "--answers", "k6/results/flash-sale-summary.json");
 
         assertThat(sale.services.gateway.base()).hasToString("http://127.0.0.1:18080");
         assertThat(sale.services.worker.base()).hasToString("http://127.0.0.1:18081");
@@ -50,7 +49,7 @@ class SaleCliTest {
 
     @Test
     void optionsOverrideTheEnvironment() {
-        SaleCommand sale = parse(Map.of("COUPON_ADMIN_TOKEN", "env", "GATEWAY_PORT", "18080", "MYSQL_PORT", "3307"),
+        SaleCommand sale = CommandLines.parse(Map.of("COUPON_ADMIN_TOKEN", "env", "GATEWAY_PORT", "18080", "MYSQL_PORT", "3307"),
                 "sale", "--gateway-url", "http://localhost:28080", "--members", "50", "--coupon", "WELCOME10",
                 "--admin-token", "t", "--settle-timeout", "5", "--quantity", "20", "--mysql-port", "23306");
 
@@ -65,22 +64,22 @@ class SaleCliTest {
 
     @Test
     void refusesWhatCannotBeRunSafelyWithTheUsageAndExitCodeTwo() {
-        assertRefused(Map.of(), "no command given");
-        assertRefused(Map.of(), "Unmatched argument", "explode");
-        assertRefused(Map.of(), "refusing", "sale", "--gateway-url", "http://10.1.1.1:8080");
-        assertRefused(Map.of(), "refusing", "reset", "--worker-url", "http://example.com:8081");
-        assertRefused(Map.of(), "at most", "sale", "--members", "100000");
-        assertRefused(Map.of(), "--members must be", "sale", "--members", "-1");
-        assertRefused(Map.of(), "invalid coupon code", "sale", "--coupon", "{evil}");
-        assertRefused(Map.of(), "Missing required parameter", "sale", "--members");
-        assertRefused(Map.of(), "Unknown option", "verify", "--bogus");
-        assertRefused(Map.of(), "'x' is not an int", "verify", "--settle-timeout", "x");
-        assertRefused(Map.of("MYSQL_PORT", "x"), "MYSQL_PORT", "verify");
+        CommandLines.assertRefused(Map.of(), "no command given");
+        CommandLines.assertRefused(Map.of(), "Unmatched argument", "explode");
+        CommandLines.assertRefused(Map.of(), "refusing", "sale", "--gateway-url", "http://10.1.1.1:8080");
+        CommandLines.assertRefused(Map.of(), "refusing", "reset", "--worker-url", "http://example.com:8081");
+        CommandLines.assertRefused(Map.of(), "at most", "sale", "--members", "100000");
+        CommandLines.assertRefused(Map.of(), "--members must be", "sale", "--members", "-1");
+        CommandLines.assertRefused(Map.of(), "invalid coupon code", "sale", "--coupon", "{evil}");
+        CommandLines.assertRefused(Map.of(), "Missing required parameter", "sale", "--members");
+        CommandLines.assertRefused(Map.of(), "Unknown option", "verify", "--bogus");
+        CommandLines.assertRefused(Map.of(), "'x' is not an int", "verify", "--settle-timeout", "x");
+        CommandLines.assertRefused(Map.of("MYSQL_PORT", "x"), "MYSQL_PORT", "verify");
     }
 
     @Test
     void everyCommandExplainsItself() {
-        for (String command : List.of("sale", "reset", "verify")) {
+        for (String command : List.of("sale", "reset", "verify", "bench", "lab")) {
             StringWriter out = new StringWriter();
             CommandLine commandLine = SaleCli.commandLine(Map.of());
             commandLine.setOut(new PrintWriter(out));
@@ -92,7 +91,7 @@ class SaleCliTest {
         CommandLine commandLine = SaleCli.commandLine(Map.of());
         commandLine.setOut(new PrintWriter(out));
         assertThat(commandLine.execute("--help")).isZero();
-        assertThat(out.toString()).contains("sale ", "reset ", "verify ");
+        assertThat(out.toString()).contains("sale ", "reset ", "verify ", "bench ", "lab ");
     }
 
     @Test
@@ -112,7 +111,7 @@ class SaleCliTest {
     void moreCommandsRegisterBesideTheOthers() {
         CommandLine commandLine = SaleCli.commandLine(Map.of(), new Extra());
 
-        assertThat(commandLine.getSubcommands()).containsKeys("sale", "reset", "verify", "extra");
+        assertThat(commandLine.getSubcommands()).containsKeys("sale", "reset", "verify", "bench", "lab", "extra");
         assertThat(commandLine.execute("extra", "--gateway-url", "http://127.0.0.1:9")).isZero();
     }
 
@@ -125,23 +124,5 @@ class SaleCliTest {
         public void run() {
             assertThat(services.gateway.base()).hasToString("http://127.0.0.1:9");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T parse(Map<String, String> env, String... args) {
-        ParseResult result = SaleCli.commandLine(env).parseArgs(args);
-        return (T) result.subcommand().commandSpec().userObject();
-    }
-
-    private static void assertRefused(Map<String, String> env, String message, String... args) {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = SaleCli.commandLine(env);
-        commandLine.setErr(new PrintWriter(err));
-        commandLine.setOut(new PrintWriter(new StringWriter()));
-
-        int exit = commandLine.execute(args);
-
-        assertThat(exit).as("exit code of %s", List.of(args)).isEqualTo(2);
-        assertThat(err.toString()).as("error of %s", List.of(args)).contains(message).contains("Usage: sale.jar");
     }
 }

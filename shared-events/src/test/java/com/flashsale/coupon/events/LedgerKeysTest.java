@@ -12,7 +12,9 @@ class LedgerKeysTest {
         LedgerKeys keys = LedgerKeys.forCoupon("FLASH100");
 
         assertThat(keys.all()).allSatisfy(key -> assertThat(key).startsWith("{coupon:FLASH100}:"));
+        assertThat(keys.all()).hasSize(5).doesNotHaveDuplicates();
         assertThat(keys.stock()).isEqualTo("{coupon:FLASH100}:stock");
+        assertThat(keys.version()).isEqualTo("{coupon:FLASH100}:version");
     }
 
     @Test

@@ -3,24 +3,30 @@ package com.flashsale.coupon.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.events.CouponIssued;
+import com.flashsale.coupon.events.EventCodec;
+import com.flashsale.coupon.kit.api.Answer;
+import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.system.observability.Dashboard;
 import com.flashsale.coupon.system.observability.GrafanaQuery;
 import com.flashsale.coupon.system.observability.ProjectFiles;
 import com.flashsale.coupon.system.observability.PrometheusServer;
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -56,29 +62,23 @@ class DashboardQueriesIntegrationTest {
         prometheus = PrometheusServer.start(gateway.managementPort(), worker.managementPort());
         await("both services are up targets").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(prometheus.query("up{job=~\"gateway|worker\"} == 1").result()).hasSize(2));
-        environment.reset(worker);
-        ApiClient api = new ApiClient(gateway.port());
+        SaleClient api = environment.client(worker, gateway);
+        api.reset();
         // Spring creates the HTTP timer's series on the first request. A series whose first scrape
         // comes after the whole sale has no increase in it, so its p99 would be empty: one issuance
         // on another campaign first, scraped before the sale starts, as in a system that has served.
-        assertThat(api.issue("WELCOME10", 1).status()).isEqualTo(200);
+        assertThat(api.issue("WELCOME10", 1).outcome()).isEqualTo(Outcome.ISSUED);
         await("the issue endpoint's HTTP series is scraped").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(prometheus.query(
                         "http_server_requests_seconds_count{uri=\"/api/v1/coupons/issue\", status=\"200\"}").result())
                         .isNotEmpty());
         saleStart = Instant.now().minusSeconds(5);
 
-        List<Future<Answer>> answers = new ArrayList<>();
-        try (ExecutorService members = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long member = 1; member <= 150; member++) {
-                long id = member;
-                answers.add(members.submit(() -> api.issue("FLASH100", id)));
-            }
-        }
-        List<Answer> issued = answers.stream().map(Future::resultNow).filter(a -> a.status() == 200).toList();
+        List<Answer> issued = Burst.ofMembers(api, "FLASH100", 1, 150).fire().log().all().stream()
+                .filter(a -> a.outcome() == Outcome.ISSUED).toList();
         assertThat(issued).hasSize(100);
         // One request of every other outcome, so each has a series of its own.
-        long winner = issued.getFirst().body().path("data").path("memberId").asLong();
+        long winner = issued.getFirst().memberId();
         assertThat(api.issue("FLASH100", winner).code()).isEqualTo("COUPON-002");
         assertThat(api.issue("FLASH100", 999_999).code()).isEqualTo("MEMBER-001");
         assertThat(api.issue("FLASH100", 501).code()).isEqualTo("MEMBER-002");
@@ -87,7 +87,33 @@ class DashboardQueriesIntegrationTest {
         // An event no worker can read: it takes the failure, dead-letter and DLQ-processing path.
         sendToIssuedTopic("{\"this is\": \"not a coupon event\"");
         await("100 rows in MySQL").atMost(Duration.ofSeconds(90))
-                .untilAsserted(() -> assertThat(environment.issuedRows(2)).isEqualTo(100));
+                .untilAsserted(() -> assertThat(environment.probe().counts("FLASH100").rows()).isEqualTo(100));
+        replayAFailedIssuanceOnceItsCauseIsFixed(api);
+    }
+
+    /**
+     * An issuance for a member MySQL does not know fails for good and is recorded as failed; once the
+     * member exists, an operator's replay persists it: the replay panel shows it.
+     */
+    private static void replayAFailedIssuanceOnceItsCauseIsFixed(SaleClient api) throws Exception {
+        long member = 900_001;
+        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        sendToIssuedTopic(EventCodec.toJson(CouponIssued.of("WELCOME10:" + acceptedAt.toEpochMilli() + "-0", 1,
+                "WELCOME10", member, acceptedAt)));
+        await("the failed issuance is recorded").atMost(Duration.ofSeconds(90))
+                .untilAsserted(() -> assertThat(environment.probe().counts("WELCOME10").failedRows()).isEqualTo(1));
+        try (Connection connection = environment.connect();
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO members (id, name, email, status) VALUES (?, 'Late', 'late@example.com', 'ACTIVE')")) {
+            insert.setLong(1, member);
+            insert.executeUpdate();
+        }
+        Reply replay = api.send(api.services().worker(), "POST",
+                "/api/v1/admin/campaigns/WELCOME10/failed-issuances/replay", "", Caller.operator());
+        assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
+        assertThat(replay.data().path("persisted").asInt()).as(replay.toString()).isEqualTo(1);
+        // Member 1's coupon from before the sale, and the replayed one.
+        assertThat(environment.probe().counts("WELCOME10").rows()).isEqualTo(2);
     }
 
     @AfterAll

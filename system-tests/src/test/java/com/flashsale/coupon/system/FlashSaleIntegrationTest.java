@@ -1,39 +1,71 @@
 package com.flashsale.coupon.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.tuple;
 
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.check.BadInputTrial;
+import com.flashsale.coupon.kit.check.BadInputTrial.Refusal;
+import com.flashsale.coupon.kit.check.BadRequest;
+import com.flashsale.coupon.kit.check.InvariantChecker;
+import com.flashsale.coupon.kit.check.Verdict;
+import com.flashsale.coupon.kit.load.Burst;
+import com.flashsale.coupon.kit.load.LoadResult;
+import com.flashsale.coupon.kit.settle.Settle;
+import com.flashsale.coupon.kit.settle.Settled;
+import com.flashsale.coupon.kit.store.SaleState;
+import com.flashsale.coupon.kit.store.StoreCounts;
+import com.flashsale.coupon.kit.store.StoreProbe;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The seed's scenario end to end: real HTTP into the gateway jar, rows in MySQL from the worker jar. */
+/**
+ * The seed's scenario end to end on the real jars: the flash sale run exactly as an operator runs it
+ * (the command line's {@code sale}, from the packaged {@code sale.jar}), then the duplicate and
+ * bad-input cases through the sale kit, every row read from MySQL and Redis directly.
+ */
 class FlashSaleIntegrationTest {
 
-    private static final long FLASH100_ID = 2;
+    private static final String FLASH100 = "FLASH100";
+    /** Far beyond a healthy run (a few seconds): a hung command fails the test instead of the build. */
+    private static final Duration COMMAND_LIMIT = Duration.ofMinutes(5);
 
     private static SaleEnvironment environment;
     private static ServiceProcess worker;
     private static ServiceProcess gateway;
-    private static ApiClient api;
+    private static SaleClient client;
+    private static StoreProbe probe;
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void startSystem() {
         environment = new SaleEnvironment();
         worker = environment.worker().start();
-        gateway = environment.gateway("gateway", true).start();
-        api = new ApiClient(gateway.port());
+        gateway = environment.gateway("gateway", true)
+                .withProperty("coupon.redis.command-timeout", SaleEnvironment.GENEROUS_REDIS_DEADLINE).start();
+        client = environment.client(worker, gateway);
+        probe = environment.probe();
     }
 
     @AfterAll
     static void stopSystem() throws InterruptedException {
+        if (client != null) {
+            client.close();
+        }
         if (gateway != null) {
             gateway.close();
         }
@@ -45,66 +77,90 @@ class FlashSaleIntegrationTest {
 
     @BeforeEach
     void resetSale() {
-        environment.reset(worker);
-        assertThat(environment.stock("FLASH100")).isEqualTo(100);
+        client.reset();
+        assertThat(probe.counts(FLASH100).stock()).isEqualTo(100);
     }
 
     @Test
     void exactlyHundredOfFiveHundredSimultaneousMembersGetACouponAndEveryOneIsPersisted() throws Exception {
-        List<Answer> answers = SimultaneousRequests.fire(500, i -> api.issue("FLASH100", i + 1));
+        Path summary = dir.resolve("sale.json");
 
-        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(100);
-        assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-003".equals(a.code())).hasSize(400);
-        assertThat(environment.stock("FLASH100")).isZero();
-        await("100 rows in MySQL").atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(environment.issuedRows(FLASH100_ID)).isEqualTo(100));
-        assertThat(environment.distinctMembers(FLASH100_ID)).isEqualTo(100);
-        assertThat(environment.failedRows()).isZero();
-        List<Long> winners = answers.stream().filter(a -> a.status() == 200)
-                .map(a -> a.body().path("data").path("memberId").asLong()).toList();
-        assertThat(environment.count("SELECT COUNT(*) FROM coupon_issues WHERE coupon_id = 2 AND member_id IN ("
-                + String.join(",", winners.stream().map(String::valueOf).toList()) + ")")).isEqualTo(100);
+        SaleJar.Run sale = new SaleJar().run(environment.variables(gateway, worker), COMMAND_LIMIT, "sale",
+                "--summary-file", summary.toString());
+
+        assertThat(sale.exitCode()).as(sale.output()).isZero();
+        assertThat(sale.output()).contains("members 1..500 ask once each", "settled after", "RESULT: PASS");
+        JsonNode result = JsonMapper.builder().build().readTree(Files.readString(summary));
+        assertThat(result.path("outcomes").properties()).extracting(Map.Entry::getKey, e -> e.getValue().asLong())
+                .containsExactlyInAnyOrder(tuple("200", 100L),
+                        tuple("409 COUPON-003", 400L));
+        JsonNode verdicts = result.path("verdicts");
+        assertThat(verdicts.propertyNames()).containsExactly("I1", "I2", "I3", "I4", "I5", "I6", "ANSWERS");
+        verdicts.properties().forEach(verdict -> assertThat(verdict.getValue().path("status").asString())
+                .as("%s: %s", verdict.getKey(), verdict.getValue().path("evidence").asString()).isEqualTo("PASS"));
+        assertThat(verdicts.path("I3").path("evidence").asString())
+                .as("every member told yes holds a row").startsWith("100 members told yes: 100 hold a row");
+
+        SaleState state = probe.state(FLASH100);
+        assertThat(state.counts().stock()).isZero();
+        assertThat(state.counts().rows()).isEqualTo(100);
+        assertThat(state.holders()).hasSize(100);
+        assertThat(state.duplicateHolders()).isZero();
+        assertThat(state.counts().failedRows()).isZero();
     }
 
     @Test
     void oneMemberFiringFiftyTimesGetsExactlyOneCoupon() throws Exception {
-        List<Answer> answers = SimultaneousRequests.fire(50, i -> api.issue("FLASH100", 77));
+        LoadResult burst = Burst.of(client, FLASH100, LongStream.generate(() -> 77).limit(50).toArray()).fire();
 
-        assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
-        assertThat(answers).filteredOn(a -> a.status() == 409 && "COUPON-002".equals(a.code())).hasSize(49);
-        await("the one row in MySQL").atMost(Duration.ofSeconds(60))
-                .untilAsserted(() -> assertThat(environment.issuedRows(FLASH100_ID)).isEqualTo(1));
-        assertThat(environment.stock("FLASH100")).isEqualTo(99);
+        assertThat(burst.count(Outcome.ISSUED)).as("%s", burst.log().keyCounts()).isEqualTo(1);
+        assertThat(burst.count(Outcome.DUPLICATE)).as("%s", burst.log().keyCounts()).isEqualTo(49);
+        StoreCounts settled = settle().counts();
+        assertThat(settled.rows()).isEqualTo(1);
+        assertThat(probe.state(FLASH100).holders()).containsExactly(77L);
+        assertThat(settled.stock()).isEqualTo(99);
     }
 
     @Test
-    void refusedRequestsChangeNeitherRedisNorMySql() throws Exception {
-        assertThat(api.issue("FLASH100", 5).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(60)).until(() -> environment.issuedRows(FLASH100_ID) == 1
-                && environment.outboxBacklog("FLASH100") == 0);
-        long rowsBefore = environment.count("SELECT COUNT(*) FROM coupon_issues");
-        String stockBefore = environment.redis.get("{coupon:FLASH100}:stock");
+    void refusedRequestsChangeNeitherRedisNorMySql() {
+        assertThat(client.issue(FLASH100, 5).outcome()).isEqualTo(Outcome.ISSUED);
+        assertThat(settle().counts().rows()).isEqualTo(1);
 
-        assertRefusal(() -> api.issue("FLASH100", 5), 409, "COUPON-002");
-        assertRefusal(() -> api.issue("FLASH100", 999_999), 404, "MEMBER-001");
-        assertRefusal(() -> api.issue("FLASH100", 501), 403, "MEMBER-002");
-        assertRefusal(() -> api.issue("NO_SUCH_COUPON", 1), 404, "COUPON-001");
-        assertRefusal(() -> api.issue("ENDED50", 1), 409, "COUPON-004");
-        assertRefusal(() -> api.post("/api/v1/coupons/issue", "{\"couponCode\":\"FLASH100\""), 400, "COMMON-001");
-        assertRefusal(() -> api.post("/api/v1/coupons/issue", "{\"couponCode\":\"FLASH100\",\"memberId\":-3}"), 400, "COMMON-001");
-        assertRefusal(() -> api.post("/api/v1/coupons/issue", "{\"couponCode\":\"FLASH100\"}"), 400, "COMMON-001");
-        assertRefusal(() -> api.post("/api/v1/coupons/issue", "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"x\":\""
-                + "y".repeat(8_000) + "\"}"), 413, "COMMON-003");
+        BadInputTrial trial = BadInputTrial.run(client, probe, List.of(
+                issue("the same member again", FLASH100, 5),
+                issue("unknown member", FLASH100, 999_999),
+                issue("inactive member", FLASH100, 501),
+                issue("unknown coupon", "NO_SUCH_COUPON", 1),
+                issue("ended campaign", "ENDED50", 1),
+                BadRequest.issue("malformed JSON", 1, "{\"couponCode\":\"FLASH100\""),
+                BadRequest.issue("negative memberId", 1, "{\"couponCode\":\"FLASH100\",\"memberId\":-3}"),
+                BadRequest.issue("no memberId", 1, "{\"couponCode\":\"FLASH100\"}"),
+                BadRequest.issue("oversized body", 1, "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"x\":\""
+                        + "y".repeat(8_000) + "\"}")), FLASH100, "ENDED50");
 
-        assertThat(environment.redis.get("{coupon:FLASH100}:stock")).isEqualTo(stockBefore);
-        assertThat(environment.outboxBacklog("FLASH100")).isZero();
-        assertThat(environment.count("SELECT COUNT(*) FROM coupon_issues")).isEqualTo(rowsBefore);
-        assertThat(environment.failedRows()).isZero();
+        assertThat(trial.refusals()).extracting(Refusal::status, Refusal::code).containsExactly(
+                tuple(409, "COUPON-002"),
+                tuple(404, "MEMBER-001"),
+                tuple(403, "MEMBER-002"),
+                tuple(404, "COUPON-001"),
+                tuple(409, "COUPON-004"),
+                tuple(400, "COMMON-001"),
+                tuple(400, "COMMON-001"),
+                tuple(400, "COMMON-001"),
+                tuple(413, "COMMON-003"));
+        Verdict i6 = new InvariantChecker().check(trial);
+        assertThat(i6.status()).as(i6.evidence()).isEqualTo(Verdict.Status.PASS);
+        assertThat(probe.counts(FLASH100).failedRows()).isZero();
     }
 
-    private static void assertRefusal(Supplier<Answer> request, int status, String code) {
-        Answer answer = request.get();
-        assertThat(answer.status()).as("status of %s", answer.body()).isEqualTo(status);
-        assertThat(answer.code()).isEqualTo(code);
+    /** The one row's way to MySQL: the outbox empty and both stores quiet. */
+    private static Settled settle() {
+        Settled settled = Settle.of(() -> probe.counts(FLASH100)).atMost(Duration.ofSeconds(60)).await();
+        assertThat(settled.settled()).as("settled: %s", settled).isTrue();
+        return settled;
+    }
+
+    private static BadRequest issue(String description, String couponCode, long memberId) {
+        return BadRequest.issue(description, memberId, "{\"couponCode\":\"" + couponCode + "\",\"memberId\":" + memberId + "}");
     }
 }

@@ -1,9 +1,12 @@
 package com.flashsale.coupon.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.api.Services;
+import com.flashsale.coupon.kit.api.Timeouts;
+import com.flashsale.coupon.kit.store.StoreProbe;
+import com.flashsale.coupon.kit.store.StoreSettings;
 import com.flashsale.coupon.testsupport.TestServers;
 import com.flashsale.coupon.testsupport.TestTopics;
 import io.lettuce.core.RedisClient;
@@ -12,22 +15,34 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * The stores one system test class runs against: its own MySQL database, its own topics (deleted
- * when the test JVM exits), a
- * Redis database reserved for system tests. Services are started against it as processes.
- * Public for the chaos drills in a sub-package.
+ * when the test JVM exits), a Redis database reserved for system tests. Services are started against
+ * it as processes; the tests talk to them through the sale kit's client and read the stores through
+ * its probe, never their own. Public for the chaos drills in a sub-package.
  */
 public final class SaleEnvironment implements AutoCloseable {
 
     public static final int REDIS_DATABASE = 13;
+
+    /**
+     * For the tests that judge what is decided, not how fast: a Redis starved of CPU on a busy machine
+     * must not turn their answers into 503s (the gateway's own 1 s deadline is what the drills put to the test).
+     */
+    public static final String GENEROUS_REDIS_DEADLINE = "15s";
+
+    /**
+     * Who the tests' requests speak for. The services run the {@code local} profile, which trusts the
+     * body's member and leaves the operator endpoints open: once they ask for tokens, only this changes.
+     */
+    static final Credentials CREDENTIALS = Credentials.none();
 
     final TestServers.Endpoints servers = TestServers.endpoints();
     final String database = TestServers.createDatabase("coupon_system");
@@ -36,7 +51,8 @@ public final class SaleEnvironment implements AutoCloseable {
     final String deadLetterTopic = TestTopics.deletedAtExit(issuedTopic + ".DLQ");
     private final RedisClient redisClient;
     private final StatefulRedisConnection<String, String> redisConnection;
-    final RedisCommands<String, String> redis;
+    private final RedisCommands<String, String> redis;
+    private StoreProbe probe;
 
     public SaleEnvironment() {
         redisClient = RedisClient.create(RedisURI.builder().withHost(servers.redisHost()).withPort(servers.redisPort())
@@ -74,56 +90,51 @@ public final class SaleEnvironment implements AutoCloseable {
         return new ServiceProcess(name + "-" + suffix, "gateway.jar", ServiceProcess.freePort(), properties);
     }
 
-    /** The worker's reset: MySQL rows and the Redis ledger back to the seed, in one call. */
-    public void reset(ServiceProcess worker) {
-        ApiClient.Answer answer = new ApiClient(worker.port()).post("/api/test/reset", "");
-        assertThat(answer.status()).as("reset answer %s", answer.body()).isEqualTo(200);
+    /** The kit's client of these processes (started or not yet), with the tests' credentials. */
+    public SaleClient client(ServiceProcess worker, ServiceProcess gateway) {
+        return client(List.of(gateway), worker, Timeouts.DEFAULT);
     }
 
-    public long count(String sql, Object... args) {
-        try (Connection c = DriverManager.getConnection(servers.jdbcUrl(database), servers.mysqlUser(), servers.mysqlPassword());
-                PreparedStatement statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    /** The same, over several gateway replicas (index = position in the list), with these timeouts. */
+    public SaleClient client(List<ServiceProcess> gateways, ServiceProcess worker, Timeouts timeouts) {
+        List<LocalTarget> targets = gateways.stream().map(gateway -> LocalTarget.port(gateway.port())).toList();
+        return new SaleClient(new Services(targets, LocalTarget.port(worker.port())), CREDENTIALS, timeouts);
+    }
+
+    /** The kit's probe of this environment's database and Redis database; closed with the environment. */
+    public synchronized StoreProbe probe() {
+        if (probe == null) {
+            probe = new StoreProbe(StoreSettings.fromEnvironment(variables()));
         }
+        return probe;
     }
 
-    public long issuedRows(long couponId) {
-        return count("SELECT COUNT(*) FROM coupon_issues WHERE coupon_id = ?", couponId);
+    /** Where these stores are, in the variables the services, the scripts and the command line read. */
+    public Map<String, String> variables() {
+        return servers.variables(database, REDIS_DATABASE);
     }
 
-    public long distinctMembers(long couponId) {
-        return count("SELECT COUNT(DISTINCT member_id) FROM coupon_issues WHERE coupon_id = ?", couponId);
-    }
-
-    public long failedRows() {
-        return count("SELECT COUNT(*) FROM failed_coupon_issues");
-    }
-
-    public long stock(String couponCode) {
-        return Long.parseLong(redis.get(LedgerKeys.forCoupon(couponCode).stock()));
-    }
-
-    public long outboxBacklog(String couponCode) {
-        return redis.xlen(LedgerKeys.forCoupon(couponCode).outbox());
+    /** The same, and where these services answer (GATEWAY_PORT, WORKER_PORT): an operator's shell after 'make run'. */
+    public Map<String, String> variables(ServiceProcess gateway, ServiceProcess worker) {
+        Map<String, String> variables = new HashMap<>(variables());
+        variables.put("GATEWAY_PORT", Integer.toString(gateway.port()));
+        variables.put("WORKER_PORT", Integer.toString(worker.port()));
+        return variables;
     }
 
     public TestServers.Endpoints servers() {
         return servers;
     }
 
+    /** For what a drill writes into the ledger itself (its damage, its members); reads go through {@link #probe()}. */
     public RedisCommands<String, String> redis() {
         return redis;
     }
 
-    /** A new connection to this environment's database; the caller closes it. */
+    /**
+     * A new connection to this environment's database, for what a test writes or holds itself (members,
+     * damage, a table lock); reads of the sale go through {@link #probe()}. The caller closes it.
+     */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(servers.jdbcUrl(database), servers.mysqlUser(), servers.mysqlPassword());
     }
@@ -145,7 +156,10 @@ public final class SaleEnvironment implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (probe != null) {
+            probe.close();
+        }
         redisConnection.close();
         redisClient.shutdown();
     }

@@ -2,12 +2,11 @@ package com.flashsale.coupon.system;
 
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.api.Timeouts;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Readiness through the sale kit, like every request of the tests; one that hangs is asked again. */
+    private static final SaleClient HTTP = SaleClient.forTargets(SaleEnvironment.CREDENTIALS,
+            new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)));
 
     private final String name;
     private final Path jar;
@@ -79,28 +80,24 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + name + ": " + e.getMessage(), e);
         }
-        await(name + " ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in " + logs);
-                    }
-                    return ready();
-                });
+        try {
+            await(name + " ready on port " + port).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log in " + logs);
+                        }
+                        return ready();
+                    });
+        } catch (RuntimeException e) {
+            // A process that never became ready is nobody's to close: the caller never got it.
+            process.destroyForcibly();
+            throw e;
+        }
         return this;
     }
 
     private boolean ready() {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HTTP.ready(LocalTarget.port(managementPort));
     }
 
     public int port() {

@@ -7,7 +7,6 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,11 +54,7 @@ public final class SaleStores implements AutoCloseable {
 
     /** Where these stores are, in the variables the services, the scripts and the command line read. */
     public Map<String, String> environment() {
-        URI mysql = URI.create(servers.mysqlServerUrl().substring("jdbc:".length()));
-        return Map.of("MYSQL_HOST", mysql.getHost(), "MYSQL_PORT", Integer.toString(mysql.getPort()),
-                "MYSQL_DATABASE", database, "MYSQL_USER", servers.mysqlUser(), "MYSQL_PASSWORD", servers.mysqlPassword(),
-                "REDIS_HOST", servers.redisHost(), "REDIS_PORT", Integer.toString(servers.redisPort()),
-                "REDIS_DATABASE", Integer.toString(redisDatabase));
+        return servers.variables(database, redisDatabase);
     }
 
     public RedisCommands<String, String> redis() {

@@ -3,11 +3,13 @@ package com.flashsale.coupon.testsupport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -99,6 +101,18 @@ public final class TestServers {
 
         public String jdbcUrl(String database) {
             return mysqlServerUrl + database + "?rewriteBatchedStatements=true&allowPublicKeyRetrieval=true&useSSL=false";
+        }
+
+        /**
+         * These servers with this database and Redis database, in the variables the services, the scripts
+         * and the command line read (MYSQL_HOST, MYSQL_PORT, MYSQL_DATABASE, ..., REDIS_DATABASE).
+         */
+        public Map<String, String> variables(String database, int redisDatabase) {
+            URI mysql = URI.create(mysqlServerUrl.substring("jdbc:".length()));
+            return Map.of("MYSQL_HOST", mysql.getHost(), "MYSQL_PORT", Integer.toString(mysql.getPort()),
+                    "MYSQL_DATABASE", database, "MYSQL_USER", mysqlUser, "MYSQL_PASSWORD", mysqlPassword,
+                    "REDIS_HOST", redisHost, "REDIS_PORT", Integer.toString(redisPort),
+                    "REDIS_DATABASE", Integer.toString(redisDatabase));
         }
     }
 }

@@ -1,10 +1,23 @@
 package com.flashsale.coupon.gateway.admin;
 
+import static com.flashsale.coupon.gateway.web.ErrorCode.COUPON_NOT_FOUND;
+import static com.flashsale.coupon.gateway.web.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.gateway.web.ErrorCode.INTERNAL_ERROR;
+import static com.flashsale.coupon.gateway.web.ErrorCode.INVALID_REQUEST;
+import static com.flashsale.coupon.gateway.web.ErrorCode.LEDGER_UNAVAILABLE;
+import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
+
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.ApiResponse;
 import com.flashsale.coupon.gateway.web.ErrorCode;
+import com.flashsale.coupon.gateway.web.Refusals;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * init and reset live in the worker, which owns provisioning and MySQL.
  */
 @RestController
+@Tag(name = "operator")
 class StockController {
 
     private final RedisConnections redis;
@@ -24,7 +38,10 @@ class StockController {
     }
 
     @GetMapping("/api/v1/coupons/stock/{couponCode}")
-    ResponseEntity<ApiResponse<StockView>> stock(@PathVariable String couponCode) {
+    @Operation(summary = "What the ledger holds for one coupon", description = "Quantity, stock left, members "
+            + "issued and the outbox backlog, read from Redis now.", security = @SecurityRequirement(name = "operator"))
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, LEDGER_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
+    ResponseEntity<ApiResponse<StockView>> stock(@Parameter(example = "FLASH100") @PathVariable String couponCode) {
         if (!LedgerKeys.isValidCouponCode(couponCode)) {
             return ApiResponse.failure(ErrorCode.INVALID_REQUEST, "couponCode must be 1-64 letters, digits, '-' or '_'");
         }
@@ -40,6 +57,8 @@ class StockController {
     }
 
     /** {@code outboxBacklog}: accepted issuances not yet acknowledged by Kafka. */
-    record StockView(String couponCode, long quantity, long stock, long issued, long outboxBacklog) {
+    record StockView(@Schema(example = "FLASH100") String couponCode, @Schema(example = "100") long quantity,
+            @Schema(example = "42") long stock, @Schema(example = "58") long issued,
+            @Schema(example = "0") long outboxBacklog) {
     }
 }

@@ -1,7 +1,17 @@
 package com.flashsale.coupon.gateway.bench;
 
+import static com.flashsale.coupon.gateway.web.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.gateway.web.ErrorCode.INVALID_REQUEST;
+import static com.flashsale.coupon.gateway.web.ErrorCode.PAYLOAD_TOO_LARGE;
+import static com.flashsale.coupon.gateway.web.ErrorCode.RATE_LIMITED;
+import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
+
 import com.flashsale.coupon.gateway.security.MemberIdentity;
 import com.flashsale.coupon.gateway.web.ApiResponse;
+import com.flashsale.coupon.gateway.web.Refusals;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Profile("bench")
+@Tag(name = "benchmark")
 class ConstantAnswerController {
 
     static final String PATH = "/bench/constant";
@@ -32,6 +43,10 @@ class ConstantAnswerController {
     }
 
     @PostMapping(PATH)
+    @Operation(summary = "The issue endpoint without the decision (bench profile only)",
+            description = "Reads and validates the issue request's body, answers a constant success.",
+            security = @SecurityRequirement(name = "member"))
+    @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED })
     ResponseEntity<ApiResponse<ConstantAnswer>> answer(@Valid @RequestBody BenchRequest request) {
         return ApiResponse.ok(new ConstantAnswer("BENCH", identity.of(request.memberId()), "Coupon issued."));
     }

@@ -9,18 +9,24 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Decides one issue request: member eligibility first, then the atomic ledger script. */
+/**
+ * Decides one issue request: member eligibility first, then the atomic ledger script, unless the
+ * campaign is sold out and this gateway holds a copy of it that gives the script's answer without
+ * Redis ({@link SoldOutCampaigns}).
+ */
 @Service
 class CouponIssuer {
 
     private final MemberDirectory members;
     private final IssueScript script;
+    private final SoldOutCampaigns soldOut;
     private final Map<IssueOutcome, Counter> outcomes = new EnumMap<>(IssueOutcome.class);
     private final Timer latency;
 
-    CouponIssuer(MemberDirectory members, IssueScript script, MeterRegistry meters) {
+    CouponIssuer(MemberDirectory members, IssueScript script, SoldOutCampaigns soldOut, MeterRegistry meters) {
         this.members = members;
         this.script = script;
+        this.soldOut = soldOut;
         for (IssueOutcome outcome : IssueOutcome.values()) {
             outcomes.put(outcome, Counter.builder("coupon.issue.requests")
                     .description("Issue requests by outcome")
@@ -51,6 +57,14 @@ class CouponIssuer {
         if (!LedgerKeys.ACTIVE.equals(memberStatus)) {
             return IssueOutcome.MEMBER_NOT_ACTIVE;
         }
-        return script.issue(couponCode, memberId);
+        IssueOutcome known = soldOut.answer(couponCode, memberId);
+        if (known != null) {
+            return known;
+        }
+        IssueOutcome outcome = script.issue(couponCode, memberId);
+        if (outcome == IssueOutcome.SOLD_OUT) {
+            soldOut.soldOut(couponCode);
+        }
+        return outcome;
     }
 }

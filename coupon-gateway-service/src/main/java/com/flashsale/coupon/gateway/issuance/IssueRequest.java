@@ -1,5 +1,6 @@
 package com.flashsale.coupon.gateway.issuance;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Positive;
  * the token's member); without them ({@code local}) it names the member.
  */
 record IssueRequest(
+        @Schema(example = "FLASH100")
         @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,64}", message = "must be 1-64 letters, digits, '-' or '_'") String couponCode,
-        @Positive Long memberId) {
+        @Schema(example = "1") @Positive Long memberId) {
 }

@@ -6,7 +6,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * The scheduler of the gateway's periodic work around Redis: the command-deadline sweep (every
- * {@link CommandDeadlines#SWEEP_EVERY}), the member mirror's refresh and the stock and outbox gauges.
+ * {@link CommandDeadlines#SWEEP_EVERY}), the member mirror's refresh, the stock and outbox gauges, and
+ * the confirmation of sold-out campaigns' copies.
  * A task that throws is logged by the scheduler and runs again at its next turn.
  *
  * <p>A small pool of its own rather than the scheduler Boot configures (only with
@@ -28,8 +29,12 @@ public class RedisSchedulerConfig {
     /** The bean's name, for injection by qualifier: it is not meant as the application's general scheduler. */
     public static final String SCHEDULER = "redisScheduler";
 
-    /** The sweep, the member mirror and the gauges: one thread each. */
-    private static final int TASKS = 3;
+    /**
+     * The sweep, the member mirror, the gauges and the sold-out copies: one thread each, so a slow
+     * read of one (a re-read of the members, a large sold-out campaign) never delays the sweep or
+     * lets the sold-out copies' leases run out.
+     */
+    private static final int TASKS = 4;
 
     @Bean(SCHEDULER)
     ThreadPoolTaskScheduler redisScheduler() {

@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TcpProxy;
+import com.flashsale.coupon.kit.api.Answer;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.api.Services;
+import com.flashsale.coupon.kit.load.Burst;
+import com.flashsale.coupon.kit.load.LoadResult;
 import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
 import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
 import java.time.Duration;
@@ -55,9 +59,9 @@ class RedisOutageIntegrationTest {
         assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.cut();
-        long started = System.nanoTime();
-        List<Answer> during = SimultaneousRequests.fire(50, i -> api.issue("FLASH100", i + 2));
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        LoadResult burst = Burst.ofMembers(kit(), "FLASH100", 2, 50).fire();
+        List<Answer> during = burst.log().all();
+        long elapsedMillis = burst.elapsed().toMillis();
 
         // Bounded by the command timeout (1 s), not by the number of waiting requests.
         assertThat(during).allSatisfy(answer -> {
@@ -80,14 +84,14 @@ class RedisOutageIntegrationTest {
         assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.stall();
-        long started = System.nanoTime();
-        List<Answer> during;
+        LoadResult burst;
         try {
-            during = SimultaneousRequests.fire(20, i -> api.issue("FLASH100", i + 2));
+            burst = Burst.ofMembers(kit(), "FLASH100", 2, 20).fire();
         } finally {
             proxy.resume();
         }
-        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+        List<Answer> during = burst.log().all();
+        long elapsedMillis = burst.elapsed().toMillis();
 
         assertThat(during).allSatisfy(answer -> {
             assertThat(answer.status()).isEqualTo(503);
@@ -98,11 +102,16 @@ class RedisOutageIntegrationTest {
 
         // The stalled commands were held, not lost: they reach Redis after the stall, so a member
         // answered 503 may hold a coupon already, as the 503 says. Retrying is safe either way.
-        List<Answer> retries = SimultaneousRequests.fire(20, i -> api.issue("FLASH100", i + 2));
+        List<Answer> retries = Burst.ofMembers(kit(), "FLASH100", 2, 20).fire().log().all();
         assertThat(retries).allSatisfy(answer -> assertThat(answer).satisfiesAnyOf(
                 retry -> assertThat(retry.status()).isEqualTo(200),
                 retry -> assertThat(retry.code()).isEqualTo("COUPON-002")));
         assertThat(ledger.issuedMembers("FLASH100")).hasSize(21).doesNotHaveDuplicates();
         assertThat(ledger.stock("FLASH100")).isEqualTo(79);
+    }
+
+    /** Bursts go through the sale kit: each request on its own connection, opened before the release. */
+    private SaleClient kit() {
+        return new SaleClient(Services.local(port, port), Credentials.none());
     }
 }

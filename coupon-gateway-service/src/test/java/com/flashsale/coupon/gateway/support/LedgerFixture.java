@@ -5,6 +5,7 @@ import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.testsupport.TestServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.time.Instant;
@@ -49,6 +50,47 @@ public final class LedgerFixture implements AutoCloseable {
         redis.hset(keys.campaign(), fields);
         redis.set(keys.stock(), Integer.toString(quantity));
         redis.sadd(LedgerKeys.CAMPAIGNS, code);
+        return moveVersion(code);
+    }
+
+    /** What every worker script that changes a coupon's ledger does after its writes (see {@link LedgerKeys}). */
+    public LedgerFixture moveVersion(String code) {
+        redis.eval(LedgerKeys.BUMP_VERSION_LUA + "return bump_version(KEYS[1])", ScriptOutputType.VALUE,
+                LedgerKeys.forCoupon(code).version());
+        return this;
+    }
+
+    public String version(String code) {
+        return redis.get(LedgerKeys.forCoupon(code).version());
+    }
+
+    /** A compensation, as the worker's revoke script does it: holder out, coupon back in stock, version moved. */
+    public LedgerFixture returnCoupon(String code, long memberId) {
+        LedgerKeys keys = LedgerKeys.forCoupon(code);
+        long removed = redis.eval(LedgerKeys.BUMP_VERSION_LUA + """
+                if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
+                  redis.call('INCR', KEYS[2])
+                  bump_version(KEYS[3])
+                  return 1
+                end
+                return 0
+                """, ScriptOutputType.INTEGER, new String[] {keys.issued(), keys.stock(), keys.version()},
+                Long.toString(memberId));
+        if (removed != 1) {
+            throw new IllegalStateException("member " + memberId + " holds no " + code);
+        }
+        return this;
+    }
+
+    /** A raised quantity, as the worker's provisioning does it: quantity and stock shifted, version moved. */
+    public LedgerFixture raiseQuantity(String code, int by) {
+        LedgerKeys keys = LedgerKeys.forCoupon(code);
+        redis.eval(LedgerKeys.BUMP_VERSION_LUA + """
+                redis.call('HINCRBY', KEYS[1], 'quantity', ARGV[1])
+                redis.call('INCRBY', KEYS[2], ARGV[1])
+                return bump_version(KEYS[3])
+                """, ScriptOutputType.VALUE, new String[] {keys.campaign(), keys.stock(), keys.version()},
+                Integer.toString(by));
         return this;
     }
 
@@ -81,6 +123,14 @@ public final class LedgerFixture implements AutoCloseable {
 
     public long outboxLength(String code) {
         return redis.xlen(LedgerKeys.forCoupon(code).outbox());
+    }
+
+    /** How many times Redis ran this command since it started, from {@code INFO commandstats} (all clients). */
+    public long calls(String command) {
+        String prefix = "cmdstat_" + command.toLowerCase() + ":calls=";
+        return redis.info("commandstats").lines().filter(line -> line.startsWith(prefix))
+                .mapToLong(line -> Long.parseLong(line.substring(prefix.length(), line.indexOf(',', prefix.length()))))
+                .findFirst().orElse(0);
     }
 
     /** Every key with its serialised value: two equal snapshots mean nothing in Redis changed. */

@@ -1,35 +1,48 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_ENDED;
+import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
+import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
+import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
+
+import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.provisioning.ProvisionedCampaign;
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.web.bind.annotation.PathVariable;
+import java.security.Principal;
+import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** The seed's stock init, kept for load tests and benchmarks, which call it right before a reset. */
 @RestController
+@Profile("!prod")
+@Tag(name = "sale set-up")
 class CouponAdminController {
 
-    private final CouponAdministration coupons;
+    private final CampaignAdministration campaigns;
 
-    CouponAdminController(CouponAdministration coupons) {
-        this.coupons = coupons;
+    CouponAdminController(CampaignAdministration campaigns) {
+        this.campaigns = campaigns;
     }
 
     @PostMapping("/api/v1/coupons/stock/init")
-    ApiResponse<ProvisionedCampaign> initStock(@RequestParam @NotBlank String couponCode,
-            @RequestParam @Min(1) @Max(10_000_000) int quantity) {
-        return ApiResponse.ok(coupons.changeQuantity(couponCode, quantity));
-    }
-
-    @PutMapping("/api/v1/admin/campaigns/{couponCode}/status")
-    ApiResponse<ProvisionedCampaign> changeStatus(@PathVariable String couponCode,
-            @RequestBody @Valid CampaignStatusChange change) {
-        return ApiResponse.ok(coupons.changeStatus(couponCode, change.status()));
+    @Operation(summary = "Set a campaign's quantity for a test run",
+            description = "Sets the quantity whatever was sold, then provisions the campaign; meant to be followed by "
+                    + "POST /api/test/reset, which brings the stock to the quantity. A live campaign's quantity is "
+                    + "changed with PUT /api/v1/admin/campaigns/{code}/quantity, which never goes below what was issued.")
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    ApiResponse<ProvisionedCampaign> initStock(
+            @Parameter(example = "FLASH100") @RequestParam @NotBlank String couponCode,
+            @Parameter(example = "100") @RequestParam @Min(1) @Max(CampaignRequests.MAX_QUANTITY) int quantity,
+            Principal principal) {
+        return ApiResponse.ok(campaigns.initStock(couponCode, quantity, Operators.name(principal)));
     }
 }

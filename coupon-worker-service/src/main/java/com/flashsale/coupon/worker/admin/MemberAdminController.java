@@ -1,5 +1,13 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
+import static com.flashsale.coupon.worker.admin.ErrorCode.MEMBER_NOT_FOUND;
+import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "members")
 class MemberAdminController {
 
     private final MemberAdministration members;
@@ -17,6 +26,9 @@ class MemberAdminController {
     }
 
     @PutMapping("/api/v1/admin/members/{memberId}/status")
+    @Operation(summary = "Activate or deactivate a member",
+            description = "Changed in MySQL, then in the ledger: the gateway answers by it on the next request.")
+    @Refusals({ INVALID_REQUEST, MEMBER_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<MemberStatusChanged> changeStatus(@PathVariable @Positive long memberId,
             @RequestBody @Valid MemberStatusChange change) {
         return ApiResponse.ok(members.changeStatus(memberId, change.status()));

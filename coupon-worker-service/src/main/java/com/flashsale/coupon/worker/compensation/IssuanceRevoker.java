@@ -2,13 +2,13 @@ package com.flashsale.coupon.worker.compensation;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.ledger.LedgerScript;
 import com.flashsale.coupon.worker.persistence.CouponIssueRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,8 +25,7 @@ import org.springframework.stereotype.Service;
 public class IssuanceRevoker {
 
     private static final Logger log = LoggerFactory.getLogger(IssuanceRevoker.class);
-    private static final RedisScript<Long> REVOKE = RedisScript
-            .of(new ClassPathResource("compensation/revoke-issuance.lua"), Long.class);
+    private static final RedisScript<Long> REVOKE = LedgerScript.bumpingVersion("compensation/revoke-issuance.lua", Long.class);
     private static final int MAX_REASON = 1000;
 
     private final StringRedisTemplate redis;
@@ -44,7 +43,7 @@ public class IssuanceRevoker {
     /** Returns true when the ledger still held this acceptance and gave the coupon back. */
     public boolean revoke(CouponIssued event, String reason) {
         LedgerKeys keys = LedgerKeys.forCoupon(event.couponCode());
-        Long revoked = redis.execute(REVOKE, List.of(keys.issued(), keys.stock()),
+        Long revoked = redis.execute(REVOKE, List.of(keys.issued(), keys.stock(), keys.version()),
                 Long.toString(event.memberId()), Long.toString(event.acceptedAt().toEpochMilli()));
         boolean compensated = revoked != null && revoked == 1;
         // Written after the ledger step: a crash in between replays both, and both are idempotent.

@@ -2,11 +2,11 @@ package com.flashsale.coupon.worker.provisioning;
 
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
+import com.flashsale.coupon.worker.ledger.LedgerScript;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 class RedisCampaigns {
 
-    private static final RedisScript<Long> PROVISION = RedisScript
-            .of(new ClassPathResource("provisioning/provision-campaign.lua"), Long.class);
+    private static final RedisScript<Long> PROVISION = LedgerScript.bumpingVersion("provisioning/provision-campaign.lua", Long.class);
+    private static final RedisScript<Long> DELETE = LedgerScript.bumpingVersion("provisioning/delete-campaign.lua", Long.class);
 
     private final StringRedisTemplate redis;
 
@@ -37,7 +37,7 @@ class RedisCampaigns {
             args.add(field.getKey());
             args.add(field.getValue());
         }
-        Long stock = redis.execute(PROVISION, List.of(keys.campaign(), keys.stock(), keys.issued()),
+        Long stock = redis.execute(PROVISION, List.of(keys.campaign(), keys.stock(), keys.issued(), keys.version()),
                 args.toArray());
         // Another slot than the campaign's keys, so it cannot join the script on Redis Cluster.
         redis.opsForSet().add(LedgerKeys.CAMPAIGNS, campaign.code());
@@ -49,9 +49,14 @@ class RedisCampaigns {
         return codes == null ? Set.of() : codes;
     }
 
-    /** Deletes every key of one coupon, outbox included; the keys share a slot, so one command suffices. */
+    /**
+     * Deletes every key of one coupon, outbox included, and moves its version in the same script
+     * (the keys share a slot): gateways holding the campaign as sold out learn of the reset.
+     */
     long delete(String code) {
-        Long deleted = redis.delete(LedgerKeys.forCoupon(code).all());
+        LedgerKeys keys = LedgerKeys.forCoupon(code);
+        Long deleted = redis.execute(DELETE,
+                List.of(keys.campaign(), keys.stock(), keys.issued(), keys.outbox(), keys.version()));
         return deleted == null ? 0 : deleted;
     }
 

@@ -1,13 +1,13 @@
 package com.flashsale.coupon.worker.reconciliation;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.ledger.LedgerScript;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -21,8 +21,7 @@ import org.springframework.stereotype.Component;
 class RedisHolders {
 
     @SuppressWarnings("rawtypes")
-    private static final RedisScript<List> REPAIR = RedisScript
-            .of(new ClassPathResource("reconciliation/repair-ledger.lua"), List.class);
+    private static final RedisScript<List> REPAIR = LedgerScript.bumpingVersion("reconciliation/repair-ledger.lua", List.class);
 
     private final StringRedisTemplate redis;
 
@@ -51,7 +50,8 @@ class RedisHolders {
             args.add(Long.toString(acceptedAt.toEpochMilli()));
             args.add(Long.toString(member));
         });
-        List<?> result = redis.execute(REPAIR, List.of(keys.campaign(), keys.stock(), keys.issued()), args.toArray());
+        List<?> result = redis.execute(REPAIR, List.of(keys.campaign(), keys.stock(), keys.issued(), keys.version()),
+                args.toArray());
         return new Repair(((Number) result.get(0)).intValue(), ((Number) result.get(1)).longValue(),
                 ((Number) result.get(2)).longValue());
     }

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -33,6 +34,42 @@ final class AdminBadRequests {
                 campaignStatus("{\"status\":\"ACTIVE\",\"status\":\"PAUSED\"}"),
                 campaignStatus("{\"status\":\"PAUSED\"}{\"status\":\"ACTIVE\"}"),
                 campaignStatus("{\"status\":\"PAUSED\",\"quantity\":1000000}"),
+                put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", "version three").content("{\"status\":\"PAUSED\"}"),
+                put("/api/v1/admin/campaigns/FLASH 100/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"PAUSED\"}"),
+                newCampaign("{}"),
+                newCampaign("not json"),
+                newCampaign(campaign("\"couponCode\":\"NEW 1\"")),
+                newCampaign(campaign("\"couponCode\":\"" + "X".repeat(65) + "\"")),
+                newCampaign(campaign("\"name\":\" \"")),
+                newCampaign(campaign("\"name\":\"" + "n".repeat(101) + "\"")),
+                newCampaign(campaign("\"quantity\":0")),
+                newCampaign(campaign("\"quantity\":10000001")),
+                newCampaign(campaign("\"quantity\":1.5")),
+                newCampaign(campaign("\"quantity\":\"10\"")),
+                newCampaign(campaign("\"startsAt\":null")),
+                newCampaign(campaign("\"startsAt\":\"tomorrow\"")),
+                get("/api/v1/admin/campaigns").param("size", "0"),
+                get("/api/v1/admin/campaigns").param("size", "201"),
+                get("/api/v1/admin/campaigns").param("page", "-1"),
+                get("/api/v1/admin/campaigns").param("status", "OPEN"),
+                get("/api/v1/admin/campaigns/FLASH100!"),
+                quantity("{}"),
+                quantity("{\"quantity\":0}"),
+                quantity("{\"quantity\":-5}"),
+                put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON)
+                        .header("If-Match", "\"-1\"").content("{\"quantity\":100}"),
+                window("{}"),
+                window("{\"startsAt\":\"2026-13-01T00:00:00Z\"}"),
+                get("/api/v1/admin/campaigns/FLASH100/audit").param("size", "1000"),
+                get("/api/v1/admin/campaigns/FLASH100/holders").param("size", "0"),
+                get("/api/v1/admin/campaigns/FLASH100/holders").param("page", "x"),
+                get("/api/v1/admin/campaigns/FLASH100/failed-issuances").param("status", "LOST"),
+                get("/api/v1/admin/campaigns/{code}/issuances", "FLASH 100"),
+                post("/api/v1/admin/campaigns/FLASH100/failed-issuances/0/replay"),
+                post("/api/v1/admin/campaigns/FLASH100/failed-issuances/abc/replay"),
+                post("/api/v1/admin/campaigns/FLASH-100!/failed-issuances/replay"),
                 put("/api/v1/admin/members/abc/status").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"INACTIVE\"}"),
                 put("/api/v1/admin/members/0/status").contentType(MediaType.APPLICATION_JSON)
@@ -43,7 +80,30 @@ final class AdminBadRequests {
                         .content("{\"status\":\"INACTIVE\",\"memberId\":8}"));
     }
 
+    /** A valid new campaign's body with one field replaced. */
+    static String campaign(String replacement) {
+        String field = replacement.substring(0, replacement.indexOf(':'));
+        StringBuilder body = new StringBuilder("{");
+        for (String pair : List.of("\"couponCode\":\"NEW1\"", "\"name\":\"New\"", "\"quantity\":10",
+                "\"startsAt\":\"2026-12-01T09:00:00Z\"")) {
+            body.append(body.length() > 1 ? "," : "").append(pair.startsWith(field) ? replacement : pair);
+        }
+        return body.append('}').toString();
+    }
+
+    private static RequestBuilder newCampaign(String body) {
+        return post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
     private static RequestBuilder campaignStatus(String body) {
         return put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static RequestBuilder quantity(String body) {
+        return put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static RequestBuilder window(String body) {
+        return put("/api/v1/admin/campaigns/FLASH100/window").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

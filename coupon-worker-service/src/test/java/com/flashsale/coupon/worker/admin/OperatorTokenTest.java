@@ -1,15 +1,23 @@
 package com.flashsale.coupon.worker.admin;
 
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+import com.flashsale.coupon.worker.campaign.CampaignStatus;
+import com.flashsale.coupon.worker.campaign.CampaignView;
+import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
+import com.flashsale.coupon.worker.issuance.IssuanceQueries;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.hamcrest.Matchers;
@@ -17,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -29,7 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * nothing in MySQL or Redis is {@code OperatorSecurityIntegrationTest}'s.
  */
 @WebMvcTest
-@Import(OperatorSecurityConfig.class)
+@Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
 class OperatorTokenTest {
 
     private static final TestTokens tokens = new TestTokens();
@@ -38,7 +47,13 @@ class OperatorTokenTest {
     MockMvc mvc;
 
     @MockitoBean
-    CouponAdministration coupons;
+    CampaignAdministration campaigns;
+
+    @MockitoBean
+    IssuanceQueries issuances;
+
+    @MockitoBean
+    FailedIssuanceReplay replay;
 
     @MockitoBean
     MemberAdministration members;
@@ -61,6 +76,18 @@ class OperatorTokenTest {
         mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + tokens.operator()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.campaigns").value(3));
+    }
+
+    @Test
+    void namesTheTokensOperatorInTheChange() throws Exception {
+        CampaignView ended = new CampaignView(4, "SPRING25", "Spring sale", 500, CampaignStatus.ENDED,
+                Instant.parse("2026-12-01T09:00:00Z"), null, 4, null);
+        given(campaigns.changeStatus("SPRING25", CampaignStatus.ENDED, null, "operator")).willReturn(ended);
+
+        mvc.perform(put("/api/v1/admin/campaigns/SPRING25/status").header("Authorization", "Bearer " + tokens.operator())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"ENDED\"}"))
+                .andExpect(status().isOk());
+        then(campaigns).should().changeStatus("SPRING25", CampaignStatus.ENDED, null, "operator");
     }
 
     @Test

@@ -33,9 +33,12 @@ class SchemaMigrationIntegrationTest {
     @Test
     void migratesAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(4);
+        assertThat(migration.migrationsExecuted).isEqualTo(5);
         assertThat(jdbc.queryForList("SHOW TABLES", String.class)).contains("members", "coupons", "coupon_issues",
-                "failed_coupon_issues", "shedlock");
+                "failed_coupon_issues", "shedlock", "campaign_audit");
+        assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = DATABASE() AND table_name = 'failed_coupon_issues'", String.class))
+                .contains("replay_attempts", "replayed_at", "replayed_by");
     }
 
     @Test

@@ -43,7 +43,21 @@ public final class SaleClient implements AutoCloseable {
                 .build();
     }
 
+    /**
+     * A client bound to no sale: only for the requests that name their target ({@link #send},
+     * {@link #ready}, {@link #metric}), such as the readiness of a service still starting or a server
+     * beside the sale (Prometheus). Any call for a gateway or the worker throws.
+     */
+    public static SaleClient forTargets(Credentials credentials, Timeouts timeouts) {
+        return new SaleClient(null, credentials, timeouts);
+    }
+
+    /** @throws IllegalStateException for a client made {@link #forTargets} */
     public Services services() {
+        if (services == null) {
+            throw new IllegalStateException("this client is bound to no gateway or worker: it only sends to the targets"
+                    + " it is given");
+        }
         return services;
     }
 
@@ -63,7 +77,7 @@ public final class SaleClient implements AutoCloseable {
 
     /** A new connection set to the gateways, for one client thread of a load. */
     public IssueChannel channel() {
-        return new IssueChannel(services.gateways(), credentials, timeouts, IssueChannel.IDLE_CHECK);
+        return new IssueChannel(services().gateways(), credentials, timeouts, IssueChannel.IDLE_CHECK);
     }
 
     /**
@@ -93,7 +107,7 @@ public final class SaleClient implements AutoCloseable {
 
     /** The first gateway's view of the coupon's ledger. */
     public StockView stock(String couponCode) {
-        JsonNode data = operator(services.gateway(), "GET", "/api/v1/coupons/stock/" + code(couponCode), null,
+        JsonNode data = operator(services().gateway(), "GET", "/api/v1/coupons/stock/" + code(couponCode), null,
                 "read the stock of " + couponCode).data();
         return new StockView(data.path("couponCode").asString(couponCode), data.path("quantity").asLong(),
                 data.path("stock").asLong(), data.path("issued").asLong(), data.path("outboxBacklog").asLong());
@@ -101,13 +115,13 @@ public final class SaleClient implements AutoCloseable {
 
     /** Sets the coupon's quantity in MySQL and provisions it into the ledger (stock shifts by the change). */
     public Campaign initStock(String couponCode, int quantity) {
-        return campaign(operator(services.worker(), "POST", "/api/v1/coupons/stock/init?couponCode=" + code(couponCode)
+        return campaign(operator(services().worker(), "POST", "/api/v1/coupons/stock/init?couponCode=" + code(couponCode)
                 + "&quantity=" + quantity, "", "set the quantity of " + couponCode));
     }
 
     /** MySQL's issue and failure rows deleted and the Redis ledger rebuilt at full stock, in one call. */
     public ResetReport reset() {
-        JsonNode data = operator(services.worker(), "POST", "/api/test/reset", "", "reset the sale").data();
+        JsonNode data = operator(services().worker(), "POST", "/api/test/reset", "", "reset the sale").data();
         return new ResetReport(data.path("deletedCouponIssues").asLong(), data.path("deletedFailedCouponIssues").asLong(),
                 data.path("deletedLedgerKeys").asLong(), data.path("provisionedCampaigns").asLong(),
                 data.path("provisionedMembers").asLong());
@@ -115,23 +129,23 @@ public final class SaleClient implements AutoCloseable {
 
     /** ACTIVE, PAUSED or ENDED; the gateway sees it on its next request. */
     public Campaign campaignStatus(String couponCode, String status) {
-        return campaign(operator(services.worker(), "PUT", "/api/v1/admin/campaigns/" + code(couponCode) + "/status",
+        return campaign(operator(services().worker(), "PUT", "/api/v1/admin/campaigns/" + code(couponCode) + "/status",
                 "{\"status\":\"" + status + "\"}", "set campaign " + couponCode + " " + status));
     }
 
     /** ACTIVE or INACTIVE, in MySQL and in the ledger. */
     public void memberStatus(long memberId, String status) {
-        operator(services.worker(), "PUT", "/api/v1/admin/members/" + memberId + "/status",
+        operator(services().worker(), "PUT", "/api/v1/admin/members/" + memberId + "/status",
                 "{\"status\":\"" + status + "\"}", "set member " + memberId + " " + status);
     }
 
     /** One reconciliation run, synchronously; empty while another worker replica is running one. */
     public Optional<Reconciliation> reconcile() {
-        Reply reply = send(services.worker(), "POST", "/api/v1/admin/reconciliation", "", Caller.operator());
+        Reply reply = send(services().worker(), "POST", "/api/v1/admin/reconciliation", "", Caller.operator());
         if (reply.status() == 409 && "COMMON-004".equals(reply.code())) {
             return Optional.empty();
         }
-        JsonNode data = expectOk(reply, services.worker(), "run a reconciliation").data();
+        JsonNode data = expectOk(reply, services().worker(), "run a reconciliation").data();
         return Optional.of(new Reconciliation(data.path("campaigns").asInt(), data.path("persistedFromRedis").asInt(),
                 data.path("revoked").asInt(), data.path("restoredToRedis").asInt(), data.path("stockCorrected").asInt()));
     }

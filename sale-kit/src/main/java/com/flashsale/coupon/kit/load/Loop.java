@@ -4,6 +4,7 @@ import com.flashsale.coupon.kit.api.Answer;
 import com.flashsale.coupon.kit.api.SaleClient;
 import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.function.LongPredicate;
 import java.util.function.LongUnaryOperator;
 
@@ -20,13 +21,15 @@ import java.util.function.LongUnaryOperator;
  * (no coordinated omission). Enough clients must be given to carry the rate.</li>
  * </ul>
  * A loop ends at its request count, its duration, a {@link StopCondition}, or {@link RunningLoad#stop()}.
+ * It drives the gateways of a {@link SaleClient}, or any other {@link Asker}.
  */
 public final class Loop {
 
     /** Returned by a member function for a request slot nobody uses: the slot passes, nothing is sent. */
     public static final long NOBODY = -1;
 
-    final SaleClient client;
+    final Supplier<? extends Asker> askers;
+    final int gateways;
     final String couponCode;
     final double ratePerSecond;
     int clients = 64;
@@ -38,15 +41,24 @@ public final class Loop {
     Consumer<Answer> onAnswer = answer -> {
     };
 
-    private Loop(SaleClient client, String couponCode, double ratePerSecond) {
-        this.client = client;
+    private Loop(Supplier<? extends Asker> askers, int gateways, String couponCode, double ratePerSecond) {
+        this.askers = askers;
+        this.gateways = gateways;
         this.couponCode = couponCode;
         this.ratePerSecond = ratePerSecond;
     }
 
     /** As fast as the answers come back. */
     public static Loop closed(SaleClient client, String couponCode) {
-        return new Loop(client, couponCode, 0);
+        return new Loop(() -> Asker.of(client.channel()), client.services().gateways().size(), couponCode, 0);
+    }
+
+    /**
+     * As fast as the answers come back, each client asking through its own {@link Asker} (one gateway,
+     * index 0): for a design measured in-process, driven and logged exactly like the system.
+     */
+    public static Loop closed(Supplier<? extends Asker> askers, String couponCode) {
+        return new Loop(askers, 1, couponCode, 0);
     }
 
     /** At a fixed offered rate, timing each request from when it was due. */
@@ -54,7 +66,8 @@ public final class Loop {
         if (!(ratePerSecond > 0)) {
             throw new IllegalArgumentException("an open loop needs a positive rate, got " + ratePerSecond);
         }
-        return new Loop(client, couponCode, ratePerSecond);
+        return new Loop(() -> Asker.of(client.channel()), client.services().gateways().size(), couponCode,
+                ratePerSecond);
     }
 
     /** Concurrent clients, each with its own connection (64 unless set). */

@@ -1,7 +1,6 @@
 package com.flashsale.coupon.kit.load;
 
 import com.flashsale.coupon.kit.api.Answer;
-import com.flashsale.coupon.kit.api.IssueChannel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,7 @@ public final class RunningLoad {
 
     private RunningLoad(Loop plan) {
         this.plan = plan;
-        this.route = new Route(plan.client.services().gateways().size());
+        this.route = new Route(plan.gateways);
         this.connected = new CountDownLatch(plan.clients);
         this.finished = new CountDownLatch(plan.clients);
         this.intervalNanos = plan.open() ? 1e9 / plan.ratePerSecond : 0;
@@ -82,8 +81,8 @@ public final class RunningLoad {
     }
 
     private void runClient() {
-        try (IssueChannel channel = plan.client.channel()) {
-            connectAhead(channel);
+        try (Asker asker = plan.askers.get()) {
+            connectAhead(asker);
             go.await();
             while (!stopped) {
                 long index = next.getAndIncrement();
@@ -107,7 +106,7 @@ public final class RunningLoad {
                 }
                 long member = plan.memberAt.applyAsLong(index);
                 if (member != Loop.NOBODY) {
-                    send(channel, index, member, due);
+                    send(asker, index, member, due);
                 }
             }
         } catch (InterruptedException e) {
@@ -118,11 +117,11 @@ public final class RunningLoad {
         }
     }
 
-    private void connectAhead(IssueChannel channel) {
+    private void connectAhead(Asker asker) {
         try {
-            for (int gateway = 0; gateway < plan.client.services().gateways().size(); gateway++) {
+            for (int gateway = 0; gateway < plan.gateways; gateway++) {
                 try {
-                    channel.connect(gateway);
+                    asker.connect(gateway);
                 } catch (Exception e) {
                     // The first request to it tries again, and records what it meets.
                 }
@@ -132,13 +131,13 @@ public final class RunningLoad {
         }
     }
 
-    private void send(IssueChannel channel, long index, long member, long due) {
+    private void send(Asker asker, long index, long member, long due) {
         inFlight.merge(member, 1, Integer::sum);
         try {
             if (!plan.stillAsking.test(member)) {
                 return;
             }
-            Answer answer = channel.ask(route.pick(index), plan.couponCode, member, due);
+            Answer answer = asker.ask(route.pick(index), plan.couponCode, member, due);
             log.add(answer);
             route.answered(answer);
             plan.onAnswer.accept(answer);

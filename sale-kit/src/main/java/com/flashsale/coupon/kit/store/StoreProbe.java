@@ -76,7 +76,6 @@ public final class StoreProbe implements AutoCloseable {
 
     /** Both stores' counts for the coupon: cheap enough to poll every few milliseconds. */
     public synchronized StoreCounts counts(String couponCode) {
-        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
         long[] mysql = mysql("read the counts of " + couponCode, db -> {
             try (PreparedStatement query = db.prepareStatement(COUNTS)) {
                 query.setString(1, couponCode);
@@ -89,9 +88,17 @@ public final class StoreProbe implements AutoCloseable {
                 }
             }
         });
-        return redis("read the ledger of " + couponCode, () -> new StoreCounts(mysql[0], mysql[1],
+        LedgerCounts ledger = ledger(couponCode);
+        return new StoreCounts(mysql[0], mysql[1], ledger.quantity(), ledger.stock(), ledger.issued(),
+                ledger.outboxBacklog(), mysql[2], mysql[3]);
+    }
+
+    /** The coupon's Redis ledger alone: never waits for MySQL, so it reads while MySQL is down or locked. */
+    public synchronized LedgerCounts ledger(String couponCode) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        return redis("read the ledger of " + couponCode, () -> new LedgerCounts(
                 number(redis.hget(keys.campaign(), LedgerKeys.CampaignFields.QUANTITY)), number(redis.get(keys.stock())),
-                redis.zcard(keys.issued()), redis.xlen(keys.outbox()), mysql[2], mysql[3]));
+                redis.zcard(keys.issued()), redis.xlen(keys.outbox())));
     }
 
     /** The coupon member by member: who Redis accepted, who holds a row, who failed and why. */

@@ -130,6 +130,25 @@ class SaleClientIntegrationTest {
     }
 
     @Test
+    void aClientBoundToNoSaleSendsOnlyToTheTargetsItIsGiven() throws IOException {
+        LocalTarget gatewayTarget = LocalTarget.port(gateway.port());
+        try (SaleClient client = SaleClient.forTargets(Credentials.adminToken("s3cret"), Timeouts.DEFAULT)) {
+            assertThat(client.ready(gatewayTarget)).isTrue();
+            assertThat(client.ready(LocalTarget.port(StandInGateway.closedPort()))).isFalse();
+            assertThat(client.metric(gatewayTarget, "coupon_issue_requests_total", "")).hasValue(8.0);
+            Reply reply = client.send(LocalTarget.port(worker.port()), "POST", "/api/test/reset", "", Caller.operator());
+            assertThat(reply.status()).isEqualTo(200);
+            // Readiness is asked anonymously; the metrics and the operator's request carry the operator's credentials.
+            assertThat(seen).containsExactly("GET /actuator/health/readiness token null body ",
+                    "GET /actuator/prometheus token s3cret body ", "POST /api/test/reset token s3cret body ");
+
+            assertThatThrownBy(client::reset).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("bound to no gateway or worker");
+            assertThatThrownBy(() -> client.issue("FLASH100", 1)).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void saysWhatToDoWhenTheOperatorEndpointsAreNotThere() throws IOException {
         try (SaleClient hidden = new SaleClient(Services.of(LocalTarget.port(gateway.port()),
                 LocalTarget.port(gateway.port())), Credentials.none())) {

@@ -44,6 +44,22 @@ class AnswerLogTest {
     }
 
     @Test
+    void percentilesAreExactOrderStatistics() {
+        AnswerLog log = new AnswerLog();
+        for (int ms = 1000; ms >= 1; ms--) {
+            log.add(new Answer(ms, 0, Outcome.ISSUED, 200, null, null, 0, 0, ms * 1_000_000L));
+        }
+
+        Percentiles latency = log.latency();
+
+        assertThat(latency.count()).isEqualTo(1000);
+        assertThat(latency.p50()).isEqualTo(500.0);
+        assertThat(latency.p99()).isEqualTo(990.0);
+        assertThat(latency.p999()).isEqualTo(999.0);
+        assertThat(latency.max()).isEqualTo(1000.0);
+    }
+
+    @Test
     void knowsWhatWasSentWhen() {
         AnswerLog log = new AnswerLog();
         log.add(new Answer(1, 0, Outcome.UNAVAILABLE, 503, "COMMON-002", null, 10, 10, 20));

@@ -10,7 +10,9 @@ import com.flashsale.coupon.kit.check.Invariant;
 import com.flashsale.coupon.kit.check.InvariantChecker;
 import com.flashsale.coupon.kit.check.SaleFacts;
 import com.flashsale.coupon.kit.check.Verdicts;
+import com.flashsale.coupon.kit.support.StandInGateway;
 import com.flashsale.coupon.testsupport.SaleStores;
+import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,23 @@ class StoreProbeIntegrationTest {
         assertThat(counts.quantity()).as("from MySQL, the seed's").isEqualTo(100);
         assertThatThrownBy(() -> probe.counts("NO_SUCH_COUPON")).isInstanceOf(StoreException.class)
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theLedgerAloneIsReadWithoutMySql() throws IOException {
+        stores.sell(30, 10);
+        stores.redis().xadd(FLASH100.outbox(), Map.of("memberId", "30"));
+        StoreSettings settings = StoreSettings.fromEnvironment(stores.environment());
+        StoreSettings mysqlAway = new StoreSettings(settings.mysqlHost(), StandInGateway.closedPort(), settings.mysqlDatabase(),
+                settings.mysqlUser(), settings.mysqlPassword(), settings.redisHost(), settings.redisPort(),
+                settings.redisDatabase(), settings.redisPassword());
+
+        try (StoreProbe redisOnly = new StoreProbe(mysqlAway)) {
+            assertThat(redisOnly.ledger("FLASH100")).isEqualTo(new LedgerCounts(100, 70, 30, 1));
+            assertThatThrownBy(() -> redisOnly.counts("FLASH100")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("MySQL");
+        }
+        assertThat(probe.ledger("NO_SUCH_COUPON")).isEqualTo(new LedgerCounts(-1, -1, 0, 0));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.flashsale.coupon.system.chaos;
 
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.check.Verdict;
+import com.flashsale.coupon.kit.check.Verdicts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -27,8 +29,8 @@ final class ChaosReport {
 
     static synchronized void publish(ScenarioResult result) {
         System.out.println(line(result));
-        result.verdicts().forEach((invariant, verdict) -> System.out.printf("[chaos]   %s %s (%s): %s%n",
-                invariant, verdict.label(), invariant.meaning(), verdict.detail()));
+        result.verdicts().byInvariant().forEach((invariant, verdict) -> System.out.printf("[chaos]   %s %s (%s): %s%n",
+                invariant, verdict.label(), invariant.meaning(), verdict.evidence()));
         System.out.println("[chaos]   fault: " + result.note());
         Path file = Path.of(System.getProperty("chaos.report", "target/chaos-report.md"));
         try {
@@ -54,12 +56,12 @@ final class ChaosReport {
                 r.quantity(), r.requests(), r.answered(Outcome.ISSUED), r.answered(Outcome.UNKNOWN),
                 r.answered(Outcome.NOT_CONNECTED), r.answered(Outcome.UNAVAILABLE), r.answered(Outcome.SOLD_OUT), r.rows(),
                 r.failedRows(), number(r.compensations()), r.repairs(),
-                r.verdicts().values().stream().map(Verdict::label).collect(Collectors.joining(" | ")),
+                r.verdicts().byInvariant().values().stream().map(Verdict::label).collect(Collectors.joining(" | ")),
                 seconds(r.sale()), seconds(r.settle()));
     }
 
-    private static String verdicts(Map<Invariant, Verdict> verdicts, String separator) {
-        return verdicts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().label())
+    private static String verdicts(Verdicts verdicts, String separator) {
+        return verdicts.byInvariant().entrySet().stream().map(e -> e.getKey() + " " + e.getValue().label())
                 .collect(Collectors.joining(separator));
     }
 

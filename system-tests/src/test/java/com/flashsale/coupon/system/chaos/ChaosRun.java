@@ -3,66 +3,99 @@ package com.flashsale.coupon.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.system.chaos.WorkerAdmin.Reconciliation;
+import com.flashsale.coupon.kit.api.Answer;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.api.Reconciliation;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.api.Timeouts;
+import com.flashsale.coupon.kit.check.AnswerFacts;
+import com.flashsale.coupon.kit.check.Expectations;
+import com.flashsale.coupon.kit.check.InvariantChecker;
+import com.flashsale.coupon.kit.check.SaleFacts;
+import com.flashsale.coupon.kit.check.Verdict;
+import com.flashsale.coupon.kit.check.Verdicts;
+import com.flashsale.coupon.kit.load.AnswerLog;
+import com.flashsale.coupon.kit.load.LoadResult;
+import com.flashsale.coupon.kit.load.Loop;
+import com.flashsale.coupon.kit.load.RunningLoad;
+import com.flashsale.coupon.kit.settle.Settle;
+import com.flashsale.coupon.kit.settle.Settled;
+import com.flashsale.coupon.kit.store.LedgerCounts;
+import com.flashsale.coupon.kit.store.SaleState;
+import com.flashsale.coupon.kit.store.StoreCounts;
+import com.flashsale.coupon.kit.store.StoreProbe;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 
 /**
- * One drill, start to end: a fresh system, a sale with many concurrent clients, one fault injected
- * mid-sale, the system left to settle, reconciliation, then invariants I1-I5 checked and the line
- * reported. Faults get this object to reach the processes, the servers and the stores.
+ * One drill, start to end: a fresh system, a sale at a fixed rate from many concurrent clients (the
+ * kit's open loop), one fault injected mid-sale, the system left to settle, reconciliation, then the
+ * kit's invariant checks and the line reported. Faults get this object to reach the processes, the
+ * servers and the stores.
  */
 final class ChaosRun implements AutoCloseable {
 
+    static final String COUPON = "FLASH100";
+    static final long COUPON_ID = 2;
+    /** Another seeded coupon, for traffic that must not touch the sale's ledger. */
+    private static final String WARM_UP_COUPON = "WELCOME10";
     /** The drill's members get ids above the seed's, so they are the only ones asking. */
     static final long FIRST_MEMBER = 100_001;
-    private static final long WARM_UP_COUPON_ID = 1;
+    /**
+     * A refused connection is known within a second; an answer 5 s late is unknown (the gateway's own
+     * Redis deadline is 1 s), so a request hanging on a dying gateway cannot hold its client for long.
+     */
+    private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5),
+            Duration.ofSeconds(120));
+    private static final Duration QUIET = Duration.ofSeconds(2);
+    private static final Duration SETTLE_LIMIT = Duration.ofMinutes(4);
 
     private final String scenario;
     private final Fault fault;
     private final ChaosScale scale = ChaosScale.current();
     private final SaleSystem system;
     private final InfraServers servers = new InfraServers();
-    private final LedgerView ledger;
-    private final MySqlView mysql;
-    private final WorkerAdmin admin;
+    private final SaleClient client;
+    private final StoreProbe probe;
+    private final StoreWrites writes;
     private final DrillTopics topics;
-    private final IssueClient client = new IssueClient();
-    private final AnswerLog log = new AnswerLog();
     private final List<Long> members;
     private final MemberOrder order;
-    private final SaleDriver driver;
+    private final SaleEnd end;
     private final List<Long> returns = new CopyOnWriteArrayList<>();
     private final List<Reconciliation> reconciliations = new CopyOnWriteArrayList<>();
+    private RunningLoad load;
 
     private ChaosRun(String scenario, Fault fault) {
         this.scenario = scenario;
         this.fault = fault;
         this.system = SaleSystem.start(fault.gateways());
-        this.ledger = new LedgerView(system.environment().redis(), IssueClient.COUPON);
-        this.mysql = new MySqlView(system.environment());
-        this.admin = new WorkerAdmin(system.worker());
+        this.client = system.environment().client(system.gateways(), system.worker(), TIMEOUTS);
+        this.probe = system.environment().probe();
+        this.writes = new StoreWrites(system.environment(), COUPON, COUPON_ID);
         this.topics = new DrillTopics(system.environment().servers().kafkaBootstrapServers(),
                 List.of(system.environment().issuedTopic(), system.environment().deadLetterTopic()),
                 system.environment().suffix());
         this.members = LongStream.range(FIRST_MEMBER, FIRST_MEMBER + scale.members()).boxed().toList();
         this.order = new MemberOrder(members, scenario.hashCode());
-        this.driver = new SaleDriver(client, new GatewayPool(system.gateways()), order, log, scale);
+        this.end = new SaleEnd(scale, order);
     }
 
     /** Runs the drill, reports it, and fails the test on any invariant violated or a fault that did not land. */
     static ScenarioResult drill(String scenario, Fault fault) throws Exception {
         try (ChaosRun run = new ChaosRun(scenario, fault)) {
             ScenarioResult result = run.execute();
-            assertThat(result.verdicts()).as("invariants after '%s'", scenario)
+            assertThat(result.verdicts().byInvariant()).as("invariants after '%s'", scenario)
                     .allSatisfy((invariant, verdict) -> assertThat(verdict.status())
-                            .as("%s (%s): %s", invariant, invariant.meaning(), verdict.detail())
+                            .as("%s (%s): %s", invariant, invariant.meaning(), verdict.evidence())
                             .isEqualTo(Verdict.Status.PASS));
             fault.verify(run);
             return result;
@@ -72,24 +105,28 @@ final class ChaosRun implements AutoCloseable {
     private ScenarioResult execute() throws Exception {
         prepareSale();
         fault.prepare(this);
-        driver.start();
+        load = Loop.open(client, COUPON, scale.rate()).clients(scale.clients()).members(order::memberAt)
+                .onlyIf(order::asks).stopWhen(end).onAnswer(end::answered).start();
         try {
-            ledger.awaitSold(fault.trigger(), scale.quantity(), scale.saleLimit());
+            awaitSold(fault.trigger());
             fault.inject(this);
-            driver.faultOver();
+            end.faultOver();
         } catch (Exception | AssertionError e) {
-            driver.stop();
+            load.stop();
             throw e;
         }
-        Duration sale = driver.awaitEnd();
-        Duration settle = new Settler(ledger, mysql, topics).settle();
+        LoadResult sale = load.awaitEnd(scale.saleLimit().plusSeconds(60));
+        Settled settled = settle();
         reconcileNow();
-        SaleFacts facts = facts();
-        Map<Invariant, Verdict> verdicts = new InvariantChecker().check(facts);
+        SaleState state = probe.state(COUPON);
+        Expectations expectations = Expectations.none().eligible(Set.copyOf(members))
+                .expectedFailures(fault.expectedFailures()).returns(List.copyOf(returns));
+        Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, AnswerFacts.of(sale.log().all()),
+                expectations));
         int repairs = reconciliations.stream().mapToInt(Reconciliation::repairs).sum();
-        ScenarioResult result = new ScenarioResult(scenario, scale.quantity(), log.counts(), facts.holders().size(),
-                facts.failures().size(), admin.metric("coupon_compensations_total"), repairs, verdicts, sale, settle,
-                fault.note(this));
+        ScenarioResult result = new ScenarioResult(scenario, scale.quantity(), sale.log().counts(),
+                state.counts().rows(), state.failures().size(), workerMetric("coupon_compensations_total", ""), repairs,
+                verdicts, sale.elapsed(), settled.waited(), fault.note(this));
         ChaosReport.publish(result);
         return result;
     }
@@ -101,30 +138,47 @@ final class ChaosRun implements AutoCloseable {
      * persistence does not land before persistence has even started.
      */
     private void prepareSale() throws Exception {
-        mysql.insertActiveMembers(members);
-        admin.setQuantity(IssueClient.COUPON, scale.quantity());
-        system.environment().reset(system.worker());
-        assertThat(ledger.stock()).as("stock after the reset").isEqualTo(scale.quantity());
+        writes.insertActiveMembers(members);
+        client.initStock(COUPON, scale.quantity());
+        client.reset();
+        assertThat(ledger().stock()).as("stock after the reset").isEqualTo(scale.quantity());
         for (int gateway = 0; gateway < system.gateways().size(); gateway++) {
-            Attempt warmUp = client.issue(gateway, system.gateways().get(gateway).port(), IssueClient.WARM_UP_COUPON,
-                    FIRST_MEMBER + gateway);
-            assertThat(warmUp.outcome()).as("warm-up issuance through gateway %d", gateway).isEqualTo(Outcome.ISSUED);
+            Answer warmUp = client.issue(gateway, WARM_UP_COUPON, FIRST_MEMBER + gateway);
+            assertThat(warmUp.outcome()).as("warm-up issuance through gateway %d: %s", gateway, warmUp)
+                    .isEqualTo(Outcome.ISSUED);
         }
         await("the warm-up issuances persisted").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-                .until(() -> mysql.rows(WARM_UP_COUPON_ID) == system.gateways().size());
+                .until(() -> probe.counts(WARM_UP_COUPON).rows() == system.gateways().size());
     }
 
-    private SaleFacts facts() throws Exception {
-        return new SaleFacts(scale.quantity(), Set.copyOf(members), fault.expectedFailures(), log.all(),
-                List.copyOf(returns), ledger.stock(), ledger.issued(), ledger.backlog(), mysql.holders(),
-                mysql.failures(), mysql.duplicateHolders());
+    /** Blocks until {@code fraction} of the stock is sold: faults land mid-sale, never before or after. */
+    private void awaitSold(double fraction) {
+        long target = Math.round(scale.quantity() * (1 - fraction));
+        await("%.0f%% of the stock sold".formatted(fraction * 100)).atMost(scale.saleLimit())
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> ledger().stock() <= target);
+    }
+
+    /**
+     * The kit's one definition of settled: the outbox empty, every consumer group of the drill caught
+     * up (dead letters included), MySQL and Redis unchanged for a while. A server coming back from a
+     * fault may refuse a read or two: that counts as a change, not as a failure.
+     */
+    private Settled settle() {
+        Settled settled = Settle.of(() -> probe.counts(COUPON)).alsoWaitFor(topics::unprocessed).quietFor(QUIET)
+                .atMost(SETTLE_LIMIT).pollEvery(Duration.ofMillis(500))
+                .reporting(Duration.ofSeconds(15), progress -> System.out.println("[chaos]   settling " + progress.line()))
+                .await();
+        assertThat(settled.settled()).as("the system settled after '%s' (outbox empty, consumers caught up, stores"
+                + " quiet): %s", scenario, settled).isTrue();
+        return settled;
     }
 
     /** A request sent by the fault itself (not by the sale's clients); recorded like any other. */
-    Attempt issue(int gateway, long memberId) {
-        Attempt attempt = client.issue(gateway, system.gateways().get(gateway).port(), memberId);
-        driver.record(attempt);
-        return attempt;
+    Answer issue(int gateway, long memberId) {
+        Answer answer = client.issue(gateway, COUPON, memberId);
+        load.record(answer);
+        return answer;
     }
 
     /** A coupon was seen back in stock at this moment (nano time); I4 allows it to stay unsold if nobody asked after. */
@@ -132,14 +186,33 @@ final class ChaosRun implements AutoCloseable {
         returns.add(at);
     }
 
+    /**
+     * One reconciliation run, synchronously. Asked again while the worker cannot answer yet (it may
+     * just have been restarted) or another run holds the lock.
+     */
     Reconciliation reconcileNow() {
-        Reconciliation reconciliation = admin.reconcile();
-        reconciliations.add(reconciliation);
-        return reconciliation;
+        AtomicReference<Reconciliation> run = new AtomicReference<>();
+        await("a reconciliation run").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions()
+                .until(() -> {
+                    Optional<Reconciliation> done = client.reconcile();
+                    done.ifPresent(run::set);
+                    return done.isPresent();
+                });
+        reconciliations.add(run.get());
+        return run.get();
     }
 
     List<Reconciliation> reconciliations() {
         return new ArrayList<>(reconciliations);
+    }
+
+    /**
+     * Sum of the worker's samples of a metric whose labels contain {@code labels}, read on its management
+     * port; NaN when it has none.
+     */
+    double workerMetric(String name, String labels) {
+        return client.metric(LocalTarget.port(system.worker().managementPort()), name, labels).orElse(Double.NaN);
     }
 
     ChaosScale scale() {
@@ -154,28 +227,35 @@ final class ChaosRun implements AutoCloseable {
         return servers;
     }
 
-    LedgerView ledger() {
-        return ledger;
+    StoreProbe probe() {
+        return probe;
     }
 
-    MySqlView mysql() {
-        return mysql;
+    /** The sale's coupon in both stores (MySQL must answer). */
+    StoreCounts counts() {
+        return probe.counts(COUPON);
     }
 
-    WorkerAdmin admin() {
-        return admin;
+    /** The sale's coupon in the Redis ledger alone: readable while MySQL is down or locked. */
+    LedgerCounts ledger() {
+        return probe.ledger(COUPON);
     }
 
+    StoreWrites writes() {
+        return writes;
+    }
+
+    /** Every answer of the sale so far. */
     AnswerLog log() {
-        return log;
+        return load.log();
+    }
+
+    RunningLoad load() {
+        return load;
     }
 
     MemberOrder order() {
         return order;
-    }
-
-    SaleDriver driver() {
-        return driver;
     }
 
     static String seconds(long nanos) {
@@ -185,7 +265,9 @@ final class ChaosRun implements AutoCloseable {
     /** Servers first: services stop quickly once what they talk to is back. */
     @Override
     public void close() {
-        driver.stop();
+        if (load != null) {
+            load.stop();
+        }
         try {
             servers.close();
         } finally {

@@ -11,9 +11,11 @@ import java.util.Locale;
  * @param members distinct eligible members; twice the quantity, so demand clearly exceeds supply
  * @param requestsPerMember the sale sends at least this many requests per member (repeats exercise duplicates)
  * @param rate offered request rate, per second
- * @param clients concurrent clients (virtual threads); bounds the requests in flight when the system is slow
+ * @param clients concurrent clients of the open loop, each on its own connection; bounds the requests in flight
+ *        when the system is slow
  * @param tail how long the sale goes on once the fault is over (and has sold out since)
- * @param saleLimit hard stop for a sale that never sells out again
+ * @param saleLimit hard stop for a sale that never sells out again, counted from the end of the fault; also
+ *        the longest wait for the fault's trigger
  * @param kafkaOutage how long the broker stays down before it is started again (its restart adds ~15 s)
  * @param mariadbOutage how long MariaDB stays down before it is started again
  * @param redisPause how long Redis holds every write ({@code CLIENT PAUSE ... WRITE}); longer than the gateway's 1 s timeout

@@ -2,6 +2,7 @@ package com.flashsale.coupon.system.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.system.ServiceProcess;
 
 /**
@@ -43,7 +44,7 @@ final class GatewayCrash implements Fault {
         stockAtKill = run.ledger().stock();
         killedAt = System.nanoTime();
         victim.kill();
-        pendingAtKill = run.ledger().pendingInRelays();
+        pendingAtKill = run.probe().pendingInRelays(ChaosRun.COUPON);
         if (restart) {
             victim.restart();
         }

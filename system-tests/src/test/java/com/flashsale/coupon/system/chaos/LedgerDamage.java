@@ -3,8 +3,10 @@ package com.flashsale.coupon.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.system.chaos.WorkerAdmin.Reconciliation;
+import com.flashsale.coupon.kit.api.Reconciliation;
+import com.flashsale.coupon.kit.store.SaleState;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,21 +37,29 @@ final class LedgerDamage implements Fault {
     public void inject(ChaosRun run) throws Exception {
         int damage = run.scale().damage();
         await("rows in MySQL to damage").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                .until(() -> run.mysql().rows() >= damage * 2L);
-        List<Long> persisted = run.mysql().oldestHolders(damage * 2);
+                .until(() -> run.counts().rows() >= damage * 2L);
+        List<Long> persisted = oldestHolders(run.probe().state(ChaosRun.COUPON), damage * 2);
         assertThat(persisted).as("rows in MySQL to damage").hasSize(damage * 2);
         removedFromRedis.addAll(persisted.subList(0, damage));
         deletedFromMySql.addAll(persisted.subList(damage, damage * 2));
 
         run.order().retire(removedFromRedis);
         await("no request of the members to be removed in flight").atMost(Duration.ofSeconds(10))
-                .until(() -> removedFromRedis.stream().noneMatch(run.driver()::inFlight));
+                .until(() -> removedFromRedis.stream().noneMatch(run.load()::inFlight));
         stockAtDamage = run.ledger().stock();
-        removedFromRedis.forEach(run.ledger()::removeMember);
-        run.ledger().shiftStock(-damage);
-        run.mysql().deleteRows(deletedFromMySql);
+        removedFromRedis.forEach(run.writes()::removeFromLedger);
+        run.writes().shiftStock(-damage);
+        run.writes().deleteRows(deletedFromMySql);
 
         midSale = run.reconcileNow();
+    }
+
+    /** The first holders (rows in MySQL) to have been accepted, by their acceptance time in the ledger. */
+    private static List<Long> oldestHolders(SaleState state, int limit) {
+        return state.holders().stream()
+                .sorted(Comparator.comparing((Long member) -> state.redisIssued().getOrDefault(member, Long.MAX_VALUE))
+                        .thenComparing(Comparator.naturalOrder()))
+                .limit(limit).toList();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package com.flashsale.coupon.system.chaos;
 
+import com.flashsale.coupon.kit.load.Loop;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -9,28 +12,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who sends request number {@code i}: the members in rounds, each round a fresh shuffle, so every
  * member asks once per round (repeats exercise the duplicate check) and the order is reproducible
- * from the seed. A retired member asks no more (the damaged-ledger drill needs that).
+ * from the seed. A retired member asks no more (the damaged-ledger drill needs that): its slots
+ * pass with nothing sent ({@link Loop#NOBODY}), and a request of its already due is dropped
+ * ({@link #asks}).
  */
 final class MemberOrder {
 
-    static final long NOBODY = -1;
-
-    private final long[] members;
+    private final List<Long> members;
     private final Set<Long> known;
     private final long seed;
     private final Map<Long, long[]> rounds = new ConcurrentHashMap<>();
     private final Set<Long> retired = ConcurrentHashMap.newKeySet();
 
     MemberOrder(List<Long> members, long seed) {
-        this.members = members.stream().mapToLong(Long::longValue).toArray();
+        this.members = List.copyOf(members);
         this.known = Set.copyOf(members);
         this.seed = seed;
     }
 
     long memberAt(long index) {
-        long[] round = rounds.computeIfAbsent(index / members.length, this::shuffled);
-        long member = round[(int) (index % members.length)];
-        return retired.contains(member) ? NOBODY : member;
+        long[] round = rounds.computeIfAbsent(index / members.size(), this::shuffled);
+        long member = round[(int) (index % members.size())];
+        return retired.contains(member) ? Loop.NOBODY : member;
     }
 
     void retire(Set<Long> gone) {
@@ -41,19 +44,13 @@ final class MemberOrder {
         return known.contains(member);
     }
 
-    boolean retired(long member) {
-        return retired.contains(member);
+    boolean asks(long member) {
+        return !retired.contains(member);
     }
 
     private long[] shuffled(long round) {
-        long[] order = members.clone();
-        Random random = new Random(seed * 31 + round);
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
+        List<Long> order = new ArrayList<>(members);
+        Collections.shuffle(order, new Random(seed * 31 + round));
+        return order.stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -3,6 +3,8 @@ package com.flashsale.coupon.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.Answer;
+import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.system.SaleEnvironment;
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,7 +43,7 @@ final class PoisonAndPermanentFailure implements Fault {
 
     @Override
     public void prepare(ChaosRun run) {
-        ghosts.forEach(run.ledger()::addEligibleMember);
+        ghosts.forEach(run.writes()::addEligibleMember);
     }
 
     @Override
@@ -50,10 +52,10 @@ final class PoisonAndPermanentFailure implements Fault {
         publishPoison(run.system().environment());
         Map<Long, Long> toldAt = new HashMap<>();
         for (long ghost : ghosts) {
-            Attempt attempt = run.issue(0, ghost);
-            if (attempt.outcome() == Outcome.ISSUED) {
+            Answer answer = run.issue(0, ghost);
+            if (answer.outcome() == Outcome.ISSUED) {
                 told.add(ghost);
-                toldAt.put(ghost, attempt.answeredAt());
+                toldAt.put(ghost, answer.answeredAt());
             }
         }
         // Part of the fault's course: the sale must still be running when the coupons come back.
@@ -61,7 +63,7 @@ final class PoisonAndPermanentFailure implements Fault {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> {
                     for (long ghost : told) {
-                        if (!returnedAfter.containsKey(ghost) && !run.ledger().holds(ghost)) {
+                        if (!returnedAfter.containsKey(ghost) && !run.probe().redisHolds(ChaosRun.COUPON, ghost)) {
                             long now = System.nanoTime();
                             returnedAfter.put(ghost, now - toldAt.get(ghost));
                             run.returnObserved(now);
@@ -89,8 +91,9 @@ final class PoisonAndPermanentFailure implements Fault {
     @Override
     public void verify(ChaosRun run) throws Exception {
         assertThat(told).as("members absent from MySQL told yes (the permanent failures)").isNotEmpty();
-        assertThat(run.mysql().failures()).as("failure rows").containsKeys(told.toArray(Long[]::new));
-        assertThat(run.admin().metric("coupon_deadletter_records_total", "outcome=\"unreadable\""))
+        assertThat(run.probe().state(ChaosRun.COUPON).failures()).as("failure rows")
+                .containsKeys(told.toArray(Long[]::new));
+        assertThat(run.workerMetric("coupon_deadletter_records_total", "outcome=\"unreadable\""))
                 .as("poison records the dead-letter processor recognised").isGreaterThanOrEqualTo(POISON.size());
     }
 

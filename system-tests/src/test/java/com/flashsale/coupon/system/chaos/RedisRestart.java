@@ -3,6 +3,7 @@ package com.flashsale.coupon.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.testsupport.TestServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;

@@ -2,6 +2,8 @@ package com.flashsale.coupon.system.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.coupon.kit.api.Answer;
+import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.testsupport.TestServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -10,7 +12,6 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,15 +57,10 @@ final class RedisStall implements Fault {
 
     @Override
     public String note(ChaosRun run) {
-        Set<Long> holders;
-        try {
-            holders = run.mysql().holders();
-        } catch (SQLException e) {
-            holders = Set.of();
-        }
+        Set<Long> holders = run.probe().state(ChaosRun.COUPON).holders();
         long toldUnavailable = run.log().sentBetween(Outcome.UNAVAILABLE, pausedAt, resumedAt);
         long issuedAfter503 = 0;
-        for (Map.Entry<Long, List<Attempt>> member : run.log().byMember().entrySet()) {
+        for (Map.Entry<Long, List<Answer>> member : run.log().byMember().entrySet()) {
             boolean told503 = member.getValue().stream().anyMatch(a -> a.outcome() == Outcome.UNAVAILABLE);
             boolean toldYes = member.getValue().stream().anyMatch(a -> a.outcome() == Outcome.ISSUED);
             if (told503 && !toldYes && holders.contains(member.getKey())) {

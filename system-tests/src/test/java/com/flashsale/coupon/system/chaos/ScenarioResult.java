@@ -1,5 +1,7 @@
 package com.flashsale.coupon.system.chaos;
 
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.check.Verdicts;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,8 +13,7 @@ import java.util.Map;
  * @param note what the fault did, in the drill's own words
  */
 record ScenarioResult(String scenario, int quantity, Map<Outcome, Long> answers, long rows, long failedRows,
-        double compensations, int repairs, Map<Invariant, Verdict> verdicts, Duration sale, Duration settle,
-        String note) {
+        double compensations, int repairs, Verdicts verdicts, Duration sale, Duration settle, String note) {
 
     long requests() {
         return answers.values().stream().mapToLong(Long::longValue).sum();
@@ -20,9 +21,5 @@ record ScenarioResult(String scenario, int quantity, Map<Outcome, Long> answers,
 
     long answered(Outcome outcome) {
         return answers.getOrDefault(outcome, 0L);
-    }
-
-    boolean allHold() {
-        return verdicts.values().stream().allMatch(v -> v.status() == Verdict.Status.PASS);
     }
 }

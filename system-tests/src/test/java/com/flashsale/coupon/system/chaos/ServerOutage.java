@@ -3,6 +3,9 @@ package com.flashsale.coupon.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.store.LedgerCounts;
+import com.flashsale.coupon.kit.store.StoreCounts;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -40,16 +43,19 @@ final class ServerOutage implements Fault {
         if (server.equals("mariadb")) {
             // "During persistence": the worker has started writing this sale's rows.
             await("the worker persisting the sale").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> run.mysql().rows() > 0);
+                    .until(() -> run.counts().rows() > 0);
         }
-        rowsAtKill = run.mysql().rows();
-        stockAtKill = run.ledger().stock();
+        StoreCounts atKill = run.counts();
+        rowsAtKill = atKill.rows();
+        stockAtKill = atKill.stock();
         killedAt = System.nanoTime();
         run.servers().kill(server);
         // The outage itself is the fault: held for a set time, not until some condition.
         Thread.sleep(outage.apply(run.scale()));
-        backlogBeforeRestart = run.ledger().backlog();
-        issuedBeforeRestart = run.ledger().issuedCount();
+        // Redis alone: MariaDB may be the server that is down.
+        LedgerCounts beforeRestart = run.ledger();
+        backlogBeforeRestart = beforeRestart.outboxBacklog();
+        issuedBeforeRestart = beforeRestart.issued();
         run.servers().start(server);
         backAt = System.nanoTime();
     }

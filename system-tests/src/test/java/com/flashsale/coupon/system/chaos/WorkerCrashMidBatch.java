@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.flashsale.coupon.system.SaleEnvironment;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 
@@ -31,6 +34,7 @@ final class WorkerCrashMidBatch implements Fault {
                         .pollInterval(Duration.ofMillis(50))
                         .until(() -> blockedInserts(environment) > 0);
                 caughtMidBatch = true;
+                // Redis alone: any read of coupon_issues would wait behind the lock this drill holds.
                 stockAtKill = run.ledger().stock();
                 killedAt = System.nanoTime();
                 run.system().worker().kill();
@@ -42,9 +46,17 @@ final class WorkerCrashMidBatch implements Fault {
         backAt = System.nanoTime();
     }
 
-    private static long blockedInserts(SaleEnvironment environment) {
-        return environment.count("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = ?"
-                + " AND INFO LIKE 'INSERT INTO coupon_issues%'", environment.database());
+    /** The server's own view of who waits (not the sale's state, which the kit's probe reads). */
+    private static long blockedInserts(SaleEnvironment environment) throws SQLException {
+        try (Connection connection = environment.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.PROCESSLIST"
+                        + " WHERE DB = ? AND INFO LIKE 'INSERT INTO coupon_issues%'")) {
+            query.setString(1, environment.database());
+            try (ResultSet count = query.executeQuery()) {
+                count.next();
+                return count.getLong(1);
+            }
+        }
     }
 
     @Override

@@ -2,13 +2,16 @@ package com.flashsale.coupon.system.observability;
 
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.api.ServiceException;
+import com.flashsale.coupon.kit.api.Timeouts;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A real Prometheus (the Debian binary) as a separate process, run with the committed local
@@ -32,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PrometheusServer implements AutoCloseable {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Prometheus' HTTP API through the sale kit's client, as every request of the tests goes; it asks for no credentials. */
+    private static final SaleClient HTTP = SaleClient.forTargets(Credentials.none(),
+            new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(30)));
 
     private final int port;
     private final Process process;
@@ -101,12 +104,12 @@ public final class PrometheusServer implements AutoCloseable {
 
     /** {@code /api/v1/query} at the current time. */
     public Answer query(String expr) {
-        return post("/api/v1/query", Map.of("query", expr));
+        return get("/api/v1/query", Map.of("query", expr));
     }
 
     /** {@code /api/v1/query_range}, as a Grafana time-series panel asks for its data. */
     public Answer queryRange(String expr, Instant start, Instant end, Duration step) {
-        return post("/api/v1/query_range", Map.of("query", expr, "start", Long.toString(start.getEpochSecond()),
+        return get("/api/v1/query_range", Map.of("query", expr, "start", Long.toString(start.getEpochSecond()),
                 "end", Long.toString(end.getEpochSecond()), "step", step.toSeconds() + "s"));
     }
 
@@ -128,45 +131,27 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public Answer get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + pathAndQuery)).GET());
-    }
-
-    private Answer post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private Answer send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
-        } catch (IOException e) {
+            Reply reply = HTTP.send(LocalTarget.port(port), "GET", pathAndQuery, null, Caller.anonymous());
+            return new Answer(reply.status(), reply.body());
+        } catch (ServiceException e) {
             throw new IllegalStateException("Prometheus on port " + port + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    /** Prometheus takes its query parameters in the URL as well as in a form. */
+    private Answer get(String path, Map<String, String> parameters) {
+        return get(path + "?" + parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
     }
 
     private boolean ready() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/-/ready")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return HTTP.send(LocalTarget.port(port), "GET", "/-/ready", null, Caller.anonymous()).status() == 200;
+        } catch (ServiceException e) {
             return false;
         }
-    }
-
-    private String baseUrl() {
-        return "http://127.0.0.1:" + port;
     }
 
     private static int freePort() {

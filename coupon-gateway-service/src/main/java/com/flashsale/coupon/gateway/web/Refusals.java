@@ -1,0 +1,19 @@
+package com.flashsale.coupon.gateway.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The error codes an endpoint can answer. The API description lists them as its error responses, each
+ * with an example ({@link ApiDescriptionConfig}); tests hold every endpoint to what it declares.
+ */
+@Documented
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface Refusals {
+
+    ErrorCode[] value();
+}

@@ -1,0 +1,120 @@
+package com.flashsale.coupon.gateway.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.flashsale.coupon.gateway.support.GatewayTestProperties;
+import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.gateway.support.TcpProxy;
+import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.TestServers;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A sold-out campaign's copy does not outlive Redis: once Redis is unreachable or silent, requests
+ * sent more than {@code coupon.sold-out.refresh} later are answered as Redis's absence is answered
+ * (503), never from a copy nobody can confirm any more.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"coupon.relay.enabled=false", "coupon.sold-out.refresh=" + SoldOutOutageIntegrationTest.BOUND_MILLIS + "ms"})
+class SoldOutOutageIntegrationTest {
+
+    static final long BOUND_MILLIS = 1_000;
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final LedgerFixture ledger = new LedgerFixture();
+    private static TcpProxy proxy;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SoldOutCampaigns soldOut;
+
+    ApiClient api;
+    /** A code of its own per test: a copy from the previous test may outlive the reset by up to the bound. */
+    String code;
+    static int sales;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) throws IOException {
+        GatewayTestProperties.register(registry);
+        proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
+        registry.add("coupon.redis.port", proxy::port);
+        registry.add("coupon.redis.host", () -> "127.0.0.1");
+    }
+
+    @BeforeEach
+    void sellOut() {
+        api = new ApiClient(port);
+        code = "GONE" + ++sales;
+        ledger.reset().openCampaign(code, 30, 1).members(1, 10, "ACTIVE");
+        assertThat(api.issue(code, 1).status()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> api.issue(code, 2).status() == 409 && soldOut.keeps(code));
+    }
+
+    @AfterEach
+    void reconnect() {
+        proxy.resume();
+        proxy.restore();
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        proxy.close();
+        ledger.close();
+    }
+
+    @Test
+    void aCutFromRedisEndsTheCopyWithinTheBound() {
+        proxy.cut();
+        long cutAt = System.nanoTime();
+
+        List<String> late = askUntilUnavailable(cutAt);
+
+        assertThat(late).isEmpty();
+        assertThat(api.issue(code, 3).code()).isEqualTo("COMMON-002");
+        proxy.restore();
+        await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.issue(code, 3).code()));
+    }
+
+    @Test
+    void aSilentRedisEndsTheCopyWithinTheBoundEvenWhileTheVersionReadHangs() {
+        proxy.stall();
+        long stalledAt = System.nanoTime();
+
+        List<String> late = askUntilUnavailable(stalledAt);
+
+        assertThat(late).isEmpty();
+        assertThat(api.issue(code, 3).code()).isEqualTo("COMMON-002");
+        proxy.resume();
+        await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.issue(code, 3).code()));
+    }
+
+    /** Asks until the gateway answers 503; returns the refusals sent after the bound (there must be none). */
+    private List<String> askUntilUnavailable(long outageAt) {
+        long boundEnd = outageAt + Duration.ofMillis(BOUND_MILLIS).toNanos();
+        List<String> late = new ArrayList<>();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
+            long sentAt = System.nanoTime();
+            Answer answer = api.issue(code, 3);
+            if (answer.status() != 503 && sentAt - boundEnd >= 0) {
+                late.add(answer.code() + " sent " + (sentAt - outageAt) / 1_000_000 + " ms into the outage");
+            }
+            return answer.status() == 503;
+        });
+        return late;
+    }
+}

@@ -1,0 +1,38 @@
+package com.flashsale.coupon.worker.admin;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A campaign's version on the wire: its ETag, and the {@code If-Match} a change may carry. Without
+ * {@code If-Match} (or with {@code *}) a change applies to the current version; with it, only to that
+ * version, so a change decided on a stale read is refused.
+ */
+final class CampaignVersions {
+
+    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+
+    private CampaignVersions() {
+    }
+
+    /** Null when any version will do. */
+    static Long fromIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        Matcher matcher = VERSION.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new InvalidVersionException(ifMatch);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    static <T> ResponseEntity<ApiResponse<T>> ok(T body, long version) {
+        return ResponseEntity.ok().eTag(etag(version)).body(ApiResponse.ok(body));
+    }
+
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+}

@@ -1,0 +1,17 @@
+package com.flashsale.coupon.worker.campaign;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/** One change of a campaign: who, what, before and after (JSON, as written), when. */
+public record AuditEntryView(
+        long id,
+        @Schema(description = "the token's subject; 'local' when no one is signed in (local profile)", example = "alice")
+        String operator,
+        AuditAction action,
+        @Schema(description = "JSON; absent for a creation",
+                example = "{\"couponCode\":\"SPRING25\",\"quantity\":500,\"status\":\"ACTIVE\",\"version\":0}") String before,
+        @Schema(description = "JSON", example = "{\"couponCode\":\"SPRING25\",\"quantity\":500,\"status\":\"PAUSED\",\"version\":1}")
+        String after,
+        Instant changedAt) {
+}

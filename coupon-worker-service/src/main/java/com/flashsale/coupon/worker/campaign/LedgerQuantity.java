@@ -1,0 +1,34 @@
+package com.flashsale.coupon.worker.campaign;
+
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
+import com.flashsale.coupon.worker.ledger.LedgerScript;
+import java.util.List;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/** Lowers a campaign's quantity in the Redis ledger only if no more than it were issued meanwhile. */
+@Component
+class LedgerQuantity {
+
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> LOWER = LedgerScript.bumpingVersion("campaign/lower-quantity.lua", List.class);
+
+    private final StringRedisTemplate redis;
+
+    LedgerQuantity(StringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** Returns how many the ledger has issued when that is more than {@code quantity}; 0 once lowered. */
+    long lower(String code, int quantity) {
+        LedgerKeys keys = LedgerKeys.forCoupon(code);
+        List<?> result = redis.execute(LOWER, List.of(keys.campaign(), keys.stock(), keys.issued(), keys.version()),
+                CampaignFields.QUANTITY, Integer.toString(quantity));
+        if (result == null || result.isEmpty() || ((Number) result.get(0)).longValue() == 0) {
+            return 0;
+        }
+        return ((Number) result.get(1)).longValue();
+    }
+}

@@ -1,0 +1,357 @@
+package com.flashsale.coupon.worker.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+import com.flashsale.coupon.worker.campaign.CampaignRefusal;
+import com.flashsale.coupon.worker.campaign.CampaignStatus;
+import com.flashsale.coupon.worker.campaign.CampaignView;
+import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
+import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
+import com.flashsale.coupon.worker.deadletter.UnknownFailedIssuanceException;
+import com.flashsale.coupon.worker.issuance.IssuanceQueries;
+import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+import java.lang.reflect.Method;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springdoc.core.properties.SwaggerUiOAuthProperties;
+import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
+import org.springdoc.webmvc.ui.SwaggerConfig;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The worker's API description against its controllers: every handler is described with its method
+ * and path and nothing else is; each endpoint documents exactly the error codes it declares, with an
+ * example each; and every documented error code is answered by its endpoint when the case arises.
+ * Whether the features really produce those cases is the integration tests' part. It runs with tokens,
+ * as deployed: the refusals of the security chain are answered too.
+ */
+@WebMvcTest
+@ActiveProfiles("local")
+@ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
+        SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
+        SwaggerUiOAuthProperties.class })
+@Import({ ApiDescriptionConfig.class, StrictJsonConfig.class, OperatorSecurityConfig.class })
+class ApiDescriptionTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TestTokens tokens = new TestTokens();
+    private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
+            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
+
+    /** A request each endpoint accepts, by "METHOD path" as the description names it. */
+    private static final Map<String, RequestBuilder> VALID = Map.ofEntries(
+            Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON).content(AdminBadRequests.campaign("\"couponCode\":\"SPRING25\""))),
+            Map.entry("GET /api/v1/admin/campaigns", get("/api/v1/admin/campaigns")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}", get("/api/v1/admin/campaigns/SPRING25")),
+            Map.entry("PUT /api/v1/admin/campaigns/{code}/quantity", json(put("/api/v1/admin/campaigns/SPRING25/quantity"),
+                    "{\"quantity\":600}")),
+            Map.entry("PUT /api/v1/admin/campaigns/{code}/window", json(put("/api/v1/admin/campaigns/SPRING25/window"),
+                    "{\"startsAt\":\"2026-12-01T10:00:00Z\"}")),
+            Map.entry("PUT /api/v1/admin/campaigns/{code}/status", json(put("/api/v1/admin/campaigns/SPRING25/status"),
+                    "{\"status\":\"PAUSED\"}")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/audit", get("/api/v1/admin/campaigns/SPRING25/audit")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/issuances", get("/api/v1/admin/campaigns/SPRING25/issuances")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/holders", get("/api/v1/admin/campaigns/SPRING25/holders")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/failed-issuances",
+                    get("/api/v1/admin/campaigns/SPRING25/failed-issuances")),
+            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/{id}/replay",
+                    post("/api/v1/admin/campaigns/SPRING25/failed-issuances/7/replay")),
+            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/replay",
+                    post("/api/v1/admin/campaigns/SPRING25/failed-issuances/replay")),
+            Map.entry("POST /api/v1/coupons/stock/init", post("/api/v1/coupons/stock/init")
+                    .param("couponCode", "FLASH100").param("quantity", "100")),
+            Map.entry("PUT /api/v1/admin/members/{memberId}/status", json(put("/api/v1/admin/members/7/status"),
+                    "{\"status\":\"INACTIVE\"}")),
+            Map.entry("POST /api/v1/admin/reconciliation", post("/api/v1/admin/reconciliation")),
+            Map.entry("POST /api/test/reset", post("/api/test/reset")));
+
+    /** A request each endpoint that reads input refuses as invalid. */
+    private static final Map<String, RequestBuilder> INVALID = Map.ofEntries(
+            Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
+                    .contentType(MediaType.APPLICATION_JSON).content("{}")),
+            Map.entry("GET /api/v1/admin/campaigns", get("/api/v1/admin/campaigns").param("size", "0")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}", get("/api/v1/admin/campaigns/SPRING 25")),
+            Map.entry("PUT /api/v1/admin/campaigns/{code}/quantity", json(put("/api/v1/admin/campaigns/SPRING25/quantity"),
+                    "{\"quantity\":0}")),
+            Map.entry("PUT /api/v1/admin/campaigns/{code}/window", json(put("/api/v1/admin/campaigns/SPRING25/window"),
+                    "{}")),
+            Map.entry("PUT /api/v1/admin/campaigns/{code}/status", json(put("/api/v1/admin/campaigns/SPRING25/status"),
+                    "{\"status\":\"OPEN\"}")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/audit", get("/api/v1/admin/campaigns/SPRING25/audit")
+                    .param("page", "-1")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/issuances", get("/api/v1/admin/campaigns/SPRING!/issuances")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/holders", get("/api/v1/admin/campaigns/SPRING25/holders")
+                    .param("size", "501")),
+            Map.entry("GET /api/v1/admin/campaigns/{code}/failed-issuances",
+                    get("/api/v1/admin/campaigns/SPRING25/failed-issuances").param("status", "LOST")),
+            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/{id}/replay",
+                    post("/api/v1/admin/campaigns/SPRING25/failed-issuances/-7/replay")),
+            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/replay",
+                    post("/api/v1/admin/campaigns/SPRING!/failed-issuances/replay")),
+            Map.entry("POST /api/v1/coupons/stock/init", post("/api/v1/coupons/stock/init")
+                    .param("couponCode", "FLASH100").param("quantity", "0")),
+            Map.entry("PUT /api/v1/admin/members/{memberId}/status", json(put("/api/v1/admin/members/7/status"),
+                    "{\"status\":\"GONE\"}")));
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    @MockitoBean
+    CampaignAdministration campaigns;
+
+    @MockitoBean
+    IssuanceQueries issuances;
+
+    @MockitoBean
+    FailedIssuanceReplay replay;
+
+    @MockitoBean
+    MemberAdministration members;
+
+    @MockitoBean
+    SaleReset reset;
+
+    @MockitoBean
+    ReconciliationRunner reconciliation;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Test
+    void describesEveryHandlerWithItsMethodAndPathAndNothingElse() throws Exception {
+        Set<String> handled = new TreeSet<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlers.getHandlerMethods().entrySet()) {
+            if (mapping.getValue().getBeanType().getPackageName().startsWith("com.flashsale")) {
+                for (String path : mapping.getKey().getPatternValues()) {
+                    mapping.getKey().getMethodsCondition().getMethods()
+                            .forEach(method -> handled.add(method.name() + " " + path));
+                }
+            }
+        }
+
+        assertThat(handled).isNotEmpty();
+        assertThat(describedOperations().keySet()).containsExactlyInAnyOrderElementsOf(handled);
+        assertThat(VALID.keySet()).as("a valid request for every endpoint").containsExactlyInAnyOrderElementsOf(handled);
+    }
+
+    @Test
+    void documentsExactlyTheRefusalsEachHandlerDeclaresWithAnExampleEach() throws Exception {
+        Map<String, JsonNode> operations = describedOperations();
+        SoftAssertions softly = new SoftAssertions();
+        for (HandlerMethod handler : handlers.getHandlerMethods().values()) {
+            Method method = handler.getMethod();
+            if (!handler.getBeanType().getPackageName().startsWith("com.flashsale")) {
+                continue;
+            }
+            Refusals refusals = method.getAnnotation(Refusals.class);
+            softly.assertThat(refusals).as("%s declares its refusals", method).isNotNull();
+            if (refusals == null) {
+                continue;
+            }
+            String operation = operationOf(handler);
+            Map<String, String> documented = documentedCodes(operations.get(operation));
+            Map<String, String> declared = new TreeMap<>();
+            Arrays.stream(refusals.value()).forEach(code -> declared.put(code.code(),
+                    Integer.toString(code.status().value())));
+            softly.assertThat(documented).as(operation).isEqualTo(declared);
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void securesEveryEndpointWithTheOperatorsBearerToken() throws Exception {
+        JsonNode description = description();
+        JsonNode scheme = description.path("components").path("securitySchemes").path(ApiDescriptionConfig.OPERATOR);
+        assertThat(scheme.path("type").asString()).isEqualTo("http");
+        assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
+        assertThat(scheme.path("description").asString()).contains("coupon:admin");
+        assertThat(description.path("security").toString()).contains(ApiDescriptionConfig.OPERATOR);
+    }
+
+    @Test
+    void servesSwaggerUiUnderTheLocalProfile() throws Exception {
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+
+    /** The other half of "every documented error code is produced by some test": here, each through its endpoint. */
+    @Test
+    void answersEveryDocumentedErrorCodeFromItsEndpoint() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        int checked = 0;
+        for (Map.Entry<String, JsonNode> operation : describedOperations().entrySet()) {
+            for (Map.Entry<String, String> documented : documentedCodes(operation.getValue()).entrySet()) {
+                String code = documented.getKey();
+                RequestBuilder request = arrange(operation.getKey(), code);
+                softly.assertThat(request).as("a case producing %s on %s", code, operation.getKey()).isNotNull();
+                if (request == null) {
+                    continue;
+                }
+                MvcResult answer = mvc.perform(request).andReturn();
+                JsonNode body = JSON.readTree(answer.getResponse().getContentAsString());
+                softly.assertThat(answer.getResponse().getStatus() + " " + body.path("error").path("code").asString())
+                        .as("%s, the %s case", operation.getKey(), code)
+                        .isEqualTo(documented.getValue() + " " + code);
+                checked++;
+            }
+        }
+        softly.assertAll();
+        assertThat(checked).isGreaterThan(40);
+    }
+
+    /** Sets the features up to produce {@code code}, and answers the request that meets it. */
+    private RequestBuilder arrange(String operation, String code) {
+        Mockito.reset(campaigns, issuances, replay, members, reset, reconciliation);
+        given(campaigns.find(any())).willReturn(SPRING25);
+        switch (code) {
+            case "COMMON-001" -> {
+                return withToken(INVALID.get(operation), tokens.operator());
+            }
+            case "AUTH-001" -> {
+                return VALID.get(operation);
+            }
+            case "AUTH-002" -> {
+                return withToken(VALID.get(operation), tokens.member(7));
+            }
+            case "COMMON-002" -> everyCallThrows(new DataAccessResourceFailureException("Connection refused"));
+            case "COMMON-004" -> given(reconciliation.runNow()).willReturn(Optional.empty());
+            case "COUPON-001" -> everyCallThrows(new UnknownCampaignException("SPRING25"));
+            case "MEMBER-001" -> everyCallThrows(new UnknownMemberException(7));
+            case "ISSUANCE-001" -> willThrow(new UnknownFailedIssuanceException("SPRING25", 7)).given(replay)
+                    .replay(any(), anyLong(), any());
+            case "CAMPAIGN-001" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.CODE_TAKEN, "taken"));
+            case "CAMPAIGN-002" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.ENDED, "ended"));
+            case "CAMPAIGN-003" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.SALE_STARTED, "started"));
+            case "CAMPAIGN-004" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.BELOW_ISSUED, "below"));
+            case "CAMPAIGN-005" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.STALE_VERSION, "stale"));
+            default -> {
+                return null;
+            }
+        }
+        return withToken(VALID.get(operation), tokens.operator());
+    }
+
+    /** {@code request} as sent with {@code token}; the shared request itself stays as it is. */
+    private static RequestBuilder withToken(RequestBuilder request, String token) {
+        if (request == null) {
+            return null;
+        }
+        return context -> {
+            MockHttpServletRequest built = request.buildRequest(context);
+            built.addHeader("Authorization", "Bearer " + token);
+            return built;
+        };
+    }
+
+    private void everyCallThrows(RuntimeException failure) {
+        willThrow(failure).given(campaigns).create(any(), any(), anyInt(), any(), any(), any());
+        willThrow(failure).given(campaigns).find(any());
+        willThrow(failure).given(campaigns).list(any(), anyInt(), anyInt());
+        willThrow(failure).given(campaigns).changeQuantity(any(), anyInt(), any(), any());
+        willThrow(failure).given(campaigns).initStock(any(), anyInt(), any());
+        willThrow(failure).given(campaigns).moveWindow(any(), any(), any(), any(), any());
+        willThrow(failure).given(campaigns).changeStatus(any(), any(), any(), any());
+        willThrow(failure).given(campaigns).audit(any(), anyInt(), anyInt());
+        willThrow(failure).given(members).changeStatus(anyLong(), any());
+        willThrow(failure).given(reset).reset();
+        willThrow(failure).given(reconciliation).runNow();
+    }
+
+    private JsonNode description() throws Exception {
+        return JSON.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString());
+    }
+
+    /** "METHOD path" to the operation. */
+    private Map<String, JsonNode> describedOperations() throws Exception {
+        Map<String, JsonNode> operations = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> path : description().path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
+            }
+        }
+        return operations;
+    }
+
+    /** Error code to the HTTP status under which it is documented, from the examples of each error response. */
+    private static Map<String, String> documentedCodes(JsonNode operation) {
+        Map<String, String> codes = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+            if (response.getKey().startsWith("2")) {
+                continue;
+            }
+            for (Map.Entry<String, JsonNode> example : response.getValue().path("content")
+                    .path(MediaType.APPLICATION_JSON_VALUE).path("examples").properties()) {
+                codes.put(example.getKey(), response.getKey());
+            }
+        }
+        return codes;
+    }
+
+    private static String operationOf(HandlerMethod handler) {
+        List<String> keys = new ArrayList<>();
+        org.springframework.web.bind.annotation.RequestMapping type = handler.getBeanType()
+                .getAnnotation(org.springframework.web.bind.annotation.RequestMapping.class);
+        String prefix = type == null || type.value().length == 0 ? "" : type.value()[0];
+        org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
+                .AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+                        org.springframework.web.bind.annotation.RequestMapping.class);
+        String path = mapping.value().length == 0 ? "" : mapping.value()[0];
+        keys.add(mapping.method()[0].name() + " " + prefix + path);
+        return keys.getFirst();
+    }
+
+    private static RequestBuilder json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+}

@@ -1,0 +1,402 @@
+package com.flashsale.coupon.worker.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.flashsale.coupon.events.CouponIssued;
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.testsupport.SimultaneousRequests;
+import com.flashsale.coupon.worker.GatewayIssueScript;
+import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+import com.flashsale.coupon.worker.campaign.CampaignStatus;
+import com.flashsale.coupon.worker.campaign.CampaignView;
+import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
+import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Replaying failed issuances against the real MySQL and Redis, the failures made the way production
+ * makes them: the gateway's issue script accepts, the revoker gives up (failed row, coupon back in
+ * stock). Then the replay alone, twice, at once with itself, racing a sale, and racing reconciliation:
+ * never oversold, never a second coupon, and the ledger and MySQL agree afterwards.
+ */
+@SpringBootTest(properties = "coupon.reconciliation.grace-period=0s")
+@AutoConfigureMockMvc
+@ActiveProfiles("local")
+@DirtiesContext
+class FailedIssuanceReplayIntegrationTest {
+
+    private static final AtomicLong MEMBERS = new AtomicLong(900_000);
+
+    @Autowired
+    FailedIssuanceReplay replay;
+
+    @Autowired
+    CampaignAdministration campaigns;
+
+    @Autowired
+    IssuanceRevoker revoker;
+
+    @Autowired
+    ReconciliationRunner reconciliation;
+
+    @Autowired
+    ReferenceDataProvisioner provisioner;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    MockMvc mvc;
+
+    private GatewayIssueScript gateway;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        WorkerTestEnvironment.register(registry);
+    }
+
+    @BeforeEach
+    void provision() {
+        WorkerTestEnvironment.flushRedis(redis);
+        provisioner.provisionAll();
+        gateway = new GatewayIssueScript(redis);
+    }
+
+    @Test
+    void staysFailedUntilItsCauseIsFixedThenPersistsIt() throws Exception {
+        CampaignView campaign = newCampaign(10);
+        long member = MEMBERS.incrementAndGet();
+        Failure failure = acceptAndGiveUp(campaign, member);
+        assertThat(stock(campaign)).isEqualTo(10);
+        double persistedBefore = replays("persisted");
+
+        ReplayResult refused = replay.replay(campaign, failure.id(), "alice");
+
+        assertThat(refused.outcome()).isEqualTo(ReplayOutcome.STILL_FAILED);
+        assertThat(refused.reason()).isEqualTo("member " + member + " does not exist");
+        assertThat(stock(campaign)).isEqualTo(10);
+        assertThat(holder(campaign, member)).isNull();
+        assertThat(failedRow(failure.id())).containsEntry("status", "COMPENSATED").containsEntry("replay_attempts", 1)
+                .containsEntry("replayed_by", "alice");
+
+        fixMember(member);
+        ReplayResult persisted = replay.replay(campaign, failure.id(), "alice");
+
+        assertThat(persisted.outcome()).isEqualTo(ReplayOutcome.PERSISTED);
+        assertThat(stock(campaign)).isEqualTo(9);
+        assertThat(holder(campaign, member)).isEqualTo((double) failure.acceptedAt().toEpochMilli());
+        assertThat(jdbc.queryForMap("SELECT event_id, accepted_at FROM coupon_issues WHERE coupon_id = ? AND member_id = ?",
+                campaign.id(), member)).containsEntry("event_id", failure.eventId());
+        assertThat(failedRow(failure.id())).containsEntry("status", "REPLAYED").containsEntry("replay_attempts", 2)
+                .containsEntry("reason", "persisted by a replay; it had failed: member " + member + " does not exist");
+        assertThat(jdbc.queryForList("SELECT operator_name FROM campaign_audit WHERE coupon_id = ? AND action = ?",
+                String.class, campaign.id(), "ISSUANCE_REPLAYED")).containsExactly("alice", "alice");
+        assertThat(replays("persisted")).isEqualTo(persistedBefore + 1);
+    }
+
+    @Test
+    void aSecondReplayChangesNothing() {
+        CampaignView campaign = newCampaign(10);
+        long member = MEMBERS.incrementAndGet();
+        Failure failure = acceptAndGiveUp(campaign, member);
+        fixMember(member);
+        assertThat(replay.replayAll(campaign, "local").persisted()).isEqualTo(1);
+        Snapshot after = snapshot(campaign);
+
+        assertThat(replay.replay(campaign, failure.id(), "local").outcome()).isEqualTo(ReplayOutcome.ALREADY_RESOLVED);
+        assertThat(replay.replayAll(campaign, "local").results()).isEmpty();
+
+        assertThat(snapshot(campaign)).isEqualTo(after);
+    }
+
+    @Test
+    void staysFailedWhileTheCampaignIsPausedTheMemberInactiveOrTheStockGone() {
+        CampaignView campaign = newCampaign(2);
+        long member = MEMBERS.incrementAndGet();
+        Failure failure = acceptAndGiveUp(campaign, member);
+        fixMember(member);
+        Snapshot before = snapshot(campaign);
+
+        campaigns.changeStatus(campaign.couponCode(), CampaignStatus.PAUSED, null, "local");
+        assertThat(replay.replay(campaigns.find(campaign.couponCode()), failure.id(), "local").reason()).contains("PAUSED");
+        campaigns.changeStatus(campaign.couponCode(), CampaignStatus.ACTIVE, null, "local");
+        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = ?", member);
+        assertThat(replay.replay(campaign, failure.id(), "local").reason()).contains("INACTIVE");
+        jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = ?", member);
+        gateway.issue(campaign.couponCode(), 1);
+        gateway.issue(campaign.couponCode(), 2);
+        ReplayResult soldOut = replay.replay(campaign, failure.id(), "local");
+
+        assertThat(soldOut.outcome()).isEqualTo(ReplayOutcome.STILL_FAILED);
+        assertThat(soldOut.reason()).contains("sold out");
+        assertThat(stock(campaign)).isZero();
+        assertThat(holder(campaign, member)).isNull();
+        assertThat(rows(campaign)).isEqualTo(before.rows());
+    }
+
+    @Test
+    void closesItWithoutACouponWhenTheMemberHoldsOneAnyway() {
+        CampaignView campaign = newCampaign(10);
+        long member = MEMBERS.incrementAndGet();
+        Failure failure = acceptAndGiveUp(campaign, member);
+        fixMember(member);
+        gateway.issue(campaign.couponCode(), member);
+
+        ReplayResult result = replay.replay(campaign, failure.id(), "local");
+
+        assertThat(result.outcome()).isEqualTo(ReplayOutcome.ALREADY_HELD);
+        assertThat(failedRow(failure.id())).containsEntry("status", "SUPERSEDED");
+        assertThat(stock(campaign)).isEqualTo(9);
+        assertThat(holder(campaign, member)).isNotEqualTo((double) failure.acceptedAt().toEpochMilli());
+        assertThat(rows(campaign)).isZero();
+    }
+
+    @Test
+    void simultaneousReplaysOfOneFailureIssueOneCoupon() throws Exception {
+        CampaignView campaign = newCampaign(10);
+        long member = MEMBERS.incrementAndGet();
+        Failure failure = acceptAndGiveUp(campaign, member);
+        fixMember(member);
+
+        List<ReplayResult> results = SimultaneousRequests.fire(8, i -> replay.replay(campaign, failure.id(), "op" + i));
+
+        assertThat(results).filteredOn(r -> r.outcome() == ReplayOutcome.PERSISTED).hasSize(1);
+        assertThat(results).filteredOn(r -> r.outcome() == ReplayOutcome.ALREADY_RESOLVED).hasSize(7);
+        assertThat(stock(campaign)).isEqualTo(9);
+        assertThat(rows(campaign)).isEqualTo(1);
+    }
+
+    /**
+     * Twenty replays and a sale of forty-five members for thirty coupons, all at once: the ledger never
+     * gives more than thirty, no member twice, and a failure stays open only because the stock is gone.
+     */
+    @Test
+    void neverOversellsNorGivesASecondCouponWhenReplaysRaceTheSale() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            CampaignView campaign = newCampaign(30);
+            List<Failure> failures = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long member = MEMBERS.incrementAndGet();
+                failures.add(acceptAndGiveUp(campaign, member));
+                fixMember(member);
+            }
+            // Forty members who never failed, and five of the failed ones asking again themselves.
+            List<Long> buyers = new ArrayList<>();
+            for (long member = 1; member <= 40; member++) {
+                buyers.add(member);
+            }
+            failures.subList(0, 5).forEach(failure -> buyers.add(failure.memberId()));
+            LedgerKeys keys = LedgerKeys.forCoupon(campaign.couponCode());
+            long outboxBefore = redis.opsForStream().size(keys.outbox());
+
+            SimultaneousRequests.fire(failures.size() + buyers.size(), i -> i < failures.size()
+                    ? replay.replay(campaign, failures.get(i).id(), "race")
+                    : gateway.issue(campaign.couponCode(), buyers.get(i - failures.size())));
+
+            Map<Long, Double> holders = holders(campaign);
+            long stock = stock(campaign);
+            assertThat(holders.size()).as("I1: issued").isLessThanOrEqualTo(30);
+            assertThat(stock).isNotNegative();
+            assertThat(stock + holders.size()).isEqualTo(30);
+            // Every holder is a sale's acceptance (an outbox entry) or a replayed failure: nothing else gives.
+            assertThat(redis.opsForStream().size(keys.outbox()) - outboxBefore + replayed(campaign))
+                    .isEqualTo(holders.size());
+            for (Failure failure : failures) {
+                Map<String, Object> row = failedRow(failure.id());
+                Double score = holders.get(failure.memberId());
+                switch ((String) row.get("status")) {
+                    case "REPLAYED" -> assertThat(score).isEqualTo((double) failure.acceptedAt().toEpochMilli());
+                    case "SUPERSEDED" -> assertThat(score).isNotNull()
+                            .isNotEqualTo((double) failure.acceptedAt().toEpochMilli());
+                    default -> {
+                        // I4: only a sold-out campaign leaves a fixed failure open.
+                        assertThat(row.get("reason")).asString().contains("sold out");
+                        assertThat(stock).isZero();
+                        assertThat(score).isNull();
+                    }
+                }
+            }
+            assertThat(rows(campaign)).as("I2: one row per replayed member").isEqualTo(replayed(campaign));
+        }
+    }
+
+    /**
+     * Replaying while reconciliation runs: afterwards the ledger and MySQL name the same holders and
+     * stock + issued == quantity, without another reconciliation.
+     */
+    @Test
+    void agreesWithTheLedgerWhenReplaysRaceReconciliation() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            CampaignView campaign = newCampaign(30);
+            for (int i = 0; i < 15; i++) {
+                long member = MEMBERS.incrementAndGet();
+                acceptAndGiveUp(campaign, member);
+                fixMember(member);
+            }
+            // Accepted a while ago and not persisted yet: reconciliation persists them meanwhile.
+            for (long member = 1; member <= 5; member++) {
+                gateway.issue(campaign.couponCode(), member, Instant.now().minusSeconds(120));
+            }
+
+            SimultaneousRequests.fire(2, i -> i == 0 ? replay.replayAll(campaign, "race") : reconciliation.runNow());
+
+            Map<Long, Double> inLedger = holders(campaign);
+            List<Long> inMySql = jdbc.queryForList("SELECT member_id FROM coupon_issues WHERE coupon_id = ?", Long.class,
+                    campaign.id());
+            assertThat(inMySql).as("I5: MySQL holds whom the ledger holds").containsExactlyInAnyOrderElementsOf(
+                    inLedger.keySet());
+            assertThat(inLedger).hasSize(20);
+            assertThat(stock(campaign) + inLedger.size()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void answersTheCountsHoldersAndFailuresOfACampaign() throws Exception {
+        CampaignView campaign = newCampaign(10);
+        long lost = MEMBERS.incrementAndGet();
+        long fixed = MEMBERS.incrementAndGet();
+        acceptAndGiveUp(campaign, lost);
+        Failure failure = acceptAndGiveUp(campaign, fixed);
+        fixMember(fixed);
+        gateway.issue(campaign.couponCode(), 3);
+        String base = "/api/v1/admin/campaigns/" + campaign.couponCode();
+
+        mvc.perform(post(base + "/failed-issuances/" + failure.id() + "/replay"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.outcome").value("PERSISTED"))
+                .andExpect(jsonPath("$.data.status").value("REPLAYED"));
+        mvc.perform(post(base + "/failed-issuances/replay"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.stillFailed").value(1))
+                .andExpect(jsonPath("$.data.results[0].memberId").value(lost))
+                .andExpect(jsonPath("$.data.results[0].reason").value("member " + lost + " does not exist"));
+        mvc.perform(get(base + "/issuances"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.quantity").value(10))
+                .andExpect(jsonPath("$.data.stock").value(8))
+                .andExpect(jsonPath("$.data.acceptedInLedger").value(2))
+                .andExpect(jsonPath("$.data.outboxBacklog").value(3))
+                .andExpect(jsonPath("$.data.persisted").value(1))
+                .andExpect(jsonPath("$.data.failed").value(1))
+                .andExpect(jsonPath("$.data.compensated").value(1))
+                .andExpect(jsonPath("$.data.replayed").value(1));
+        mvc.perform(get(base + "/holders"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.totalItems").value(1))
+                .andExpect(jsonPath("$.data.items[0].memberId").value(fixed))
+                .andExpect(jsonPath("$.data.items[0].eventId").value(failure.eventId()));
+        mvc.perform(get(base + "/failed-issuances").param("status", "COMPENSATED"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.totalItems").value(1))
+                .andExpect(jsonPath("$.data.items[0].memberId").value(lost))
+                .andExpect(jsonPath("$.data.items[0].replayAttempts").value(1));
+        // An id of another campaign is not this campaign's failure.
+        CampaignView other = newCampaign(5);
+        mvc.perform(post("/api/v1/admin/campaigns/" + other.couponCode() + "/failed-issuances/" + failure.id() + "/replay"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error.code").value("ISSUANCE-001"));
+        mvc.perform(get("/api/v1/admin/campaigns/NOPE/issuances"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error.code").value("COUPON-001"));
+    }
+
+    private CampaignView newCampaign(int quantity) {
+        String code = "R" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return campaigns.create(code, "Replay " + code, quantity, Instant.now().minusSeconds(600), null, "local");
+    }
+
+    /** Accepted by the gateway's script, then given up on as the dead-letter processor does: a compensated failure. */
+    private Failure acceptAndGiveUp(CampaignView campaign, long member) {
+        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        assertThat(gateway.issue(campaign.couponCode(), member, acceptedAt)).isNotNegative();
+        String eventId = campaign.couponCode() + ":" + acceptedAt.toEpochMilli() + "-" + member;
+        assertThat(revoker.revoke(CouponIssued.of(eventId, campaign.id(), campaign.couponCode(), member, acceptedAt),
+                "persisting failed permanently: member " + member + " missing")).isTrue();
+        long id = jdbc.queryForObject("SELECT id FROM failed_coupon_issues WHERE event_id = ?", Long.class, eventId);
+        return new Failure(id, member, eventId, acceptedAt);
+    }
+
+    private void fixMember(long member) {
+        jdbc.update("INSERT INTO members (id, name, email, status) VALUES (?, ?, ?, 'ACTIVE') "
+                + "ON DUPLICATE KEY UPDATE status = 'ACTIVE'", member, "Late " + member, "late" + member + "@example.com");
+    }
+
+    private long stock(CampaignView campaign) {
+        return Long.parseLong(redis.opsForValue().get(LedgerKeys.forCoupon(campaign.couponCode()).stock()));
+    }
+
+    private Double holder(CampaignView campaign, long member) {
+        return redis.opsForZSet().score(LedgerKeys.forCoupon(campaign.couponCode()).issued(), Long.toString(member));
+    }
+
+    private Map<Long, Double> holders(CampaignView campaign) {
+        Map<Long, Double> holders = new HashMap<>();
+        for (TypedTuple<String> entry : redis.opsForZSet().rangeWithScores(LedgerKeys.forCoupon(campaign.couponCode()).issued(),
+                0, -1)) {
+            holders.put(Long.parseLong(entry.getValue()), entry.getScore());
+        }
+        return holders;
+    }
+
+    private long rows(CampaignView campaign) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM coupon_issues WHERE coupon_id = ?", Long.class, campaign.id());
+    }
+
+    private long replayed(CampaignView campaign) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM failed_coupon_issues WHERE coupon_id = ? AND status = 'REPLAYED'",
+                Long.class, campaign.id());
+    }
+
+    private Map<String, Object> failedRow(long id) {
+        return jdbc.queryForMap("SELECT status, reason, replay_attempts, replayed_by FROM failed_coupon_issues WHERE id = ?",
+                id);
+    }
+
+    private double replays(String outcome) {
+        return meters.counter("coupon.deadletter.replays", "outcome", outcome).count();
+    }
+
+    private Snapshot snapshot(CampaignView campaign) {
+        return new Snapshot(stock(campaign), holders(campaign), rows(campaign),
+                jdbc.queryForList("SELECT * FROM failed_coupon_issues WHERE coupon_id = ? ORDER BY id", campaign.id()));
+    }
+
+    private record Failure(long id, long memberId, String eventId, Instant acceptedAt) {
+    }
+
+    private record Snapshot(long stock, Map<Long, Double> holders, long rows, List<Map<String, Object>> failures) {
+    }
+}

@@ -1,0 +1,114 @@
+package com.flashsale.coupon.cli.bench;
+
+import com.flashsale.coupon.cli.bench.cpu.CpuMeter;
+import com.flashsale.coupon.cli.bench.cpu.ProcessFinder;
+import com.flashsale.coupon.cli.bench.cpu.Role;
+import com.flashsale.coupon.cli.bench.cpu.Watched;
+import com.flashsale.coupon.cli.lab.Lab;
+import com.flashsale.coupon.cli.lab.LabResult;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.store.StoreProbe;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One bench run: the system's rows, then the lab on the same machine, then the results written and
+ * printed. The system is left as it was found, whatever happened.
+ */
+final class Bench {
+
+    private final BenchSettings s;
+    private final SaleClient client;
+    private final PrintWriter out;
+
+    Bench(BenchSettings settings, SaleClient client, PrintWriter out) {
+        this.s = settings;
+        this.client = client;
+        this.out = out;
+    }
+
+    /** True when every invariant of the system held (the lab's baselines may fail theirs: that is what they show). */
+    boolean run() throws Exception {
+        CpuMeter meter = CpuMeter.onThisMachine(processes());
+        meter.processes().forEach(p -> line("measuring the " + p));
+        Machine machine = Machine.describe(meter.read().cores());
+        Instant started = Instant.now();
+        List<ResultRow> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, ResultRow> named;
+        try (client; StoreProbe probe = new StoreProbe(s.stores());
+                Connection db = DriverManager.getConnection(s.stores().jdbcUrl(), s.stores().mysqlUser(),
+                        s.stores().mysqlPassword())) {
+            SystemRows system = new SystemRows(s, client, probe, db, meter, out, notes);
+            try {
+                system.prepare();
+                named = system.runAll(rows);
+                for (LabResult result : Lab.run(s.labServers(), s.labLoads(), this::line)) {
+                    ResultRow row = LabRows.of(result);
+                    rows.add(row);
+                    named.put(LabRows.key(result), row);
+                }
+            } catch (Exception e) {
+                // Leaves the system as it found it all the same; the first failure is the one reported.
+                try {
+                    system.restore();
+                } catch (Exception restoring) {
+                    e.addSuppressed(restoring);
+                }
+                throw e;
+            }
+            system.restore();
+        }
+        List<Target> targets = Targets.of(named);
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        BenchReport.RunInfo run = new BenchReport.RunInfo(
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(started.atOffset(ZoneOffset.UTC)), seconds,
+                machine, Machine.loadAverage(), s.conditions(),
+                "wrk (" + s.wrkThreads() + " threads, " + s.connections() + " connections), redis-benchmark ("
+                        + s.connections() + " clients), the sale kit's open and closed loops (" + s.connections()
+                        + " connections) in the bench's JVM; all on 127.0.0.1",
+                meter.processes().stream().map(Watched::toString).toList());
+        BenchReport.write(s.out(), run, rows, targets, Targets.throughputRatios(named), notes);
+        out.println();
+        out.print(BenchReport.console(run, rows, targets));
+        out.println();
+        line("Written: " + s.out().resolve("results.md") + ", results.csv, results.png (" + Math.round(seconds) + " s)");
+        boolean held = rows.stream().filter(row -> !row.group().equals("lab")).allMatch(row -> row.verdicts().noneFailed());
+        if (!held) {
+            line("An invariant of the system FAILED: see results.md.");
+        }
+        return held;
+    }
+
+    /** Every part of the system, found before anything runs: a missing one stops the bench at once. */
+    private List<Watched> processes() {
+        ProcessFinder finder = ProcessFinder.onThisMachine();
+        BenchSettings.Processes p = s.processes();
+        return List.of(
+                // The bench gateway has no pid file: bench/run.sh started it for this run.
+                finder.find(Role.GATEWAY, null, p.gatewayPort()),
+                finder.find(Role.REDIS, pidFile(p.infraRunDir(), "redis"), p.redisPort()),
+                finder.find(Role.KAFKA, pidFile(p.infraRunDir(), "kafka"), p.kafkaPort()),
+                finder.find(Role.WORKER, pidFile(p.servicesRunDir(), "worker"), p.workerPort()),
+                finder.find(Role.MARIADB, pidFile(p.infraRunDir(), "mariadb"), p.mysqlPort()),
+                Watched.generator());
+    }
+
+    private static Path pidFile(Path dir, String name) {
+        return dir == null ? null : dir.resolve(name + ".pid");
+    }
+
+    private void line(String text) {
+        out.println(text);
+        out.flush();
+    }
+}

@@ -1,0 +1,174 @@
+package com.flashsale.coupon.cli.bench;
+
+import com.flashsale.coupon.cli.bench.cpu.CpuMeter;
+import com.flashsale.coupon.kit.api.Outcome;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.settle.Progress;
+import com.flashsale.coupon.kit.settle.Settle;
+import com.flashsale.coupon.kit.settle.Settled;
+import com.flashsale.coupon.kit.store.SaleState;
+import com.flashsale.coupon.kit.store.StoreCounts;
+import com.flashsale.coupon.kit.store.StoreProbe;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The coupon on sale during the bench, between rows: a new sale only once the last one has settled
+ * (so no row inherits another's leftovers) and the system is quiet again, the wait until a row's
+ * sale has settled for its checks, and what MySQL's own timestamps say about its rows.
+ */
+final class BenchSale {
+
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration CHECK_QUIET = Duration.ofSeconds(1);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+    private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
+
+    private final BenchSettings s;
+    private final SaleClient client;
+    private final StoreProbe probe;
+    private final Connection db;
+    private final CpuMeter meter;
+    private final Consumer<String> line;
+    private final List<String> notes;
+    private long couponId;
+    private int quantityBefore;
+
+    BenchSale(BenchSettings settings, SaleClient client, StoreProbe probe, Connection db, CpuMeter meter,
+            Consumer<String> line, List<String> notes) {
+        this.s = settings;
+        this.client = client;
+        this.probe = probe;
+        this.db = db;
+        this.meter = meter;
+        this.line = line;
+        this.notes = notes;
+    }
+
+    /** Reads the coupon as the bench found it, adds the bench members, and opens a sale with unlimited stock. */
+    void open() throws Exception {
+        StoreCounts counts = probe.counts(s.couponCode());
+        couponId = counts.couponId();
+        // A bench stopped half-way leaves one of its own quantities behind: the seed's is 100.
+        quantityBefore = counts.quantity() == BenchSettings.UNLIMITED_STOCK || counts.quantity() == s.saleQuantity()
+                ? 100 : (int) counts.quantity();
+        line.accept("  inserted " + BenchMembers.ensure(db, s.members()) + " member rows");
+        fresh(BenchSettings.UNLIMITED_STOCK);
+        requirePipeline();
+    }
+
+    long couponId() {
+        return couponId;
+    }
+
+    SaleState state() {
+        return probe.state(s.couponCode());
+    }
+
+    /**
+     * One coupon issued must reach MySQL before anything is measured: a gateway publishing to another
+     * Kafka than the worker reads (a port left at its default) would otherwise look like a system
+     * that never settles, row after row.
+     */
+    void requirePipeline() throws Exception {
+        Outcome outcome = client.issue(s.couponCode(), BenchMembers.FIRST).outcome();
+        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ZERO)
+                .alsoWaitFor(() -> Math.max(0, 1 - probe.counts(s.couponCode()).rows())).atMost(PIPELINE_TIMEOUT).await();
+        if (outcome != Outcome.ISSUED || !settled.settled()) {
+            throw new IllegalStateException("A coupon issued through " + client.services().gateway() + " (" + outcome
+                    + ") did not reach MySQL within " + PIPELINE_TIMEOUT.toSeconds() + " s (" + settled.counts()
+                    + "): do the gateway and the worker use the same Kafka (KAFKA_BOOTSTRAP_SERVERS, KAFKA_PORT)?");
+        }
+        line("  a coupon issued reached MySQL after " + seconds(settled.waited().toNanos()));
+        fresh(BenchSettings.UNLIMITED_STOCK);
+    }
+
+    /** Leaves the system as the bench found it: settled, reset, bench members gone, the quantity as before. */
+    void restore() throws Exception {
+        settleBeforeReset();
+        client.reset();
+        if (!s.keepMembers()) {
+            line("  removed " + BenchMembers.remove(db) + " bench members");
+        }
+        client.initStock(s.couponCode(), quantityBefore);
+        client.reset();
+    }
+
+    /** A new sale of this quantity, once the last one has settled; measured only once the system is quiet again. */
+    void fresh(int quantity) throws Exception {
+        settleBeforeReset();
+        client.initStock(s.couponCode(), quantity);
+        client.reset();
+        line("  " + QuietSystem.await(meter, QUIET_TIMEOUT));
+    }
+
+    /**
+     * Safe to reset: the outbox is empty and the stores have not moved for a second. It also ends when
+     * MySQL and Redis disagree for good (after the drain, or an aborted run): the reset repairs both.
+     */
+    private void settleBeforeReset() {
+        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ofSeconds(1))
+                .pollEvery(Duration.ofMillis(50)).atMost(SETTLE_TIMEOUT).reporting(REPORT_EVERY, this::slowSettle).await();
+        if (!settled.settled()) {
+            throw new IllegalStateException("The sale of " + s.couponCode() + " has not settled within "
+                    + SETTLE_TIMEOUT.toSeconds() + " s (" + settled.counts() + "): is the worker running? Resetting now"
+                    + " would lose in-flight issuances.");
+        }
+    }
+
+    /** Settled for the checks: the outbox empty, a row (or a failure row) for every acceptance, then quiet. */
+    Settled settleForChecks(Duration pollEvery) {
+        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(CHECK_QUIET).pollEvery(pollEvery)
+                .alsoWaitFor(() -> {
+                    StoreCounts c = probe.counts(s.couponCode());
+                    return Math.max(0, c.redisIssued() - c.rows() - c.failedRows());
+                }).atMost(SETTLE_TIMEOUT).reporting(REPORT_EVERY, this::slowSettle).await();
+        if (!settled.settled()) {
+            notes.add("The sale of " + s.couponCode() + " did not settle within " + SETTLE_TIMEOUT.toSeconds() + " s: "
+                    + settled.counts() + (settled.failure() == null ? "" : " (" + settled.failure() + ")"));
+        }
+        return settled;
+    }
+
+    /** A settle that takes longer than a few seconds says what it is waiting for. */
+    private void slowSettle(Progress progress) {
+        if (progress.elapsed().compareTo(REPORT_EVERY) >= 0) {
+            line("    settling: " + progress.line().strip());
+        }
+    }
+
+    /** When the coupon's last row was written, in epoch milliseconds, by MySQL's own timestamp. */
+    long lastRowMillis() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(
+                "SELECT ROUND(UNIX_TIMESTAMP(MAX(created_at)) * 1000) FROM coupon_issues WHERE coupon_id = " + couponId)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Rows per second between the coupon's first and last row, by MySQL's own timestamps: no polling needed. */
+    double persistenceRate() throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(
+                "SELECT COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(created_at), MAX(created_at)) FROM coupon_issues"
+                        + " WHERE coupon_id = " + couponId)) {
+            r.next();
+            long micros = r.getLong(2);
+            return micros <= 0 ? 0 : r.getLong(1) / (micros / 1e6);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+    }
+
+    private void line(String text) {
+        line.accept(text);
+    }
+}

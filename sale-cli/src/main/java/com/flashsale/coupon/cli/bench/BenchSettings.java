@@ -1,0 +1,30 @@
+package com.flashsale.coupon.cli.bench;
+
+import com.flashsale.coupon.cli.lab.LabLoad;
+import com.flashsale.coupon.cli.lab.LabServers;
+import com.flashsale.coupon.kit.store.StoreSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one bench run needs, read from the command line before anything runs.
+ * {@code ceilingRequests} caps the calls of one redis-benchmark row (otherwise sized to last
+ * {@code duration}); {@code fixedRate} 0 lets the bench choose it from the issue row's cost.
+ */
+record BenchSettings(StoreSettings stores, String kafkaBootstrap, String issuedTopic, String couponCode,
+        int benchRedisDatabase, Path issueScript, Path wrkScript, int wrkThreads, int connections, Duration warmup,
+        Duration duration, int members, int ceilingRequests, int saleQuantity, int saleMembers, int saleRequests,
+        int drainEvents, double fixedRate, Path out, String conditions, boolean keepMembers, List<LabLoad> labLoads,
+        LabServers labServers, Processes processes) {
+
+    static final int UNLIMITED_STOCK = 10_000_000;
+
+    /**
+     * Where each measured process is found: the pid files of the scripts that started them, and the
+     * ports they listen on when there is no pid file (the bench gateway) or it is stale.
+     */
+    record Processes(Path infraRunDir, Path servicesRunDir, int gatewayPort, int workerPort, int redisPort,
+            int mysqlPort, int kafkaPort) {
+    }
+}
