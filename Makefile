@@ -15,7 +15,7 @@ WORKER_MANAGEMENT_URL := http://127.0.0.1:$(or $(WORKER_MANAGEMENT_PORT),$(shell
 # Feature areas add their own targets here (load tests, chaos drills, observability, benchmarks).
 include $(wildcard make/*.mk)
 
-.PHONY: help run stop test check build infra-up infra-down infra-status services-up services-down status reset tools dev-keys
+.PHONY: help run stop test check build infra-up infra-down infra-status services-up services-down status reset tools dev-keys token
 
 # A target shows in `make help` when its line ends in `## [group] what it does` (groups: make/help.awk).
 help: ## [run] list the targets, grouped by task
@@ -31,7 +31,8 @@ run: infra-up build services-up prometheus-up ## [run] install what is missing, 
 	@echo "  Prometheus             $(PROMETHEUS_URL)  (targets: $(PROMETHEUS_URL)/targets, alerts: $(PROMETHEUS_URL)/alerts)"
 ifeq ($(AUTH),jwt)
 	@echo "Requests need a bearer token signed by .local/auth/private.pem (RS256, iss flash-sale-dev, aud coupon-api; docs/operations.md)."
-	@echo "Try: curl -s -XPOST $(GATEWAY_URL)/api/v1/coupons/issue -H \"Authorization: Bearer \$$TOKEN\" -H 'Content-Type: application/json' -d '{\"couponCode\":\"FLASH100\"}'"
+	@echo "Try: TOKEN=\$$(make -s token MEMBER=1)"
+	@echo "     curl -s -XPOST $(GATEWAY_URL)/api/v1/coupons/issue -H \"Authorization: Bearer \$$TOKEN\" -H 'Content-Type: application/json' -d '{\"couponCode\":\"FLASH100\"}'"
 else
 	@echo "Try: curl -s -XPOST $(GATEWAY_URL)/api/v1/coupons/issue -H 'Content-Type: application/json' -d '{\"couponCode\":\"FLASH100\",\"memberId\":1}'"
 endif
@@ -74,8 +75,14 @@ status: ## [run] show servers and services
 	-scripts/infra/status.sh
 	-scripts/services.sh status
 
-reset: ## [run] reset the sale: MySQL rows and the Redis ledger back to the seed, in one call (AUTH=jwt: OPERATOR_TOKEN=<token>)
-	@curl -fsS -XPOST $(if $(OPERATOR_TOKEN),-H "Authorization: Bearer $(OPERATOR_TOKEN)") $(WORKER_URL)/api/test/reset && echo
+reset: sale-jar dev-keys ## [run] reset the sale: MySQL rows and the Redis ledger back to the seed, in one call (with an operator's token)
+	@curl -fsS -XPOST -H "Authorization: Bearer $$($(JAVA_HOME)/bin/java -jar $(SALE_JAR) token --scope coupon:admin)" $(WORKER_URL)/api/test/reset && echo
 
 dev-keys: ## [run] create the development key pair local tokens are signed with, once (.local/auth/; AUTH=jwt make run and make up do it)
 	@scripts/dev-keys.sh
+
+# sale-jar quietly: the token alone goes to stdout, so TOKEN=$$(make -s token MEMBER=1) works.
+token: dev-keys ## [run] print a token signed with the development key: MEMBER=42 (a member's) and/or SCOPE=coupon:admin (an operator's)
+	@[ -n "$(MEMBER)$(SCOPE)" ] || { echo "usage: make token MEMBER=42 | SCOPE=coupon:admin" >&2; exit 2; }
+	@[ -f $(SALE_JAR) ] || $(MVN) -q -pl sale-cli -am package -DskipTests >&2
+	@$(JAVA_HOME)/bin/java -jar $(SALE_JAR) token $(if $(MEMBER),--member $(MEMBER)) $(if $(SCOPE),--scope '$(SCOPE)')

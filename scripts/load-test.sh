@@ -10,7 +10,9 @@
 # Every runner resets the sale itself (k6 in its setup through WORKER_URL), then `sale.jar verify` waits
 # for the system to settle and judges every invariant on Redis and MySQL (and on the runner's answers).
 # Ports and stores: GATEWAY_PORT, WORKER_PORT, MYSQL_*, REDIS_* as for `make run`; for the compose
-# stack they come from .env. COUPON_ADMIN_TOKEN is sent as X-Admin-Token when set.
+# stack they come from .env. Requests carry tokens signed with the development key pair (.local/auth, created
+# once by scripts/dev-keys.sh): each member's own in the jvm runner, an operator's for the reset in every runner
+# (k6 sends no member tokens yet: run it against a system in the local mode). A local-mode system ignores them.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,6 +27,7 @@ JAVA="$JAVA_HOME/bin/java"
 die() { echo "load-test: $*" >&2; exit 2; }
 
 [ -f "$JAR" ] || die "$JAR is missing; build it with 'make load-test' (or: mvn -pl sale-cli -am package -DskipTests)"
+scripts/dev-keys.sh
 
 # A value from the shell, else from .env (compose's own precedence), else the fallback.
 dotenv() {
@@ -63,7 +66,6 @@ fi
 if $COMPOSE_STACK; then
   GATEWAY_URL="http://127.0.0.1:$(dotenv GATEWAY_HOST_PORT 8080)"
   WORKER_URL="http://$(compose port --index 1 worker 8081)"
-  ADMIN_TOKEN=$(dotenv COUPON_ADMIN_TOKEN "")
   # The stores as the store check reaches them (the variables the services read, host side).
   MYSQL_PORT=$(dotenv MYSQL_HOST_PORT 3306)
   MYSQL_DATABASE=$(dotenv MYSQL_DATABASE coupon)
@@ -75,9 +77,11 @@ if $COMPOSE_STACK; then
 else
   GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-8080}"
   WORKER_URL="http://127.0.0.1:${WORKER_PORT:-8081}"
-  ADMIN_TOKEN=${COUPON_ADMIN_TOKEN:-}
   WHERE="the local services (make run)"
 fi
+
+# An operator's token (scope coupon:admin) for the k6 runners' reset, signed with the development key.
+ADMIN_TOKEN=$("$JAVA" -jar "$JAR" token --scope coupon:admin)
 
 mkdir -p "$RESULTS"
 SUMMARY="$RESULTS/flash-sale-summary.json"
@@ -106,7 +110,7 @@ case "$RUNNER" in
     ;;
   jvm)
     echo "Runner: the command line's sale ($JAR): no k6 on PATH and no Docker engine; against $WHERE at $GATEWAY_URL"
-    exec "$JAVA" -jar "$JAR" sale --admin-token "$ADMIN_TOKEN" --gateway-url "$GATEWAY_URL" --worker-url "$WORKER_URL" \
+    exec "$JAVA" -jar "$JAR" sale --gateway-url "$GATEWAY_URL" --worker-url "$WORKER_URL" \
       --summary-file "$RESULTS/flash-sale-jvm-summary.json"
     ;;
   *)

@@ -3,9 +3,9 @@ package com.flashsale.coupon.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.testsupport.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class ProdProfileIntegrationTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
 
     @LocalServerPort
     int port;

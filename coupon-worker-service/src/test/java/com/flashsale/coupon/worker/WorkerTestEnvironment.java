@@ -1,7 +1,7 @@
 package com.flashsale.coupon.worker;
 
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.TestServers;
-import com.flashsale.coupon.testsupport.TestTokens;
 import com.flashsale.coupon.testsupport.TestTopics;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,9 +47,9 @@ public final class WorkerTestEnvironment {
     }
 
     /** Registers the properties, every operator endpoint asking for a token of {@code tokens}' issuer. */
-    public static Isolation registerWithTokens(DynamicPropertyRegistry registry, TestTokens tokens) {
+    public static Isolation registerWithTokens(DynamicPropertyRegistry registry, TokenIssuer tokens) {
         Isolation isolation = servers(registry, "");
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         return isolation;
     }
 

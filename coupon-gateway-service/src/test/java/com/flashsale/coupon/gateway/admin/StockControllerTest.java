@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @GatewayWebMvcTest(StockController.class)
 class StockControllerTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
 
     @Autowired
     MockMvc mvc;
@@ -35,7 +35,7 @@ class StockControllerTest {
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Test

@@ -13,7 +13,7 @@ import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.ApiDescriptionConfig;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
 import com.flashsale.coupon.gateway.web.Refusals;
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.Arrays;
@@ -72,7 +72,7 @@ class ApiDescriptionTest {
     private static final String STOCK = "GET /api/v1/coupons/stock/{couponCode}";
     private static final String BENCH = "POST /bench/constant";
     private static final String ISSUANCE = "GET /api/v1/coupons/{couponCode}/issuance";
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
     private static final AtomicLong members = new AtomicLong(1000);
 
     @Autowired
@@ -93,7 +93,7 @@ class ApiDescriptionTest {
 
     @DynamicPropertySource
     static void tokensAndAnAllowanceOfOneRequest(DynamicPropertyRegistry registry) {
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("coupon.rate-limit.per-member.requests", () -> "1");
         registry.add("coupon.rate-limit.per-member.period", () -> "1h");
     }

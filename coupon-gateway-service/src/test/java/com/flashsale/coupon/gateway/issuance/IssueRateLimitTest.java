@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @GatewayWebMvcTest(IssueController.class)
 class IssueRateLimitTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
 
     @Autowired
     MockMvc mvc;
@@ -48,7 +48,7 @@ class IssueRateLimitTest {
 
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("coupon.rate-limit.per-address.enabled", () -> true);
         registry.add("coupon.rate-limit.per-address.requests", () -> 3);
         registry.add("coupon.rate-limit.per-address.period", () -> "1h");

@@ -12,7 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import java.time.Instant;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -35,7 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @GatewayWebMvcTest({IssueController.class, IssuanceController.class})
 class MemberTokenTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
 
     @Autowired
     MockMvc mvc;
@@ -48,7 +49,7 @@ class MemberTokenTest {
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Test
@@ -95,7 +96,7 @@ class MemberTokenTest {
 
     @Test
     void refusesEveryTokenThatDoesNotProveWhoSentIt() throws Exception {
-        for (Map.Entry<String, String> token : tokens.invalidTokens("7").entrySet()) {
+        for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "7").entrySet()) {
             assertRefused(mvc.perform(issue("{\"couponCode\":\"FLASH100\"}")
                     .header("Authorization", "Bearer " + token.getValue())), 401, "AUTH-001")
                     .andExpect(header().string("WWW-Authenticate", Matchers.containsString("error=\"invalid_token\"")));

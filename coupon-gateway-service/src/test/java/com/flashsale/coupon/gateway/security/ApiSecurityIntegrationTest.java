@@ -7,10 +7,11 @@ import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.gateway.outbox.OutboxRelay;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
-import com.flashsale.coupon.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -51,7 +52,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiSecurityIntegrationTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
     private static final LedgerFixture ledger = new LedgerFixture();
     private static final long WITNESS = 499;
     /**
@@ -130,7 +131,7 @@ class ApiSecurityIntegrationTest {
         Map<String, String> before = ledger.snapshot();
 
         assertRefused(api.issue("FLASH100", 7), 401, "AUTH-001");
-        for (Map.Entry<String, String> token : tokens.invalidTokens("7").entrySet()) {
+        for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "7").entrySet()) {
             Answer answer = api.withToken(token.getValue()).issue("FLASH100");
             assertThat(answer.status()).as(token.getKey()).isEqualTo(401);
             assertThat(answer.code()).as(token.getKey()).isEqualTo("AUTH-001");

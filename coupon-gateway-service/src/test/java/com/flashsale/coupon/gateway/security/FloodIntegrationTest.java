@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
 import com.flashsale.coupon.testsupport.SimultaneousRequests;
-import com.flashsale.coupon.testsupport.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FloodIntegrationTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
     private static final LedgerFixture ledger = new LedgerFixture();
     private static final AtomicInteger runs = new AtomicInteger();
     private static String topic;

@@ -1,7 +1,7 @@
 package com.flashsale.coupon.gateway.support;
 
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.TestServers;
-import com.flashsale.coupon.testsupport.TestTokens;
 import com.flashsale.coupon.testsupport.TestTopics;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -26,9 +26,9 @@ public final class GatewayTestProperties {
     }
 
     /** Registers the servers, asking every request for a token of {@code tokens}' issuer; returns the topic. */
-    public static String registerWithTokens(DynamicPropertyRegistry registry, TestTokens tokens) {
+    public static String registerWithTokens(DynamicPropertyRegistry registry, TokenIssuer tokens) {
         String topic = servers(registry);
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         return topic;
     }
 

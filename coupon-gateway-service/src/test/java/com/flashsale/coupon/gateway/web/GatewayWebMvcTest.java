@@ -3,6 +3,7 @@ package com.flashsale.coupon.gateway.web;
 import com.flashsale.coupon.gateway.ratelimit.RateLimits;
 import com.flashsale.coupon.gateway.security.MemberIdentity;
 import com.flashsale.coupon.gateway.security.SecurityConfig;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -20,7 +21,7 @@ import org.springframework.core.annotation.AliasFor;
  * and the strict JSON reading, which as plain configuration classes and components the slice would
  * otherwise leave out. No server, no Redis, no Kafka: the controllers' collaborators are
  * {@code @MockitoBean}s. Trusted, unless a {@code @DynamicPropertySource} registers
- * {@code TestTokens#properties()}; the per-address limit is off (every request of a slice has the same
+ * {@code TokenIssuer#serviceProperties()}; the per-address limit is off (every request of a slice has the same
  * address) unless one switches it on.
  */
 @Target(ElementType.TYPE)

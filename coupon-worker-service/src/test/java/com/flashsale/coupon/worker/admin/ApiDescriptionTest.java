@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
@@ -77,7 +77,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ApiDescriptionTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
     private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
             CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
 
@@ -164,7 +164,7 @@ class ApiDescriptionTest {
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Test

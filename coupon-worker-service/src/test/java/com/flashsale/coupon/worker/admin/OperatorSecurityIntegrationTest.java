@@ -3,9 +3,10 @@ package com.flashsale.coupon.worker.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import java.net.URI;
@@ -47,7 +48,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @DirtiesContext
 class OperatorSecurityIntegrationTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
     /** What an error body must never show: a stack frame or a Java, Spring, Jackson or project type. */
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\bat [a-z]+\\.|java\\.|jakarta\\.|org\\.springframework|org\\.apache|tools\\.jackson|com\\.fasterxml|com\\.flashsale|com\\.nimbusds|com\\.mysql");
@@ -95,7 +96,7 @@ class OperatorSecurityIntegrationTest {
 
         for (HttpRequest.Builder request : operatorRequests()) {
             assertRefused(api.send(request.copy()), 401, "AUTH-001", describe(request));
-            for (Map.Entry<String, String> token : tokens.invalidTokens("operator").entrySet()) {
+            for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "operator").entrySet()) {
                 assertRefused(api.withToken(token.getValue()).send(request.copy()), 401, "AUTH-001",
                         token.getKey() + ": " + describe(request));
             }

@@ -9,7 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.testsupport.TestTokens;
+import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
@@ -41,7 +42,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
 class OperatorTokenTest {
 
-    private static final TestTokens tokens = new TestTokens();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
 
     @Autowired
     MockMvc mvc;
@@ -66,7 +67,7 @@ class OperatorTokenTest {
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
-        tokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Test
@@ -107,7 +108,7 @@ class OperatorTokenTest {
 
     @Test
     void refusesEveryOperatorTokenThatDoesNotProveWhoSentIt() throws Exception {
-        for (Map.Entry<String, String> token : tokens.invalidTokens("operator").entrySet()) {
+        for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "operator").entrySet()) {
             assertRefused(mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + token.getValue())),
                     401, "AUTH-001")
                     .andExpect(header().string("WWW-Authenticate", Matchers.containsString("error=\"invalid_token\"")));

@@ -139,6 +139,8 @@ final class ChaosRun implements AutoCloseable {
      */
     private void prepareSale() throws Exception {
         writes.insertActiveMembers(members);
+        // Each member's token signed now: the open loop must not wait for signatures mid-sale.
+        client.prepare(members);
         client.initStock(COUPON, scale.quantity());
         client.reset();
         assertThat(ledger().stock()).as("stock after the reset").isEqualTo(scale.quantity());
