@@ -1,6 +1,6 @@
 -- wrk script: POST an issue request with each member's own bearer token, no memberId in the body
 -- (with tokens the member is the token's).
--- Usage: wrk ... -s bench/wrk/issue-tokens.lua <url> -- <couponCode> <tokensFile> <threads>
+-- Usage: wrk ... -s bench/wrk/issue-tokens.lua <url> -- <couponCode> <tokensFile> <threads>   (sale.jar bench writes the file)
 -- <tokensFile> holds one token per line, each of a different member. Thread t of n takes tokens
 -- t, t+n, t+2n, ... and wraps around when it reaches the end, as issue.lua does with member ids.
 local threads = 0

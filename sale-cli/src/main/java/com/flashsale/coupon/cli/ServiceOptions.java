@@ -5,6 +5,7 @@ import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.token.TokenCredentials;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -51,6 +52,11 @@ public final class ServiceOptions {
             credentials = auth == Auth.none ? Credentials.none() : new TokenCredentials(tokens.issuer());
         }
         return credentials;
+    }
+
+    /** The key the tokens are signed with, whatever --auth says: for a command that mints tokens of its own. */
+    public TokenIssuer tokenIssuer() {
+        return tokens.issuer();
     }
 
     public SaleClient client() {
