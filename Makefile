@@ -75,7 +75,9 @@ status: ## [run] show servers and services
 	-scripts/infra/status.sh
 	-scripts/services.sh status
 
-reset: sale-jar dev-keys ## [run] reset the sale: MySQL rows and the Redis ledger back to the seed, in one call (with an operator's token)
+# The operator's token is signed by sale.jar (built once if missing); a system in the local mode does not look at it.
+reset: dev-keys ## [run] reset the sale: MySQL rows and the Redis ledger back to the seed, in one call (with an operator's token)
+	@[ -f $(SALE_JAR) ] || $(MVN) -q -pl sale-cli -am package -DskipTests >&2
 	@curl -fsS -XPOST -H "Authorization: Bearer $$($(JAVA_HOME)/bin/java -jar $(SALE_JAR) token --scope coupon:admin)" $(WORKER_URL)/api/test/reset && echo
 
 dev-keys: ## [run] create the development key pair local tokens are signed with, once (.local/auth/; AUTH=jwt make run and make up do it)
