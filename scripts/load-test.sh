@@ -11,8 +11,9 @@
 # for the system to settle and judges every invariant on Redis and MySQL (and on the runner's answers).
 # Ports and stores: GATEWAY_PORT, WORKER_PORT, MYSQL_*, REDIS_* as for `make run`; for the compose
 # stack they come from .env. Requests carry tokens signed with the development key pair (.local/auth, created
-# once by scripts/dev-keys.sh): each member's own in the jvm runner, an operator's for the reset in every runner
-# (k6 sends no member tokens yet: run it against a system in the local mode). A local-mode system ignores them.
+# once by scripts/dev-keys.sh): each member's own and an operator's for the reset, in every runner (k6 reads the
+# members' from a file, MEMBER_TOKENS; the compose k6 service sends none: run it against the local mode). A
+# local-mode system ignores them.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -86,13 +87,17 @@ ADMIN_TOKEN=$("$JAVA" -jar "$JAR" token --scope coupon:admin)
 mkdir -p "$RESULTS"
 SUMMARY="$RESULTS/flash-sale-summary.json"
 rm -f "$SUMMARY"
+# Members 1..500's tokens, line i for member i, for the k6 runners.
+if [ "$RUNNER" != jvm ]; then
+  "$JAVA" -jar "$JAR" token --members 500 >"$RESULTS/member-tokens.txt"
+fi
 
 fired=0
 case "$RUNNER" in
   k6)
     echo "Runner: local k6 ($(command -v k6)), against $WHERE at $GATEWAY_URL"
     k6 run -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
-      -e SUMMARY_DIR="$RESULTS" k6/flash-sale.js || fired=$?
+      -e MEMBER_TOKENS="$ROOT/$RESULTS/member-tokens.txt" -e SUMMARY_DIR="$RESULTS" k6/flash-sale.js || fired=$?
     ;;
   docker)
     docker_engine || die "the docker runner needs a Docker engine, and none answers here"
@@ -104,7 +109,8 @@ case "$RUNNER" in
       echo "Runner: k6 image $image on the host network, against $WHERE at $GATEWAY_URL"
       docker run --rm --network host --user "$(id -u):$(id -g)" \
         -v "$ROOT/k6:/scripts:ro" -v "$ROOT/$RESULTS:/results" \
-        -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" -e SUMMARY_DIR=/results \
+        -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
+        -e MEMBER_TOKENS=/results/member-tokens.txt -e SUMMARY_DIR=/results \
         -e K6_NO_USAGE_REPORT=true "$image" run /scripts/flash-sale.js || fired=$?
     fi
     ;;

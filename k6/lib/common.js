@@ -39,6 +39,25 @@ export function localUrl(name, fallback) {
   return url.replace(/\/$/, '');
 }
 
+/**
+ * Each member's own bearer token, read at init from the file MEMBER_TOKENS names (line i: member i's,
+ * as `sale.jar token --members N` writes it); none without it, for a system in the local mode.
+ */
+export function memberTokens() {
+  const file = env('MEMBER_TOKENS', '');
+  // open() is k6's own, allowed at init only: it is not called at all when no file is named.
+  return file ? open(file).split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
+}
+
+/** The headers of member `memberId`'s issue request: JSON, and its token when there are tokens. */
+export function memberHeaders(tokens, memberId) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (tokens.length > 0) {
+    headers.Authorization = `Bearer ${tokens[(memberId - 1) % tokens.length]}`;
+  }
+  return headers;
+}
+
 /** An operator's bearer token (scope coupon:admin), needed by the operator endpoints outside the local profile. */
 export function adminHeaders(adminToken) {
   return adminToken ? { Authorization: `Bearer ${adminToken}` } : {};

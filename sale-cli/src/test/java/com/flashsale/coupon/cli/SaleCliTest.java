@@ -155,6 +155,12 @@ class SaleCliTest {
         assertThat(operator.verify(developmentKey)).isTrue();
         assertThat(operator.getJWTClaimsSet().getSubject()).isEqualTo("operator");
         assertThat(operator.getJWTClaimsSet().getClaim("scope")).isEqualTo("coupon:admin");
+        List<String> first = token(keys, "token", "--members", "3").lines().toList();
+        assertThat(first).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(SignedJWT.parse(first.get(i)).getJWTClaimsSet().getSubject()).isEqualTo(Integer.toString(i + 1));
+        }
+        CommandLines.assertRefused(Map.of("AUTH_KEY_DIR", keys.toString()), "alone", "token", "--members", "3", "--member", "1");
         CommandLines.assertRefused(Map.of("AUTH_KEY_DIR", keys.toString()), "give --member", "token");
         CommandLines.assertRefused(Map.of("AUTH_KEY_DIR", keys.toString()), "--member must be", "token", "--member", "0");
     }
