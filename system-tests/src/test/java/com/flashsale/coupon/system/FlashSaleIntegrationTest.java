@@ -137,7 +137,7 @@ class FlashSaleIntegrationTest {
                 issue("ended campaign", "ENDED50", 1),
                 BadRequest.issue("malformed JSON", 1, "{\"couponCode\":\"FLASH100\""),
                 BadRequest.issue("negative memberId", 1, "{\"couponCode\":\"FLASH100\",\"memberId\":-3}"),
-                BadRequest.issue("no memberId", 1, "{\"couponCode\":\"FLASH100\"}"),
+                BadRequest.issue("another member's memberId", 1, "{\"couponCode\":\"FLASH100\",\"memberId\":2}"),
                 BadRequest.issue("oversized body", 1, "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"x\":\""
                         + "y".repeat(8_000) + "\"}")), FLASH100, "ENDED50");
 
@@ -149,7 +149,7 @@ class FlashSaleIntegrationTest {
                 tuple(409, "COUPON-004"),
                 tuple(400, "COMMON-001"),
                 tuple(400, "COMMON-001"),
-                tuple(400, "COMMON-001"),
+                tuple(403, "AUTH-002"),
                 tuple(413, "COMMON-003"));
         Verdict i6 = new InvariantChecker().check(trial);
         assertThat(i6.status()).as(i6.evidence()).isEqualTo(Verdict.Status.PASS);
