@@ -19,7 +19,7 @@ up: dev-keys ## [compose] build the images and start everything in Docker Compos
 down: ## [compose] stop and remove the compose containers (data volumes are kept)
 	$(COMPOSE) --profile load down
 
-load-test: sale-jar dev-keys ## [load] reset the sale, fire the flash sale (local k6, k6 image or sale.jar), check every invariant
+load-test: sale-jar dev-keys ## [load] reset the sale, fire the flash sale (local k6, k6 image or sale.jar), check every invariant (COUPON=CODE QUANTITY=N MEMBERS=N)
 	scripts/load-test.sh
 
 # The operator's command line (java -jar $(SALE_JAR) --help): the JVM runner and the check after every runner.

@@ -9,6 +9,8 @@
 #           when neither is there
 # Every runner resets the sale itself (k6 in its setup through WORKER_URL), then `sale.jar verify` waits
 # for the system to settle and judges every invariant on Redis and MySQL (and on the runner's answers).
+# The sale: COUPON (default FLASH100, any campaign an operator created), QUANTITY (100) set before it,
+# MEMBERS (500) who ask once each; every runner takes the same three.
 # Ports and stores: GATEWAY_PORT, WORKER_PORT, MYSQL_*, REDIS_* as for `make run`; for the compose
 # stack they come from .env. Requests carry tokens signed with the development key pair (.local/auth, created
 # once by scripts/dev-keys.sh): each member's own and an operator's for the reset, in every runner (k6 reads the
@@ -83,40 +85,45 @@ fi
 
 # An operator's token (scope coupon:admin) for the k6 runners' reset, signed with the development key.
 ADMIN_TOKEN=$("$JAVA" -jar "$JAR" token --scope coupon:admin)
+COUPON=${COUPON:-FLASH100}
+QUANTITY=${QUANTITY:-100}
+MEMBERS=${MEMBERS:-500}
+SALE_ENV=(-e COUPON="$COUPON" -e QUANTITY="$QUANTITY" -e MEMBERS="$MEMBERS")
 
 mkdir -p "$RESULTS"
 SUMMARY="$RESULTS/flash-sale-summary.json"
 rm -f "$SUMMARY"
-# Members 1..500's tokens, line i for member i, for the k6 runners.
+# Members 1..MEMBERS' tokens, line i for member i, for the k6 runners.
 if [ "$RUNNER" != jvm ]; then
-  "$JAVA" -jar "$JAR" token --members 500 >"$RESULTS/member-tokens.txt"
+  "$JAVA" -jar "$JAR" token --members "$MEMBERS" >"$RESULTS/member-tokens.txt"
 fi
 
 fired=0
 case "$RUNNER" in
   k6)
     echo "Runner: local k6 ($(command -v k6)), against $WHERE at $GATEWAY_URL"
-    k6 run -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
+    k6 run "${SALE_ENV[@]}" -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
       -e MEMBER_TOKENS="$ROOT/$RESULTS/member-tokens.txt" -e SUMMARY_DIR="$RESULTS" k6/flash-sale.js || fired=$?
     ;;
   docker)
     docker_engine || die "the docker runner needs a Docker engine, and none answers here"
     if $COMPOSE_STACK; then
       echo "Runner: k6 image (compose service k6) inside the compose network"
-      HOST_UID=$(id -u) HOST_GID=$(id -g) compose --profile load run --rm k6 || fired=$?
+      HOST_UID=$(id -u) HOST_GID=$(id -g) compose --profile load run --rm "${SALE_ENV[@]}" k6 || fired=$?
     else
       image=$(sed -n 's/^ *image: *\(grafana\/k6:[^ ]*\).*/\1/p' docker-compose.yml | head -n 1)
       echo "Runner: k6 image $image on the host network, against $WHERE at $GATEWAY_URL"
       docker run --rm --network host --user "$(id -u):$(id -g)" \
         -v "$ROOT/k6:/scripts:ro" -v "$ROOT/$RESULTS:/results" \
-        -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
+        "${SALE_ENV[@]}" -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
         -e MEMBER_TOKENS=/results/member-tokens.txt -e SUMMARY_DIR=/results \
         -e K6_NO_USAGE_REPORT=true "$image" run /scripts/flash-sale.js || fired=$?
     fi
     ;;
   jvm)
     echo "Runner: the command line's sale ($JAR): no k6 on PATH and no Docker engine; against $WHERE at $GATEWAY_URL"
-    exec "$JAVA" -jar "$JAR" sale --gateway-url "$GATEWAY_URL" --worker-url "$WORKER_URL" \
+    exec "$JAVA" -jar "$JAR" sale --coupon "$COUPON" --quantity "$QUANTITY" --members "$MEMBERS" \
+      --gateway-url "$GATEWAY_URL" --worker-url "$WORKER_URL" \
       --summary-file "$RESULTS/flash-sale-jvm-summary.json"
     ;;
   *)
