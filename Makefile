@@ -8,25 +8,34 @@ MVN := mvn -B -ntp
 
 GATEWAY_URL := http://127.0.0.1:$(or $(GATEWAY_PORT),8080)
 WORKER_URL := http://127.0.0.1:$(or $(WORKER_PORT),8081)
+# Each service's actuator (health, readiness, metrics) listens on its own port: the service's port + 2 by default.
+GATEWAY_MANAGEMENT_URL := http://127.0.0.1:$(or $(GATEWAY_MANAGEMENT_PORT),$(shell echo $$(( $(or $(GATEWAY_PORT),8080) + 2 ))))
+WORKER_MANAGEMENT_URL := http://127.0.0.1:$(or $(WORKER_MANAGEMENT_PORT),$(shell echo $$(( $(or $(WORKER_PORT),8081) + 2 ))))
 
 # Feature areas add their own targets here (load tests, chaos drills, observability, benchmarks).
 include $(wildcard make/*.mk)
 
-.PHONY: help run stop test check build infra-up infra-down infra-status services-up services-down status reset tools
+.PHONY: help run stop test check build infra-up infra-down infra-status services-up services-down status reset tools dev-keys token
 
 # A target shows in `make help` when its line ends in `## [group] what it does` (groups: make/help.awk).
 help: ## [run] list the targets, grouped by task
 	@awk -f make/help.awk $(MAKEFILE_LIST)
 
-run: infra-up build services-up prometheus-up ## [run] install what is missing, start servers, both services and Prometheus, print the URLs
+run: infra-up build services-up prometheus-up ## [run] install what is missing, start servers, both services and Prometheus, print the URLs (AUTH=jwt: with tokens)
 	@echo
 	@echo "Flash-sale coupon system is up:"
 	@echo "  gateway (public API)   $(GATEWAY_URL)/api/v1/coupons/issue"
-	@echo "  gateway health         $(GATEWAY_URL)/actuator/health"
+	@echo "  gateway health         $(GATEWAY_MANAGEMENT_URL)/actuator/health"
 	@echo "  worker (admin, reset)  $(WORKER_URL)/api/test/reset"
-	@echo "  worker health          $(WORKER_URL)/actuator/health"
+	@echo "  worker health          $(WORKER_MANAGEMENT_URL)/actuator/health"
 	@echo "  Prometheus             $(PROMETHEUS_URL)  (targets: $(PROMETHEUS_URL)/targets, alerts: $(PROMETHEUS_URL)/alerts)"
+ifeq ($(AUTH),jwt)
+	@echo "Requests need a bearer token signed by .local/auth/private.pem (RS256, iss flash-sale-dev, aud coupon-api; docs/operations.md)."
+	@echo "Try: TOKEN=\$$(make -s token MEMBER=1)"
+	@echo "     curl -s -XPOST $(GATEWAY_URL)/api/v1/coupons/issue -H \"Authorization: Bearer \$$TOKEN\" -H 'Content-Type: application/json' -d '{\"couponCode\":\"FLASH100\"}'"
+else
 	@echo "Try: curl -s -XPOST $(GATEWAY_URL)/api/v1/coupons/issue -H 'Content-Type: application/json' -d '{\"couponCode\":\"FLASH100\",\"memberId\":1}'"
+endif
 
 stop: services-down infra-down ## [run] stop the services and the servers
 
@@ -66,5 +75,16 @@ status: ## [run] show servers and services
 	-scripts/infra/status.sh
 	-scripts/services.sh status
 
-reset: ## [run] reset the sale: MySQL rows and the Redis ledger back to the seed, in one call
-	@curl -fsS -XPOST $(WORKER_URL)/api/test/reset && echo
+# The operator's token is signed by sale.jar (built once if missing); a system in the local mode does not look at it.
+reset: dev-keys ## [run] reset the sale: MySQL rows and the Redis ledger back to the seed, in one call (with an operator's token)
+	@[ -f $(SALE_JAR) ] || $(MVN) -q -pl sale-cli -am package -DskipTests >&2
+	@curl -fsS -XPOST -H "Authorization: Bearer $$($(JAVA_HOME)/bin/java -jar $(SALE_JAR) token --scope coupon:admin)" $(WORKER_URL)/api/test/reset && echo
+
+dev-keys: ## [run] create the development key pair local tokens are signed with, once (.local/auth/; AUTH=jwt make run and make up do it)
+	@scripts/dev-keys.sh
+
+# sale-jar quietly: the token alone goes to stdout, so TOKEN=$$(make -s token MEMBER=1) works.
+token: dev-keys ## [run] print a token signed with the development key: MEMBER=42 (a member's) and/or SCOPE=coupon:admin (an operator's)
+	@[ -n "$(MEMBER)$(SCOPE)" ] || { echo "usage: make token MEMBER=42 | SCOPE=coupon:admin" >&2; exit 2; }
+	@[ -f $(SALE_JAR) ] || $(MVN) -q -pl sale-cli -am package -DskipTests >&2
+	@$(JAVA_HOME)/bin/java -jar $(SALE_JAR) token $(if $(MEMBER),--member $(MEMBER)) $(if $(SCOPE),--scope '$(SCOPE)')

@@ -2,8 +2,11 @@
 # Usage: bench/run.sh [--name=value ...]   — the whole benchmark in one run (what `make bench` calls).
 # Needs the local servers and the worker (`make run`). Unless the gateway on GATEWAY_PORT already
 # runs the `bench` profile, it stops that gateway for the run (one gateway, as `make run` has) and
-# starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090); afterwards it stops that one and
-# starts the usual gateway again. Then `sale.jar bench` runs every row (docs/benchmarks.md) and writes
+# starts one with the `bench` profile on BENCH_GATEWAY_PORT (8090, its actuator on
+# BENCH_GATEWAY_MANAGEMENT_PORT, 8092); afterwards it stops that one and starts the usual gateway again.
+# Beside it, a second bench gateway asks for tokens signed by the development key (scripts/dev-keys.sh) on
+# BENCH_TOKENS_GATEWAY_PORT (8094, actuator 8096), without a relay of its own: the rows with tokens are
+# measured there (BENCH_TOKENS=0 leaves them out). Then `sale.jar bench` runs every row (docs/benchmarks.md) and writes
 # bench-results/results.{md,csv,png}. Extra arguments go to it: `java -jar sale-cli/target/sale.jar bench --help`.
 # Under REDIS_MODE=cluster (the system started the same way) every node is measured, the lab is left out and the
 # results go to bench-results/cluster-ack-replica, or cluster-ack-none with BENCH_ACKNOWLEDGE=none.
@@ -15,6 +18,7 @@ JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
 JAVA="$JAVA_HOME/bin/java"
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 WORKER_PORT=${WORKER_PORT:-8081}
+WORKER_MANAGEMENT_PORT=${WORKER_MANAGEMENT_PORT:-$((WORKER_PORT + 2))}
 BENCH_GATEWAY_PORT=${BENCH_GATEWAY_PORT:-8090}
 # The servers REDIS_MODE and KAFKA_MODE select, in the variables the services read, as
 # scripts/services.sh hands them over: without them a bench gateway would publish to the default
@@ -36,6 +40,10 @@ if [ "$REDIS_MODE" = cluster ]; then
 elif [ -n "${BENCH_ACKNOWLEDGE:-}" ]; then
   BENCH_GATEWAY_ARGS+=(--coupon.redis.acknowledge="$BENCH_ACKNOWLEDGE")
 fi
+BENCH_GATEWAY_MANAGEMENT_PORT=${BENCH_GATEWAY_MANAGEMENT_PORT:-$((BENCH_GATEWAY_PORT + 2))}
+BENCH_TOKENS_GATEWAY_PORT=${BENCH_TOKENS_GATEWAY_PORT:-$((BENCH_GATEWAY_PORT + 4))}
+BENCH_TOKENS_GATEWAY_MANAGEMENT_PORT=${BENCH_TOKENS_GATEWAY_MANAGEMENT_PORT:-$((BENCH_TOKENS_GATEWAY_PORT + 2))}
+BENCH_TOKENS=${BENCH_TOKENS:-1}
 WORK="${BENCH_RESULTS:-$ROOT/bench-results}/tmp"
 LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
 # The whole run must end within 15 minutes, whatever happens.
@@ -53,7 +61,7 @@ tools() {
 
 # The worker must be up: it provisions the ledger, resets the sale and persists what the gateway accepts.
 worker_up() {
-  curl -fsS -o /dev/null "http://127.0.0.1:$WORKER_PORT/actuator/health/readiness" 2>/dev/null
+  curl -fsS -o /dev/null "http://127.0.0.1:$WORKER_MANAGEMENT_PORT/actuator/health/readiness" 2>/dev/null
 }
 
 has_bench_endpoint() {
@@ -62,15 +70,18 @@ has_bench_endpoint() {
       -d '{"couponCode":"FLASH100","memberId":1}' "http://127.0.0.1:$port/bench/constant" 2>/dev/null)" = 200 ]
 }
 
-BENCH_GATEWAY_PID=
+BENCH_GATEWAY_PIDS=()
 PAUSED_GATEWAY=
-stop_bench_gateway() {
-  if [ -n "$BENCH_GATEWAY_PID" ] && kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null; then
-    kill -TERM "$BENCH_GATEWAY_PID"
-    for _ in $(seq 1 60); do kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null && kill -KILL "$BENCH_GATEWAY_PID"
-    say "stopped the bench gateway (pid $BENCH_GATEWAY_PID)"
-  fi
+stop_bench_gateways() {
+  local pid
+  for pid in "${BENCH_GATEWAY_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
+      say "stopped a bench gateway (pid $pid)"
+    fi
+  done
   rm -f "$WORK/gateway.jar"
 }
 
@@ -89,7 +100,7 @@ pause_usual_gateway() {
 }
 
 cleanup() {
-  stop_bench_gateway
+  stop_bench_gateways
   if [ -n "$PAUSED_GATEWAY" ]; then
     scripts/services.sh start | sed 's/^/bench: /'
   fi
@@ -97,23 +108,31 @@ cleanup() {
 
 # Same jar and JVM settings as scripts/services.sh, plus the bench profile. It runs from a copy, so
 # a rebuild during the run cannot pull the jar from under it.
+# Usage: start_bench_gateway NAME PORT MANAGEMENT_PORT [NAME=value ... for its environment] [-- --spring.option=value ...]
 start_bench_gateway() {
+  local name=$1 port=$2 management=$3 env=() options=()
+  shift 3
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do env+=("$1"); shift; done
+  [ "${1:-}" = -- ] && shift
+  options=("$@")
   local jar="$ROOT/coupon-gateway-service/target/coupon-gateway-service.jar"
   [ -f "$jar" ] || die "$jar is missing: run 'make run' (or 'make build') first"
   mkdir -p "$WORK" "$LOG_DIR"
-  cp "$jar" "$WORK/gateway.jar"
+  [ -f "$WORK/gateway.jar" ] || cp "$jar" "$WORK/gateway.jar"
   local jfr=()
-  [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/gateway.jfr,settings=profile")
-  "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$BENCH_GATEWAY_PORT" \
-    --spring.profiles.active="$BENCH_PROFILES" "${BENCH_GATEWAY_ARGS[@]}" >>"$LOG_DIR/gateway-bench.log" 2>&1 &
-  BENCH_GATEWAY_PID=$!
+  [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/$name.jfr,settings=profile")
+  env "${env[@]}" "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$port" \
+    --management.server.port="$management" --spring.profiles.active="$BENCH_PROFILES" "${BENCH_GATEWAY_ARGS[@]}" \
+    "${options[@]}" >>"$LOG_DIR/$name.log" 2>&1 &
+  local pid=$!
+  BENCH_GATEWAY_PIDS+=("$pid")
   local deadline=$((SECONDS + 120))
-  until curl -fsS -o /dev/null "http://127.0.0.1:$BENCH_GATEWAY_PORT/actuator/health/readiness" 2>/dev/null; do
-    kill -0 "$BENCH_GATEWAY_PID" 2>/dev/null || { tail -n 30 "$LOG_DIR/gateway-bench.log" >&2; die "the bench gateway exited"; }
-    [ $SECONDS -lt $deadline ] || die "the bench gateway is not ready after 120 s (see $LOG_DIR/gateway-bench.log)"
+  until curl -fsS -o /dev/null "http://127.0.0.1:$management/actuator/health/readiness" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { tail -n 30 "$LOG_DIR/$name.log" >&2; die "the $name exited"; }
+    [ $SECONDS -lt $deadline ] || die "the $name is not ready after 120 s (see $LOG_DIR/$name.log)"
     sleep 0.5
   done
-  say "bench gateway up on 127.0.0.1:$BENCH_GATEWAY_PORT (pid $BENCH_GATEWAY_PID, profiles $BENCH_PROFILES ${BENCH_GATEWAY_ARGS[*]})"
+  say "$name up on 127.0.0.1:$port (pid $pid, profiles $BENCH_PROFILES${env:+, ${env[*]}} ${BENCH_GATEWAY_ARGS[*]})"
 }
 
 # A process as the results name it: its command, and the jar a JVM runs (no paths, no build stamps).
@@ -142,18 +161,26 @@ worker_up || die "the worker is not ready on 127.0.0.1:$WORKER_PORT: start the s
 CONDITIONS="$SETUP$(conditions)"
 say "building the command line (sale.jar)"
 $MVN -pl sale-cli -am package -DskipTests
+trap cleanup EXIT
 if has_bench_endpoint "$GATEWAY_PORT"; then
   port=$GATEWAY_PORT
   say "the gateway on $GATEWAY_PORT runs the bench profile: measuring it"
 else
-  trap cleanup EXIT
   pause_usual_gateway
-  start_bench_gateway
+  start_bench_gateway gateway-bench "$BENCH_GATEWAY_PORT" "$BENCH_GATEWAY_MANAGEMENT_PORT"
   port=$BENCH_GATEWAY_PORT
+fi
+tokens=()
+if [ "$BENCH_TOKENS" != 0 ]; then
+  mapfile -t auth < <(scripts/dev-keys.sh --print-env)
+  # No relay: the measured gateway's relay moves its issuances too (sale.jar bench counts both processes then).
+  start_bench_gateway gateway-bench-tokens "$BENCH_TOKENS_GATEWAY_PORT" "$BENCH_TOKENS_GATEWAY_MANAGEMENT_PORT" \
+    "${auth[@]}" -- --coupon.relay.enabled=false
+  tokens=(--tokens-gateway-url="http://127.0.0.1:$BENCH_TOKENS_GATEWAY_PORT")
 fi
 # The stores, Kafka, the worker and the pid files come from the same environment the scripts read
 # (REDIS_PORT, MYSQL_PORT, KAFKA_PORT, WORKER_PORT, INFRA_HOME, RUN_DIR).
 timeout --foreground "$BENCH_TIMEOUT" "$JAVA" -Xmx2g -jar sale-cli/target/sale.jar bench \
   --gateway-url="http://127.0.0.1:$port" --infra-run-dir="${INFRA_HOME:-$ROOT/.local/infra}/run" \
   --services-run-dir="${RUN_DIR:-$ROOT/.local/run}" ${BENCH_RESULTS:+--out="$BENCH_RESULTS"} \
-  --conditions="$CONDITIONS" "${EXTRA_ARGS[@]}" "$@"
+  --conditions="$CONDITIONS" "${EXTRA_ARGS[@]}" "${tokens[@]}" "$@"

@@ -7,20 +7,22 @@
 //   docker compose --profile load run --rm k6                 # inside the compose network
 //
 // Settings (-e NAME=value): BASE_URL (http://127.0.0.1:8080), WORKER_URL (empty: no quantity set, no reset),
-// ADMIN_TOKEN (operator endpoints outside the local profile), COUPON, MEMBERS, QUANTITY,
-// SUMMARY_DIR (k6/results). The stores are checked afterwards by `make load-test`.
+// ADMIN_TOKEN (an operator's bearer token, scope coupon:admin, outside the local profile), MEMBER_TOKENS (a file of
+// member tokens, line i for member i: `sale.jar token --members 500`; none under the local profile), COUPON, MEMBERS,
+// QUANTITY, SUMMARY_DIR (k6/results). The stores are checked afterwards by `make load-test`.
 import http from 'k6/http';
 import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter, Trend } from 'k6/metrics';
 import {
-  DUPLICATE, ISSUED, SOLD_OUT, countOf, env, latencyOf, ledgerOf, localUrl, outcomeOf, positiveInt, resetSale,
-  textReport, thresholdsOf,
+  DUPLICATE, ISSUED, SOLD_OUT, countOf, env, latencyOf, ledgerOf, localUrl, memberHeaders, memberTokens, outcomeOf,
+  positiveInt, resetSale, textReport, thresholdsOf,
 } from './lib/common.js';
 
 const BASE_URL = localUrl('BASE_URL', 'http://127.0.0.1:8080');
 const WORKER_URL = localUrl('WORKER_URL', '');
 const ADMIN_TOKEN = env('ADMIN_TOKEN', '');
+const MEMBER_TOKENS = memberTokens();
 const COUPON = env('COUPON', 'FLASH100');
 const MEMBERS = positiveInt('MEMBERS', 500);
 const QUANTITY = positiveInt('QUANTITY', 100);
@@ -69,7 +71,7 @@ export default function () {
   // VU ids run 1..MEMBERS and each VU asks once: distinct members, like the seed's 500 users.
   const memberId = exec.vu.idInTest;
   const response = http.post(`${BASE_URL}/api/v1/coupons/issue`, JSON.stringify({ couponCode: COUPON, memberId }), {
-    headers: { 'Content-Type': 'application/json' },
+    headers: memberHeaders(MEMBER_TOKENS, memberId),
     tags: { name: 'issue' },
   });
   const outcome = outcomeOf(response);

@@ -6,7 +6,7 @@
 //   k6 run -e RATE=300 -e DURATION=30s k6/sustained.js
 //   docker compose --profile load run --rm k6 run /scripts/sustained.js
 //
-// Settings (-e NAME=value): BASE_URL, WORKER_URL (empty: no reset), ADMIN_TOKEN, COUPON (WELCOME10,
+// Settings (-e NAME=value): BASE_URL, WORKER_URL (empty: no reset), ADMIN_TOKEN, MEMBER_TOKENS, COUPON (WELCOME10,
 // 1,000 pieces), MEMBERS (500), RATE (requests/s, 200), DURATION (30s), VUS (50), MAX_VUS (200),
 // P99_MS (threshold, 500), SUMMARY_DIR (k6/results).
 import http from 'k6/http';
@@ -14,13 +14,14 @@ import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter, Trend } from 'k6/metrics';
 import {
-  DUPLICATE, ISSUED, SOLD_OUT, countOf, env, latencyOf, localUrl, outcomeOf, positiveInt, resetSale, textReport,
-  thresholdsOf,
+  DUPLICATE, ISSUED, SOLD_OUT, countOf, env, latencyOf, localUrl, memberHeaders, memberTokens, outcomeOf, positiveInt,
+  resetSale, textReport, thresholdsOf,
 } from './lib/common.js';
 
 const BASE_URL = localUrl('BASE_URL', 'http://127.0.0.1:8080');
 const WORKER_URL = localUrl('WORKER_URL', '');
 const ADMIN_TOKEN = env('ADMIN_TOKEN', '');
+const MEMBER_TOKENS = memberTokens();
 const COUPON = env('COUPON', 'WELCOME10');
 const MEMBERS = positiveInt('MEMBERS', 500);
 const RATE = positiveInt('RATE', 200);
@@ -64,7 +65,7 @@ export function setup() {
 export default function () {
   const memberId = (exec.scenario.iterationInTest % MEMBERS) + 1;
   const response = http.post(`${BASE_URL}/api/v1/coupons/issue`, JSON.stringify({ couponCode: COUPON, memberId }), {
-    headers: { 'Content-Type': 'application/json' },
+    headers: memberHeaders(MEMBER_TOKENS, memberId),
     tags: { name: 'issue' },
   });
   const outcome = outcomeOf(response);

@@ -23,7 +23,7 @@ cluster-down: ## [run] stop the local Redis Cluster and the 3 Kafka brokers
 cluster-status: ## [run] show every Redis Cluster node (role, slots) and every Kafka broker of the local cluster
 	scripts/infra/status.sh redis-cluster kafka-cluster
 
-up-ha: ## [compose] compose with a Redis Cluster, 3 Kafka brokers, 2 gateways behind nginx and the workers (docker-compose.ha.yml)
+up-ha: dev-keys ## [compose] compose with a Redis Cluster, 3 Kafka brokers, 2 gateways behind nginx and the workers (docker-compose.ha.yml)
 	@docker info >/dev/null 2>&1 || { echo "No Docker engine answers here: 'REDIS_MODE=cluster KAFKA_MODE=cluster make run' starts the servers as local processes." >&2; exit 1; }
 	$(if $(WORKERS),WORKER_REPLICAS=$(WORKERS) )$(if $(PROFILE),COUPON_PROFILE=$(PROFILE) )$(COMPOSE_HA) up -d --build$(if $(filter docker compose,$(COMPOSE)), --wait)
 	@echo

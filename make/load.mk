@@ -5,7 +5,7 @@ SALE_JAR := sale-cli/target/sale.jar
 
 .PHONY: up down load-test sale-jar compose-check k6-check
 
-up: ## [compose] build the images and start everything in Docker Compose (WORKERS=n replicas, PROFILE=prod)
+up: dev-keys ## [compose] build the images and start everything in Docker Compose (WORKERS=n replicas, PROFILE=prod)
 	@docker info >/dev/null 2>&1 || { echo "No Docker engine answers here: 'make run' starts the same system as local processes." >&2; exit 1; }
 	$(if $(WORKERS),WORKER_REPLICAS=$(WORKERS) )$(if $(PROFILE),COUPON_PROFILE=$(PROFILE) )$(COMPOSE) up -d --build$(if $(filter docker compose,$(COMPOSE)), --wait)
 	@echo
@@ -19,7 +19,7 @@ up: ## [compose] build the images and start everything in Docker Compose (WORKER
 down: ## [compose] stop and remove the compose containers (data volumes are kept)
 	$(COMPOSE) --profile load down
 
-load-test: sale-jar ## [load] reset the sale, fire the flash sale (local k6, k6 image or sale.jar), check every invariant (COUPON=CODE QUANTITY=N MEMBERS=N)
+load-test: sale-jar dev-keys ## [load] reset the sale, fire the flash sale (local k6, k6 image or sale.jar), check every invariant (COUPON=CODE QUANTITY=N MEMBERS=N)
 	scripts/load-test.sh
 
 # The operator's command line (java -jar $(SALE_JAR) --help): the JVM runner and the check after every runner.

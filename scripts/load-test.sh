@@ -12,7 +12,10 @@
 # The sale: COUPON (default FLASH100, any campaign an operator created), QUANTITY (100) set before it,
 # MEMBERS (500) who ask once each; every runner takes the same three.
 # Ports and stores: GATEWAY_PORT, WORKER_PORT, MYSQL_*, REDIS_* as for `make run`; for the compose
-# stack they come from .env. COUPON_ADMIN_TOKEN is sent as X-Admin-Token when set.
+# stack they come from .env. Requests carry tokens signed with the development key pair (.local/auth, created
+# once by scripts/dev-keys.sh): each member's own and an operator's for the reset, in every runner (k6 reads the
+# members' from a file, MEMBER_TOKENS; the compose k6 service sends none: run it against the local mode). A
+# local-mode system ignores them.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +30,7 @@ JAVA="$JAVA_HOME/bin/java"
 die() { echo "load-test: $*" >&2; exit 2; }
 
 [ -f "$JAR" ] || die "$JAR is missing; build it with 'make load-test' (or: mvn -pl sale-cli -am package -DskipTests)"
+scripts/dev-keys.sh
 
 # A value from the shell, else from .env (compose's own precedence), else the fallback.
 dotenv() {
@@ -65,7 +69,6 @@ fi
 if $COMPOSE_STACK; then
   GATEWAY_URL="http://127.0.0.1:$(dotenv GATEWAY_HOST_PORT 8080)"
   WORKER_URL="http://$(compose port --index 1 worker 8081)"
-  ADMIN_TOKEN=$(dotenv COUPON_ADMIN_TOKEN "")
   # The stores as the store check reaches them (the variables the services read, host side).
   MYSQL_PORT=$(dotenv MYSQL_HOST_PORT 3306)
   MYSQL_DATABASE=$(dotenv MYSQL_DATABASE coupon)
@@ -77,12 +80,13 @@ if $COMPOSE_STACK; then
 else
   GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-8080}"
   WORKER_URL="http://127.0.0.1:${WORKER_PORT:-8081}"
-  ADMIN_TOKEN=${COUPON_ADMIN_TOKEN:-}
   WHERE="the local services (make run)"
   # The servers REDIS_MODE and KAFKA_MODE select (REDIS_CLUSTER_NODES on the cluster), as the services got them.
   eval "$(scripts/infra/service-env.sh)"
 fi
 
+# An operator's token (scope coupon:admin) for the k6 runners' reset, signed with the development key.
+ADMIN_TOKEN=$("$JAVA" -jar "$JAR" token --scope coupon:admin)
 COUPON=${COUPON:-FLASH100}
 QUANTITY=${QUANTITY:-100}
 MEMBERS=${MEMBERS:-500}
@@ -91,13 +95,17 @@ SALE_ENV=(-e COUPON="$COUPON" -e QUANTITY="$QUANTITY" -e MEMBERS="$MEMBERS")
 mkdir -p "$RESULTS"
 SUMMARY="$RESULTS/flash-sale-summary.json"
 rm -f "$SUMMARY"
+# Members 1..MEMBERS' tokens, line i for member i, for the k6 runners.
+if [ "$RUNNER" != jvm ]; then
+  "$JAVA" -jar "$JAR" token --members "$MEMBERS" >"$RESULTS/member-tokens.txt"
+fi
 
 fired=0
 case "$RUNNER" in
   k6)
     echo "Runner: local k6 ($(command -v k6)), against $WHERE at $GATEWAY_URL"
     k6 run "${SALE_ENV[@]}" -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
-      -e SUMMARY_DIR="$RESULTS" k6/flash-sale.js || fired=$?
+      -e MEMBER_TOKENS="$ROOT/$RESULTS/member-tokens.txt" -e SUMMARY_DIR="$RESULTS" k6/flash-sale.js || fired=$?
     ;;
   docker)
     docker_engine || die "the docker runner needs a Docker engine, and none answers here"
@@ -109,13 +117,15 @@ case "$RUNNER" in
       echo "Runner: k6 image $image on the host network, against $WHERE at $GATEWAY_URL"
       docker run --rm --network host --user "$(id -u):$(id -g)" \
         -v "$ROOT/k6:/scripts:ro" -v "$ROOT/$RESULTS:/results" \
-        "${SALE_ENV[@]}" -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" -e SUMMARY_DIR=/results \
+        "${SALE_ENV[@]}" -e BASE_URL="$GATEWAY_URL" -e WORKER_URL="$WORKER_URL" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
+        -e MEMBER_TOKENS=/results/member-tokens.txt -e SUMMARY_DIR=/results \
         -e K6_NO_USAGE_REPORT=true "$image" run /scripts/flash-sale.js || fired=$?
     fi
     ;;
   jvm)
     echo "Runner: the command line's sale ($JAR): no k6 on PATH and no Docker engine; against $WHERE at $GATEWAY_URL"
-    exec "$JAVA" -jar "$JAR" sale --coupon "$COUPON" --quantity "$QUANTITY" --members "$MEMBERS" --admin-token "$ADMIN_TOKEN" --gateway-url "$GATEWAY_URL" --worker-url "$WORKER_URL" \
+    exec "$JAVA" -jar "$JAR" sale --coupon "$COUPON" --quantity "$QUANTITY" --members "$MEMBERS" \
+      --gateway-url "$GATEWAY_URL" --worker-url "$WORKER_URL" \
       --summary-file "$RESULTS/flash-sale-jvm-summary.json"
     ;;
   *)

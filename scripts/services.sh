@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Usage: scripts/services.sh start|stop|status   — runs the built gateway and worker jars as local processes.
-# Logs: $INFRA_HOME/../logs/<service>.log; pids: $RUN_DIR. Ports: GATEWAY_PORT (8080), WORKER_PORT (8081).
+# Logs: $INFRA_HOME/../logs/<service>.log; pids: $RUN_DIR. Ports: GATEWAY_PORT (8080), WORKER_PORT (8081); their
+# actuators (health, readiness, metrics) on GATEWAY_MANAGEMENT_PORT and WORKER_MANAGEMENT_PORT (each service's port + 2).
 # Servers: the ones REDIS_MODE and KAFKA_MODE select (standalone or cluster), through the variables
 # scripts/infra/service-env.sh prints; REDIS_MODE=cluster adds the services' redis-cluster profile.
+# AUTH=jwt: both services ask for bearer tokens signed by the development key pair (scripts/dev-keys.sh creates it
+# once); otherwise the local profile trusts the member a request names and leaves the operator endpoints open.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -10,6 +13,10 @@ RUN_DIR=${RUN_DIR:-$ROOT/.local/run}
 LOG_DIR=${LOG_DIR:-$ROOT/.local/logs}
 GATEWAY_PORT=${GATEWAY_PORT:-8080}
 WORKER_PORT=${WORKER_PORT:-8081}
+GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-$((GATEWAY_PORT + 2))}
+WORKER_MANAGEMENT_PORT=${WORKER_MANAGEMENT_PORT:-$((WORKER_PORT + 2))}
+AUTH=${AUTH:-local}
+case "$AUTH" in local | jwt) ;; *) echo "AUTH must be local or jwt, not '$AUTH'" >&2; exit 2 ;; esac
 # The services read the broker's address whole; the infra scripts know only its port.
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
 PROFILE=${SPRING_PROFILES_ACTIVE:-local}
@@ -23,11 +30,17 @@ if [ "$REDIS_MODE" = cluster ]; then PROFILE="$PROFILE,redis-cluster"; fi
 
 jar_of() { echo "$ROOT/coupon-$1-service/target/coupon-$1-service.jar"; }
 port_of() { if [ "$1" = gateway ]; then echo "$GATEWAY_PORT"; else echo "$WORKER_PORT"; fi; }
+management_port_of() { if [ "$1" = gateway ]; then echo "$GATEWAY_MANAGEMENT_PORT"; else echo "$WORKER_MANAGEMENT_PORT"; fi; }
 pid_of() { cat "$RUN_DIR/$1.pid" 2>/dev/null || true; }
 alive() { local pid; pid=$(pid_of "$1"); [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; }
 
 ready() {
-  curl -fsS -o /dev/null "http://127.0.0.1:$(port_of "$1")/actuator/health/readiness" 2>/dev/null
+  curl -fsS -o /dev/null "http://127.0.0.1:$(management_port_of "$1")/actuator/health/readiness" 2>/dev/null
+}
+
+# The environment of the AUTH mode for both services (application.yml reads AUTH_MODE, AUTH_PUBLIC_KEY_LOCATION, ...).
+auth_env() {
+  if [ "$AUTH" = jwt ]; then "$ROOT/scripts/dev-keys.sh" --print-env; fi
 }
 
 start_one() {
@@ -41,7 +54,10 @@ start_one() {
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   # Run a copy: a rebuild replacing target/*.jar under a running JVM breaks its class loading.
   cp "$jar" "$RUN_DIR/$name.jar"
-  nohup "$JAVA" -Xmx1g -jar "$RUN_DIR/$name.jar" --server.port="$(port_of "$name")" --spring.profiles.active="$PROFILE" \
+  local auth
+  mapfile -t auth < <(auth_env)
+  nohup env "${auth[@]}" "$JAVA" -Xmx1g -jar "$RUN_DIR/$name.jar" --server.port="$(port_of "$name")" \
+    --management.server.port="$(management_port_of "$name")" --spring.profiles.active="$PROFILE" \
     >>"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   echo "$name: starting (pid $!, log $LOG_DIR/$name.log)"
@@ -61,7 +77,7 @@ await_ready() {
     fi
     sleep 1
   done
-  echo "$name: ready on http://127.0.0.1:$(port_of "$name")"
+  echo "$name: ready on http://127.0.0.1:$(port_of "$name") (actuator on $(management_port_of "$name"), AUTH=$AUTH)"
 }
 
 stop_one() {
@@ -82,6 +98,7 @@ stop_one() {
 
 case "${1:-}" in
   start)
+    [ "$AUTH" = jwt ] && "$ROOT/scripts/dev-keys.sh"
     # The worker first: it provisions the Redis ledger the gateway decides from.
     start_one worker
     await_ready worker

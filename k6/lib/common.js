@@ -39,8 +39,28 @@ export function localUrl(name, fallback) {
   return url.replace(/\/$/, '');
 }
 
+/**
+ * Each member's own bearer token, read at init from the file MEMBER_TOKENS names (line i: member i's,
+ * as `sale.jar token --members N` writes it); none without it, for a system in the local mode.
+ */
+export function memberTokens() {
+  const file = env('MEMBER_TOKENS', '');
+  // open() is k6's own, allowed at init only: it is not called at all when no file is named.
+  return file ? open(file).split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
+}
+
+/** The headers of member `memberId`'s issue request: JSON, and its token when there are tokens. */
+export function memberHeaders(tokens, memberId) {
+  const headers = { 'Content-Type': 'application/json' };
+  if (tokens.length > 0) {
+    headers.Authorization = `Bearer ${tokens[(memberId - 1) % tokens.length]}`;
+  }
+  return headers;
+}
+
+/** An operator's bearer token (scope coupon:admin), needed by the operator endpoints outside the local profile. */
 export function adminHeaders(adminToken) {
-  return adminToken ? { 'X-Admin-Token': adminToken } : {};
+  return adminToken ? { Authorization: `Bearer ${adminToken}` } : {};
 }
 
 /** "200", "409 COUPON-003", or "no answer (...)" when the request never got a response. */
@@ -60,8 +80,9 @@ export function outcomeOf(response) {
 
 function operatorCall(url, adminToken, what) {
   const response = http.post(url, null, { headers: adminHeaders(adminToken), tags: { name: 'operator' } });
-  if (response.status === 404) {
-    fail(`cannot ${what}: the worker has no operator endpoints for this caller (prod profile, or ADMIN_TOKEN missing)`);
+  if (response.status === 401 || response.status === 403 || response.status === 404) {
+    fail(`cannot ${what} (HTTP ${response.status}): ADMIN_TOKEN must be an operator's token (scope coupon:admin),`
+      + ' and the prod profile has no sale reset');
   }
   if (response.status !== 200) {
     fail(`the worker refused to ${what}: HTTP ${response.status} ${response.body}`);
@@ -87,8 +108,8 @@ export function ledgerOf(baseUrl, couponCode, adminToken) {
     tags: { name: 'stock' },
   });
   if (response.status !== 200) {
-    fail(`cannot read the ledger of ${couponCode} (HTTP ${response.status}): the operator endpoints are absent `
-      + 'under the prod profile and need ADMIN_TOKEN outside the local profile');
+    fail(`cannot read the ledger of ${couponCode} (HTTP ${response.status}): outside the local profile the operator `
+      + 'endpoints need ADMIN_TOKEN, an operator\'s token (scope coupon:admin)');
   }
   return response.json().data;
 }

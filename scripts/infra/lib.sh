@@ -34,8 +34,10 @@ set -euo pipefail
 #   KAFKA_CLUSTER_PORTS    9192,9292,9392   client ports of brokers 1, 2, 3 (each is broker and controller)
 #   KAFKA_CLUSTER_CONTROLLER_PORTS  9193,9293,9393
 #   KAFKA_CLUSTER_HEAP_OPTS  -Xms256m -Xmx512m   (per broker)
-#   GATEWAY_PORT           8080        (what Prometheus scrapes; the same variables as scripts/services.sh)
+#   GATEWAY_PORT           8080        (the same variables as scripts/services.sh)
 #   WORKER_PORT            8081
+#   GATEWAY_MANAGEMENT_PORT  GATEWAY_PORT + 2   (the gateway's actuator: what Prometheus scrapes)
+#   WORKER_MANAGEMENT_PORT   WORKER_PORT + 2    (the worker's actuator)
 #
 # Every server listens on 127.0.0.1 only. Configs are regenerated on every start,
 # so a changed variable takes effect at the next start; data is kept.
@@ -67,6 +69,8 @@ KAFKA_CLUSTER_HEAP_OPTS="${KAFKA_CLUSTER_HEAP_OPTS:--Xms256m -Xmx512m}"
 IFS=', ' read -r -a REDIS_CLUSTER_PORT_LIST <<<"${REDIS_CLUSTER_PORTS:-7001,7002,7003,7004,7005,7006}"
 IFS=', ' read -r -a KAFKA_CLUSTER_PORT_LIST <<<"${KAFKA_CLUSTER_PORTS:-9192,9292,9392}"
 IFS=', ' read -r -a KAFKA_CLUSTER_CONTROLLER_PORT_LIST <<<"${KAFKA_CLUSTER_CONTROLLER_PORTS:-9193,9293,9393}"
+GATEWAY_MANAGEMENT_PORT="${GATEWAY_MANAGEMENT_PORT:-$((GATEWAY_PORT + 2))}"
+WORKER_MANAGEMENT_PORT="${WORKER_MANAGEMENT_PORT:-$((WORKER_PORT + 2))}"
 
 DATA_DIR="$INFRA_HOME/data"
 LOG_DIR="$INFRA_HOME/logs"

@@ -1,61 +1,81 @@
 package com.flashsale.coupon.worker;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.ApiClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
-/** The worker as deployed: no admin endpoints whatever the token, probes and metrics exposed. */
-@SpringBootTest(properties = "coupon.admin.token=" + ProdProfileIntegrationTest.TOKEN)
-@AutoConfigureMockMvc
+/**
+ * The worker as deployed: operators need their token for the campaign API, the sale reset and the
+ * test-run stock init do not exist whatever the token, and probes and metrics answer on the management port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")
 @DirtiesContext
 class ProdProfileIntegrationTest {
 
-    static final String TOKEN = "a-token-prod-must-ignore";
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
 
-    @Autowired
-    MockMvc mvc;
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
+        WorkerTestEnvironment.registerWithTokens(registry, tokens);
     }
 
     @Test
-    void hasNoAdminEndpointsEvenForAToken() throws Exception {
-        mvc.perform(post("/api/test/reset").header("X-Admin-Token", TOKEN)).andExpect(status().isNotFound());
-        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "100")
-                .header("X-Admin-Token", TOKEN)).andExpect(status().isNotFound());
+    void hasNoSaleResetOrTestStockInitEvenForAnOperator() {
+        ApiClient operator = new ApiClient(port).withToken(tokens.operator());
+        assertThat(operator.post("/api/test/reset", "").status()).isEqualTo(404);
+        assertThat(operator.post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=100", "").status()).isEqualTo(404);
+    }
+
+    @Test
+    void servesTheCampaignApiToOperatorsOnly() {
+        String campaign = "/api/v1/admin/campaigns/NOPE";
+        assertThat(new ApiClient(port).get(campaign).status()).isEqualTo(401);
+        assertThat(new ApiClient(port).withToken(tokens.member(7)).get(campaign).status()).isEqualTo(403);
+        Answer operator = new ApiClient(port).withToken(tokens.operator()).get(campaign);
+        assertThat(operator.status()).isEqualTo(404);
+        assertThat(operator.code()).isEqualTo("COUPON-001");
     }
 
     @Test
     void isReadyWhenItsStoresAreUpAndItsConsumersHaveJoined() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> mvc.perform(get("/actuator/health/readiness"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("UP")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Answer readiness = new ApiClient(managementPort).get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
+        });
     }
 
     @Test
     void exposesThePersistenceMetricsToPrometheus() throws Exception {
-        mvc.perform(get("/actuator/prometheus"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("coupon_persisted_rows_total")))
-                .andExpect(content().string(containsString("coupon_persisted_batch_size")))
-                .andExpect(content().string(containsString("coupon_persistence_dead_lettered_total")));
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("coupon_persisted_rows_total", "coupon_persisted_batch_size",
+                    "coupon_persistence_dead_lettered_total");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker;
 
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.TestServers;
 import com.flashsale.coupon.testsupport.TestTopics;
 import java.sql.Connection;
@@ -16,7 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * Points one integration test class at the real servers, isolated from every other class: its own
  * empty database, its own topics and consumer group, and Redis database 15 (flushed before each test).
- * The databases and topics are dropped when the test JVM exits.
+ * The databases and topics are dropped when the test JVM exits. The operator endpoints are open
+ * (as under the {@code local} profile) for tests of what they do, or ask for tokens
+ * ({@link #registerWithTokens}) for tests of who may call them.
  */
 public final class WorkerTestEnvironment {
 
@@ -31,13 +34,26 @@ public final class WorkerTestEnvironment {
     private WorkerTestEnvironment() {
     }
 
-    /** Registers the properties and returns the names chosen for this class. */
+    /** Registers the properties, operator endpoints open, and returns the names chosen for this class. */
     public static Isolation register(DynamicPropertyRegistry registry) {
         return register(registry, "");
     }
 
     /** As {@link #register(DynamicPropertyRegistry)}, with {@code &name=value} pairs appended to the JDBC URL. */
     public static Isolation register(DynamicPropertyRegistry registry, String extraJdbcParameters) {
+        Isolation isolation = servers(registry, extraJdbcParameters);
+        registry.add("coupon.auth.mode", () -> "local");
+        return isolation;
+    }
+
+    /** Registers the properties, every operator endpoint asking for a token of {@code tokens}' issuer. */
+    public static Isolation registerWithTokens(DynamicPropertyRegistry registry, TokenIssuer tokens) {
+        Isolation isolation = servers(registry, "");
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+        return isolation;
+    }
+
+    private static Isolation servers(DynamicPropertyRegistry registry, String extraJdbcParameters) {
         TestServers.Endpoints servers = TestServers.endpoints();
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         Isolation isolation = new Isolation(createDatabase(), TestTopics.deletedAtExit("coupon-issued-it-" + suffix),

@@ -1,6 +1,7 @@
 package com.flashsale.coupon.cli;
 
 import com.flashsale.coupon.kit.store.StoreSettings;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import java.util.Map;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -9,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Defaults from the environment the scripts and the services read (GATEWAY_PORT, WORKER_PORT,
- * COUPON_ADMIN_TOKEN, MYSQL_*, REDIS_*, KAFKA_PORT, INFRA_HOME, RUN_DIR), with the services' and
+ * AUTH_KEY_DIR, AUTH_ISSUER, AUTH_AUDIENCES, MYSQL_*, REDIS_*, KAFKA_PORT, INFRA_HOME, RUN_DIR), with the services' and
  * scripts' own defaults, so the command line looks at exactly the system {@code make run} started.
  * Options override them.
  */
@@ -29,7 +30,9 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         return switch (option.longestName()) {
             case "--gateway-url" -> "http://127.0.0.1:" + value("GATEWAY_PORT", "8080");
             case "--worker-url" -> "http://127.0.0.1:" + value("WORKER_PORT", "8081");
-            case "--admin-token" -> value("COUPON_ADMIN_TOKEN", "");
+            case "--key-dir" -> value("AUTH_KEY_DIR", ".local/auth");
+            case "--token-issuer" -> value("AUTH_ISSUER", TokenIssuer.DEVELOPMENT_ISSUER);
+            case "--token-audience" -> value("AUTH_AUDIENCES", TokenIssuer.AUDIENCE).split(",")[0].trim();
             case "--mysql-host" -> stores(option).mysqlHost();
             case "--mysql-port" -> Integer.toString(stores(option).mysqlPort());
             case "--mysql-database" -> stores(option).mysqlDatabase();

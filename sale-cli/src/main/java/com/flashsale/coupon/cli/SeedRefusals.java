@@ -18,7 +18,9 @@ final class SeedRefusals {
     static List<BadRequest> of(String couponCode, OptionalLong winner, OptionalLong soldOut) {
         List<BadRequest> requests = new ArrayList<>(List.of(
                 BadRequest.issue("malformed JSON", 1, "{\"couponCode\":\"" + couponCode + "\""),
-                BadRequest.issue("no memberId", 1, "{\"couponCode\":\"" + couponCode + "\"}"),
+                // Bad whether the system asks for tokens or trusts the body (where a missing memberId is refused too).
+                BadRequest.issue("a field the API does not define", 1, "{\"couponCode\":\"" + couponCode
+                        + "\",\"memberId\":1,\"quantity\":5}"),
                 BadRequest.issue("negative memberId", 1, body(couponCode, -3)),
                 BadRequest.issue("unknown member", 999_999, body(couponCode, 999_999)),
                 BadRequest.issue("inactive member", 501, body(couponCode, 501)),

@@ -4,9 +4,12 @@ import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.Services;
+import com.flashsale.coupon.kit.token.TokenCredentials;
+import com.flashsale.coupon.kit.token.TokenIssuer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where the services answer and how the operator proves who they are. */
+/** Where the services answer and how members and operators prove who they are. */
 public final class ServiceOptions {
 
     @Option(names = "--gateway-url", paramLabel = "URL",
@@ -17,10 +20,20 @@ public final class ServiceOptions {
             description = "worker base URL, loopback only (default: ${DEFAULT-VALUE}, from $WORKER_PORT)")
     LocalTarget worker;
 
-    @Option(names = "--admin-token", paramLabel = "TOKEN",
-            description = "X-Admin-Token for the operator endpoints (default: $COUPON_ADMIN_TOKEN; not needed under"
-                    + " the local profile)")
-    String adminToken;
+    /** Whether requests carry tokens. */
+    public enum Auth {
+        jwt, none
+    }
+
+    @Option(names = "--auth", paramLabel = "MODE", defaultValue = "jwt",
+            description = "jwt: each member's own bearer token and an operator's (scope coupon:admin), signed with the"
+                    + " key in --key-dir (default); none: no credentials, for a system in the local mode only")
+    Auth auth;
+
+    @Mixin
+    TokenOptions tokens;
+
+    private Credentials credentials;
 
     public LocalTarget gateway() {
         return gateway;
@@ -30,8 +43,20 @@ public final class ServiceOptions {
         return worker;
     }
 
-    public Credentials credentials() {
-        return Credentials.adminToken(adminToken);
+    /**
+     * One set of credentials per command, so a member's token is minted once and kept. A system in the
+     * local mode does not look at tokens: sending them there changes nothing.
+     */
+    public synchronized Credentials credentials() {
+        if (credentials == null) {
+            credentials = auth == Auth.none ? Credentials.none() : new TokenCredentials(tokens.issuer());
+        }
+        return credentials;
+    }
+
+    /** The key the tokens are signed with, whatever --auth says: for a command that mints tokens of its own. */
+    public TokenIssuer tokenIssuer() {
+        return tokens.issuer();
     }
 
     public SaleClient client() {

@@ -11,6 +11,7 @@ final class Subcommands {
     }
 
     static List<Object> all() {
-        return List.of(new SaleCommand(), new ResetCommand(), new VerifyCommand(), new BenchCommand(), new LabCommand());
+        return List.of(new SaleCommand(), new ResetCommand(), new VerifyCommand(), new BenchCommand(), new LabCommand(),
+                new TokenCommand());
     }
 }

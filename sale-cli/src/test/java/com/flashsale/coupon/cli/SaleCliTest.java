@@ -2,13 +2,22 @@ package com.flashsale.coupon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class SaleCliTest {
@@ -23,15 +32,19 @@ class SaleCliTest {
         assertThat(sale.check.members).isEqualTo(500);
         assertThat(sale.quantity.quantity).isEqualTo(100);
         assertThat(sale.check.settleTimeout()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(sale.services.adminToken).isEmpty();
-        assertThat(sale.services.credentials().operator()).isEmpty();
+        assertThat(sale.services.auth).isEqualTo(ServiceOptions.Auth.jwt);
+        assertThat(sale.services.tokens.keyDirectory).isEqualTo(Path.of(".local/auth"));
+        assertThat(sale.services.tokens.issuer).isEqualTo("flash-sale-dev");
+        assertThat(sale.services.tokens.audience).isEqualTo("coupon-api");
         assertThat(sale.stores.settings().jdbcUrl()).startsWith("jdbc:mysql://127.0.0.1:3306/coupon?");
         assertThat(sale.stores.settings().redisDatabase()).isZero();
     }
 
     @Test
-    void readsThePortsStoresAndTokenFromTheScriptsEnvironmentVariables() {
-        Map<String, String> env = Map.of("GATEWAY_PORT", "18080", "WORKER_PORT", "18081", "COUPON_ADMIN_TOKEN", "secret",
+    void readsThePortsStoresAndKeysFromTheScriptsEnvironmentVariables(@TempDir Path keys) {
+        TokenIssuer development = TokenIssuer.createDevelopmentPair(keys);
+        Map<String, String> env = Map.of("GATEWAY_PORT", "18080", "WORKER_PORT", "18081", "AUTH_KEY_DIR", keys.toString(),
+                "AUTH_ISSUER", "https://id.example", "AUTH_AUDIENCES", "coupons, other",
                 "MYSQL_PORT", "3307", "MYSQL_DATABASE", "sale", "REDIS_PORT", "16379", "REDIS_DATABASE", "3");
 
         SaleCommand sale = CommandLines.parse(env, "sale");
@@ -39,8 +52,14 @@ class SaleCliTest {
 
         assertThat(sale.services.gateway.base()).hasToString("http://127.0.0.1:18080");
         assertThat(sale.services.worker.base()).hasToString("http://127.0.0.1:18081");
-        assertThat(sale.services.credentials().operator()).containsEntry("X-Admin-Token", "secret");
-        assertThat(sale.services.credentials().member(1)).as("the operator's token is not a member's").isEmpty();
+        assertThat(sale.services.tokens.issuer).isEqualTo("https://id.example");
+        assertThat(sale.services.tokens.audience).isEqualTo("coupons");
+        assertThat(sale.services.credentials().member(1).get("Authorization")).startsWith("Bearer ey");
+        assertThat(sale.services.credentials().member(1)).as("one token per member, kept")
+                .isEqualTo(sale.services.credentials().member(1))
+                .isNotEqualTo(sale.services.credentials().member(2))
+                .isNotEqualTo(sale.services.credentials().operator());
+        assertThat(development.publicKeyPem()).isEqualTo(TokenIssuer.development(keys).publicKeyPem());
         assertThat(verify.stores.settings().jdbcUrl()).startsWith("jdbc:mysql://127.0.0.1:3307/sale?");
         assertThat(verify.stores.settings().redisPort()).isEqualTo(16379);
         assertThat(verify.stores.settings().redisDatabase()).isEqualTo(3);
@@ -49,15 +68,16 @@ class SaleCliTest {
 
     @Test
     void optionsOverrideTheEnvironment() {
-        SaleCommand sale = CommandLines.parse(Map.of("COUPON_ADMIN_TOKEN", "env", "GATEWAY_PORT", "18080", "MYSQL_PORT", "3307"),
+        SaleCommand sale = CommandLines.parse(Map.of("AUTH_KEY_DIR", "/nowhere", "GATEWAY_PORT", "18080", "MYSQL_PORT", "3307"),
                 "sale", "--gateway-url", "http://localhost:28080", "--members", "50", "--coupon", "WELCOME10",
-                "--admin-token", "t", "--settle-timeout", "5", "--quantity", "20", "--mysql-port", "23306");
+                "--auth", "none", "--settle-timeout", "5", "--quantity", "20", "--mysql-port", "23306");
 
         assertThat(sale.services.gateway.base()).hasToString("http://localhost:28080");
         assertThat(sale.check.members).isEqualTo(50);
         assertThat(sale.coupon.couponCode).isEqualTo("WELCOME10");
         assertThat(sale.quantity.quantity).isEqualTo(20);
-        assertThat(sale.services.adminToken).isEqualTo("t");
+        assertThat(sale.services.credentials().member(1)).isEmpty();
+        assertThat(sale.services.credentials().operator()).isEmpty();
         assertThat(sale.check.settleTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(sale.stores.settings().mysqlPort()).isEqualTo(23306);
     }
@@ -79,7 +99,7 @@ class SaleCliTest {
 
     @Test
     void everyCommandExplainsItself() {
-        for (String command : List.of("sale", "reset", "verify", "bench", "lab")) {
+        for (String command : List.of("sale", "reset", "verify", "bench", "lab", "token")) {
             StringWriter out = new StringWriter();
             CommandLine commandLine = SaleCli.commandLine(Map.of());
             commandLine.setOut(new PrintWriter(out));
@@ -91,7 +111,7 @@ class SaleCliTest {
         CommandLine commandLine = SaleCli.commandLine(Map.of());
         commandLine.setOut(new PrintWriter(out));
         assertThat(commandLine.execute("--help")).isZero();
-        assertThat(out.toString()).contains("sale ", "reset ", "verify ", "bench ", "lab ");
+        assertThat(out.toString()).contains("sale ", "reset ", "verify ", "bench ", "lab ", "token ");
     }
 
     @Test
@@ -101,10 +121,56 @@ class SaleCliTest {
         commandLine.setErr(new PrintWriter(err));
 
         // Port 1 on loopback: nothing listens there.
-        int exit = commandLine.execute("reset", "--worker-url", "http://127.0.0.1:1");
+        int exit = commandLine.execute("reset", "--worker-url", "http://127.0.0.1:1", "--auth", "none");
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).startsWith("reset: cannot reach http://127.0.0.1:1").contains("make run");
+    }
+
+    @Test
+    void saysHowToCreateTheKeyWhenTokensCannotBeSigned(@TempDir Path keys) {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SaleCli.commandLine(Map.of("AUTH_KEY_DIR", keys.toString()));
+        commandLine.setErr(new PrintWriter(err));
+
+        assertThat(commandLine.execute("reset", "--worker-url", "http://127.0.0.1:1")).isEqualTo(1);
+        assertThat(err.toString()).contains("no private key at " + keys.resolve("private.pem"), "make dev-keys", "--auth=none");
+    }
+
+    @Test
+    void printsAMembersOrAnOperatorsTokenSignedWithTheDevelopmentKey(@TempDir Path keys) throws Exception {
+        TokenIssuer.createDevelopmentPair(keys);
+        String pem = Files.readString(keys.resolve("public.pem")).replaceAll("-----[A-Z ]+-----|\\s", "");
+        RSASSAVerifier developmentKey = new RSASSAVerifier((RSAPublicKey) KeyFactory.getInstance("RSA")
+                .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem))));
+
+        SignedJWT member = SignedJWT.parse(token(keys, "token", "--member", "42"));
+        SignedJWT operator = SignedJWT.parse(token(keys, "token", "--scope", "coupon:admin"));
+
+        assertThat(member.verify(developmentKey)).isTrue();
+        assertThat(member.getJWTClaimsSet().getSubject()).isEqualTo("42");
+        assertThat(member.getJWTClaimsSet().getIssuer()).isEqualTo("flash-sale-dev");
+        assertThat(member.getJWTClaimsSet().getAudience()).containsExactly("coupon-api");
+        assertThat(member.getJWTClaimsSet().getClaim("scope")).isNull();
+        assertThat(operator.verify(developmentKey)).isTrue();
+        assertThat(operator.getJWTClaimsSet().getSubject()).isEqualTo("operator");
+        assertThat(operator.getJWTClaimsSet().getClaim("scope")).isEqualTo("coupon:admin");
+        List<String> first = token(keys, "token", "--members", "3").lines().toList();
+        assertThat(first).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(SignedJWT.parse(first.get(i)).getJWTClaimsSet().getSubject()).isEqualTo(Integer.toString(i + 1));
+        }
+        CommandLines.assertRefused(Map.of("AUTH_KEY_DIR", keys.toString()), "alone", "token", "--members", "3", "--member", "1");
+        CommandLines.assertRefused(Map.of("AUTH_KEY_DIR", keys.toString()), "give --member", "token");
+        CommandLines.assertRefused(Map.of("AUTH_KEY_DIR", keys.toString()), "--member must be", "token", "--member", "0");
+    }
+
+    private static String token(Path keys, String... args) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = SaleCli.commandLine(Map.of("AUTH_KEY_DIR", keys.toString()));
+        commandLine.setOut(new PrintWriter(out));
+        assertThat(commandLine.execute(args)).isZero();
+        return out.toString().strip();
     }
 
     @Test

@@ -59,7 +59,7 @@ class DashboardQueriesIntegrationTest {
         environment = new SaleEnvironment();
         worker = environment.worker().start();
         gateway = environment.gateway("gateway", true).start();
-        prometheus = PrometheusServer.start(gateway.port(), worker.port());
+        prometheus = PrometheusServer.start(gateway.managementPort(), worker.managementPort());
         await("both services are up targets").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(prometheus.query("up{job=~\"gateway|worker\"} == 1").result()).hasSize(2));
         SaleClient api = environment.client(worker, gateway);

@@ -41,7 +41,7 @@ class GatewayCrashIntegrationTest {
         StoreProbe probe = environment.probe();
         // Its relay never runs: everything it accepts is still only in the Redis outbox when it dies.
         ServiceProcess doomed = environment.gateway("gateway-doomed", false)
-                .withProperty("coupon.redis.command-timeout", SaleEnvironment.GENEROUS_REDIS_DEADLINE);
+                .withProperty("spring.data.redis.timeout", SaleEnvironment.GENEROUS_REDIS_DEADLINE);
         try (SaleClient client = environment.client(worker, doomed)) {
             client.reset();
             doomed.start();

@@ -7,6 +7,8 @@ import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.api.Timeouts;
 import com.flashsale.coupon.kit.store.StoreProbe;
 import com.flashsale.coupon.kit.store.StoreSettings;
+import com.flashsale.coupon.kit.token.TokenCredentials;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.TestServers;
 import com.flashsale.coupon.testsupport.TestTopics;
 import io.lettuce.core.AbstractRedisClient;
@@ -14,6 +16,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
@@ -57,10 +63,18 @@ public final class SaleEnvironment implements AutoCloseable {
     public static final String GENEROUS_REDIS_DEADLINE = "15s";
 
     /**
-     * Who the tests' requests speak for. The services run the {@code local} profile, which trusts the
-     * body's member and leaves the operator endpoints open: once they ask for tokens, only this changes.
+     * A development key pair of this test JVM, written as scripts/dev-keys.sh writes one: the services
+     * trust it, the command line ({@code AUTH_KEY_DIR}) and the kit sign with it.
      */
-    static final Credentials CREDENTIALS = Credentials.none();
+    static final Path KEYS = keyDirectory();
+    static final TokenIssuer ISSUER = TokenIssuer.createDevelopmentPair(KEYS);
+
+    /**
+     * Who the tests' requests speak for: each member with its own token, operators with scope
+     * {@code coupon:admin}. The services run the {@code local} profile (its ports and limits) with tokens
+     * asked for, as {@code AUTH=jwt make run} starts them.
+     */
+    static final Credentials CREDENTIALS = new TokenCredentials(ISSUER);
 
     final TestServers.Endpoints servers = TestServers.endpoints();
     final Topology topology;
@@ -126,6 +140,7 @@ public final class SaleEnvironment implements AutoCloseable {
     public ServiceProcess worker() {
         Map<String, String> properties = new LinkedHashMap<>();
         putServers(properties);
+        properties.putAll(ISSUER.serviceProperties());
         properties.put("spring.datasource.url", servers.jdbcUrl(database));
         properties.put("spring.datasource.username", servers.mysqlUser());
         properties.put("spring.datasource.password", servers.mysqlPassword());
@@ -141,6 +156,7 @@ public final class SaleEnvironment implements AutoCloseable {
     public ServiceProcess gateway(String name, boolean relayEnabled) {
         Map<String, String> properties = new LinkedHashMap<>();
         putServers(properties);
+        properties.putAll(ISSUER.serviceProperties());
         if (topology.kafkaCluster()) {
             properties.put("coupon.relay.replication-factor", "3");
         }
@@ -179,12 +195,26 @@ public final class SaleEnvironment implements AutoCloseable {
         return variables;
     }
 
-    /** The same, and where these services answer (GATEWAY_PORT, WORKER_PORT): an operator's shell after 'make run'. */
+    /**
+     * The same, where these services answer (GATEWAY_PORT, WORKER_PORT) and the key tokens are signed with
+     * (AUTH_KEY_DIR): an operator's shell after 'AUTH=jwt make run'.
+     */
     public Map<String, String> variables(ServiceProcess gateway, ServiceProcess worker) {
         Map<String, String> variables = new HashMap<>(variables());
         variables.put("GATEWAY_PORT", Integer.toString(gateway.port()));
         variables.put("WORKER_PORT", Integer.toString(worker.port()));
+        variables.put("AUTH_KEY_DIR", KEYS.toString());
         return variables;
+    }
+
+    private static Path keyDirectory() {
+        try {
+            // Under target/, which the next clean removes with the private key in it.
+            Path target = Files.createDirectories(Path.of("target"));
+            return Files.createTempDirectory(target, "development-keys-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public TestServers.Endpoints servers() {

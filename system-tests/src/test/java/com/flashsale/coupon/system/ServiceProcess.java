@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One service jar running as a separate OS process, as in production: it can be killed with
- * SIGKILL mid-sale and started again. Output goes to {@code target/service-logs/<name>.log}.
- * Public for the chaos drills in a sub-package.
+ * SIGKILL mid-sale and started again. It listens on two ports, as deployed: {@link #port()} for its
+ * API and {@link #managementPort()} for its actuator (health, readiness, metrics). Output goes to
+ * {@code target/service-logs/<name>.log}. Public for the chaos drills in a sub-package.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -31,12 +32,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> properties;
     private final int port;
+    private final int managementPort;
     private volatile Process process;
 
     ServiceProcess(String name, String jarProperty, int port, Map<String, String> properties) {
         this.name = name;
         this.jar = Path.of(System.getProperty(jarProperty, "missing-" + jarProperty));
         this.port = port;
+        this.managementPort = freePort();
         this.properties = new LinkedHashMap<>(properties);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Service jar not found: " + jar + ". Build it first: 'make build' (or run 'make test').");
@@ -68,6 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-jar", jar.toString()));
             command.add("--server.port=" + port);
+            command.add("--management.server.port=" + managementPort);
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -94,11 +98,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private boolean ready() {
-        return HTTP.ready(LocalTarget.port(port));
+        return HTTP.ready(LocalTarget.port(managementPort));
     }
 
     public int port() {
         return port;
+    }
+
+    /** Where the actuator listens: health, readiness and the Prometheus page. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public String name() {

@@ -1,21 +1,23 @@
 package com.flashsale.coupon.gateway.admin;
 
-import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.gateway.redis.RedisConnections;
 import static com.flashsale.coupon.gateway.web.ErrorCode.COUPON_NOT_FOUND;
+import static com.flashsale.coupon.gateway.web.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.gateway.web.ErrorCode.INTERNAL_ERROR;
 import static com.flashsale.coupon.gateway.web.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.gateway.web.ErrorCode.LEDGER_UNAVAILABLE;
+import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
 
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.ApiResponse;
+import com.flashsale.coupon.gateway.web.ErrorCode;
 import com.flashsale.coupon.gateway.web.Refusals;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.flashsale.coupon.gateway.web.ErrorCode;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +40,7 @@ class StockController {
     @GetMapping("/api/v1/coupons/stock/{couponCode}")
     @Operation(summary = "What the ledger holds for one coupon", description = "Quantity, stock left, members "
             + "issued and the outbox backlog, read from Redis now.", security = @SecurityRequirement(name = "operator"))
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, LEDGER_UNAVAILABLE, INTERNAL_ERROR })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, LEDGER_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<StockView>> stock(@Parameter(example = "FLASH100") @PathVariable String couponCode) {
         if (!LedgerKeys.isValidCouponCode(couponCode)) {
             return ApiResponse.failure(ErrorCode.INVALID_REQUEST, "couponCode must be 1-64 letters, digits, '-' or '_'");

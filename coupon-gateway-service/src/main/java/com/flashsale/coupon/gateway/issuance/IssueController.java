@@ -3,14 +3,18 @@ package com.flashsale.coupon.gateway.issuance;
 import static com.flashsale.coupon.gateway.web.ErrorCode.ALREADY_ISSUED;
 import static com.flashsale.coupon.gateway.web.ErrorCode.CAMPAIGN_NOT_OPEN;
 import static com.flashsale.coupon.gateway.web.ErrorCode.COUPON_NOT_FOUND;
+import static com.flashsale.coupon.gateway.web.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.gateway.web.ErrorCode.INTERNAL_ERROR;
 import static com.flashsale.coupon.gateway.web.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.gateway.web.ErrorCode.LEDGER_UNAVAILABLE;
 import static com.flashsale.coupon.gateway.web.ErrorCode.MEMBER_NOT_ACTIVE;
 import static com.flashsale.coupon.gateway.web.ErrorCode.MEMBER_NOT_FOUND;
 import static com.flashsale.coupon.gateway.web.ErrorCode.PAYLOAD_TOO_LARGE;
+import static com.flashsale.coupon.gateway.web.ErrorCode.RATE_LIMITED;
 import static com.flashsale.coupon.gateway.web.ErrorCode.SOLD_OUT;
+import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
 
+import com.flashsale.coupon.gateway.security.MemberIdentity;
 import com.flashsale.coupon.gateway.web.ApiResponse;
 import com.flashsale.coupon.gateway.web.Refusals;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IssueController {
 
     private final CouponIssuer issuer;
+    private final MemberIdentity identity;
 
-    IssueController(CouponIssuer issuer) {
+    IssueController(CouponIssuer issuer, MemberIdentity identity) {
         this.issuer = issuer;
+        this.identity = identity;
     }
 
     @PostMapping("/api/v1/coupons/issue")
@@ -38,11 +44,12 @@ class IssueController {
             yet, stock is left. A 503 means the outcome is unknown; retrying is always safe: it issues the coupon \
             or answers COUPON-002, never a second one.""", security = @SecurityRequirement(name = "member"))
     @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, MEMBER_NOT_FOUND, MEMBER_NOT_ACTIVE, COUPON_NOT_FOUND, ALREADY_ISSUED,
-            SOLD_OUT, CAMPAIGN_NOT_OPEN, LEDGER_UNAVAILABLE, INTERNAL_ERROR })
+            SOLD_OUT, CAMPAIGN_NOT_OPEN, LEDGER_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED })
     ResponseEntity<ApiResponse<IssuedCoupon>> issue(@Valid @RequestBody IssueRequest request) {
-        IssueOutcome outcome = issuer.issue(request.couponCode(), request.memberId());
+        long member = identity.of(request.memberId());
+        IssueOutcome outcome = issuer.issue(request.couponCode(), member);
         if (outcome == IssueOutcome.ISSUED) {
-            return ApiResponse.ok(new IssuedCoupon(request.couponCode(), request.memberId(), "Coupon issued."));
+            return ApiResponse.ok(new IssuedCoupon(request.couponCode(), member, "Coupon issued."));
         }
         return ApiResponse.failure(outcome.refusal());
     }

@@ -19,7 +19,12 @@ public enum ErrorCode {
     COUPON_NOT_FOUND(HttpStatus.NOT_FOUND, "COUPON-001", "The coupon does not exist."),
     ALREADY_ISSUED(HttpStatus.CONFLICT, "COUPON-002", "This member already received this coupon."),
     SOLD_OUT(HttpStatus.CONFLICT, "COUPON-003", "All coupons are gone."),
-    CAMPAIGN_NOT_OPEN(HttpStatus.CONFLICT, "COUPON-004", "The campaign is not open (not started, ended or paused).");
+    CAMPAIGN_NOT_OPEN(HttpStatus.CONFLICT, "COUPON-004", "The campaign is not open (not started, ended or paused)."),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "AUTH-001",
+            "A valid bearer token is required: send Authorization: Bearer <token>."),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "AUTH-002", "The token does not allow this request."),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "RATE-001",
+            "Too many requests: ask again after the number of seconds in Retry-After.");
 
     private final HttpStatus status;
     private final String code;

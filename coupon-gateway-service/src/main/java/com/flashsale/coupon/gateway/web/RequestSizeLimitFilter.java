@@ -5,14 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Written here because neither Spring MVC nor Boot's Tomcat settings bound a JSON body: Tomcat's
  * {@code max-http-form-post-size} covers form posts only, and {@code max-swallow-size} what is
- * discarded after an answer. The refusal is written directly, in the API's envelope, since no
- * handler has run yet.
+ * discarded after an answer. The refusal is written in the API's envelope by {@link ApiErrorWriter},
+ * since no handler has run yet.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -32,21 +29,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final ApiErrorWriter errors;
 
-    RequestSizeLimitFilter(RequestLimits limits) {
+    RequestSizeLimitFilter(RequestLimits limits, ApiErrorWriter errors) {
         this.maxBytes = limits.maxBodySize().toBytes();
+        this.errors = errors;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ErrorCode code = ErrorCode.PAYLOAD_TOO_LARGE;
-            response.setStatus(code.status().value());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.getOutputStream().write(("{\"success\":false,\"error\":{\"code\":\"" + code.code()
-                    + "\",\"message\":\"The request body is larger than " + maxBytes + " bytes.\"},\"timestamp\":\""
-                    + Instant.now() + "\"}").getBytes(StandardCharsets.UTF_8));
+            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
             return;
         }
         chain.doFilter(request, response);

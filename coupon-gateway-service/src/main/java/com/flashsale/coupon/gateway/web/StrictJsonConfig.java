@@ -3,6 +3,7 @@ package com.flashsale.coupon.gateway.web;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -10,8 +11,15 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Reads request JSON strictly: {@code "memberId": 1.5} or {@code "memberId": "7"} is a client bug,
- * and silently turning it into member 1 or 7 would issue a coupon to someone who did not ask.
+ * Reads request JSON strictly: a body is read one way or refused.
+ * <ul>
+ * <li>{@code "memberId": 1.5} or {@code "memberId": "7"} is a client bug, and silently turning it
+ * into member 1 or 7 would issue a coupon to someone who did not ask;</li>
+ * <li>{@code {"memberId":1,"memberId":2}} or a second value after the object could be read as
+ * either member by two parsers (a proxy that checked one, the service that acts on the other);</li>
+ * <li>a field the API does not define is a client that believes it asked for something it did not
+ * get.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfig {
@@ -26,5 +34,13 @@ class StrictJsonConfig {
                         config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer oneReadingOnly() {
+        return builder -> builder
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 }

@@ -1,19 +1,31 @@
 package com.flashsale.coupon.gateway.admin;
 
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
+import com.flashsale.coupon.kit.token.TokenIssuer;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The operator's stock read is not there for anyone without the local profile or the admin token. */
+/** The operator's stock read answers operators only: a token with scope {@code coupon:admin}. */
 @GatewayWebMvcTest(StockController.class)
 class StockControllerTest {
+
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
 
     @Autowired
     MockMvc mvc;
@@ -21,9 +33,51 @@ class StockControllerTest {
     @MockitoBean
     RedisConnections redis;
 
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
     @Test
-    void stockEndpointIsAbsentWithoutLocalProfileOrToken() throws Exception {
-        mvc.perform(get("/api/v1/coupons/stock/FLASH100")).andExpect(status().isNotFound());
+    void asksAnonymousCallersForAToken() throws Exception {
+        mvc.perform(get("/api/v1/coupons/stock/FLASH100"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")))
+                .andExpect(jsonPath("$.error.code").value("AUTH-001"));
+        verifyNoInteractions(redis);
+    }
+
+    @Test
+    void refusesAMembersToken() throws Exception {
+        mvc.perform(get("/api/v1/coupons/stock/FLASH100").header("Authorization", "Bearer " + tokens.member(7)))
+                .andExpect(status().isForbidden())
+                .andExpect(header().string("WWW-Authenticate", Matchers.containsString("insufficient_scope")))
+                .andExpect(jsonPath("$.error.code").value("AUTH-002"));
+        verifyNoInteractions(redis);
+    }
+
+    @Test
+    void answersAnOperator() throws Exception {
+        @SuppressWarnings("unchecked")
+        RedisCommands<String, String> commands = mock(RedisCommands.class);
+        given(redis.requests()).willReturn(commands);
+        given(commands.hget(anyString(), anyString())).willReturn("100");
+        given(commands.get(anyString())).willReturn("97");
+        given(commands.zcard(anyString())).willReturn(3L);
+        given(commands.xlen(anyString())).willReturn(1L);
+
+        mvc.perform(get("/api/v1/coupons/stock/FLASH100").header("Authorization", "Bearer " + tokens.operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.stock").value(97))
+                .andExpect(jsonPath("$.data.issued").value(3))
+                .andExpect(jsonPath("$.data.outboxBacklog").value(1));
+    }
+
+    /** The issuance path's pattern also matches here; the stock view must never answer a member through it. */
+    @Test
+    void neverShowsTheStockViewToAMemberThroughTheIssuancePath() throws Exception {
+        mvc.perform(get("/api/v1/coupons/stock/issuance").header("Authorization", "Bearer " + tokens.member(7)))
+                .andExpect(jsonPath("$.data.outboxBacklog").doesNotExist());
         verifyNoInteractions(redis);
     }
 }

@@ -13,13 +13,16 @@ import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.ApiDescriptionConfig;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
 import com.flashsale.coupon.gateway.web.Refusals;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
@@ -35,10 +38,13 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -48,7 +54,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The gateway's API description against its controllers (the bench one included): every handler is
  * described with its method and path and nothing else is, each endpoint documents exactly the error
- * codes it declares with an example each, and every documented code is answered by its endpoint.
+ * codes it declares with an example each, and every documented code is answered by its endpoint. It
+ * runs with tokens, as deployed, so the refusals of the security chain and the rate limits are
+ * answered too; each request speaks for a member of its own, and a member's allowance is one request,
+ * so that only the case meant to meet the per-member limit does.
  */
 @GatewayWebMvcTest
 @ActiveProfiles({ "local", "bench" })
@@ -62,7 +71,9 @@ class ApiDescriptionTest {
     private static final String ISSUE = "POST /api/v1/coupons/issue";
     private static final String STOCK = "GET /api/v1/coupons/stock/{couponCode}";
     private static final String BENCH = "POST /bench/constant";
-    private static final String VALID_BODY = "{\"couponCode\":\"FLASH100\",\"memberId\":1}";
+    private static final String ISSUANCE = "GET /api/v1/coupons/{couponCode}/issuance";
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
+    private static final AtomicLong members = new AtomicLong(1000);
 
     @Autowired
     MockMvc mvc;
@@ -77,12 +88,22 @@ class ApiDescriptionTest {
     @MockitoBean
     RedisConnections redis;
 
+    @MockitoBean
+    IssuedLedger ledger;
+
+    @DynamicPropertySource
+    static void tokensAndAnAllowanceOfOneRequest(DynamicPropertyRegistry registry) {
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("coupon.rate-limit.per-member.requests", () -> "1");
+        registry.add("coupon.rate-limit.per-member.period", () -> "1h");
+    }
+
     @Test
     void describesEveryHandlerWithItsMethodAndPathAndNothingElse() throws Exception {
         Set<String> handled = new TreeSet<>();
         handlers.getHandlerMethods().forEach((info, handler) -> operations(info, handler).forEach(handled::add));
 
-        assertThat(handled).contains(ISSUE, STOCK, BENCH);
+        assertThat(handled).contains(ISSUE, STOCK, BENCH, ISSUANCE);
         assertThat(describedOperations().keySet()).containsExactlyInAnyOrderElementsOf(handled);
     }
 
@@ -106,13 +127,15 @@ class ApiDescriptionTest {
     }
 
     @Test
-    void securesTheIssueEndpointForMembersAndTheStockReadForOperators() throws Exception {
+    void securesTheMemberEndpointsForMembersAndTheStockReadForOperators() throws Exception {
         JsonNode description = description();
         JsonNode schemes = description.path("components").path("securitySchemes");
         assertThat(schemes.path("member").path("scheme").asString()).isEqualTo("bearer");
         assertThat(schemes.path("operator").path("description").asString()).contains("coupon:admin");
         Map<String, JsonNode> operations = describedOperations();
-        assertThat(operations.get(ISSUE).path("security").toString()).contains("member").doesNotContain("operator");
+        for (String member : List.of(ISSUE, ISSUANCE, BENCH)) {
+            assertThat(operations.get(member).path("security").toString()).as(member).contains("member").doesNotContain("operator");
+        }
         assertThat(operations.get(STOCK).path("security").toString()).contains("operator").doesNotContain("member");
     }
 
@@ -142,41 +165,56 @@ class ApiDescriptionTest {
             }
         }
         softly.assertAll();
-        assertThat(checked).isEqualTo(16);
+        assertThat(checked).isEqualTo(31);
     }
 
     /** Sets the collaborators up to produce {@code code} on {@code operation}, and answers the request that meets it. */
     @SuppressWarnings("unchecked")
-    private RequestBuilder arrange(String operation, String code) {
-        Mockito.reset(issuer, redis);
+    private RequestBuilder arrange(String operation, String code) throws Exception {
+        Mockito.reset(issuer, redis, ledger);
         RedisCommands<String, String> commands = mock(RedisCommands.class);
         given(redis.requests()).willReturn(commands);
-        RequestBuilder valid = switch (operation) {
-            case ISSUE -> json(BadIssueRequests.PATH, VALID_BODY);
-            case STOCK -> get("/api/v1/coupons/stock/FLASH100");
-            case BENCH -> json("/bench/constant", VALID_BODY);
-            default -> null;
-        };
+        given(ledger.holding(anyString(), anyLong())).willReturn(new IssuedLedger.Holding.NotIssued());
+        given(issuer.issue(anyString(), anyLong())).willReturn(IssueOutcome.ISSUED);
+        long member = members.incrementAndGet();
+        String token = operation.equals(STOCK) ? tokens.operator() : tokens.member(member);
         switch (code) {
             case "COMMON-001" -> {
-                return operation.equals(STOCK) ? get("/api/v1/coupons/stock/FLASH!100")
-                        : json(operation.equals(ISSUE) ? BadIssueRequests.PATH : "/bench/constant", "{}");
+                return withToken(switch (operation) {
+                    case STOCK -> get("/api/v1/coupons/stock/FLASH!100");
+                    case ISSUANCE -> get("/api/v1/coupons/FLASH100/issuance").param("memberId", "0");
+                    default -> json(path(operation), "{}");
+                }, token);
             }
             case "COMMON-003" -> {
-                return json(operation.equals(ISSUE) ? BadIssueRequests.PATH : "/bench/constant",
-                        BadIssueRequests.OVERSIZED_BODY);
+                return withToken(json(path(operation), BadIssueRequests.OVERSIZED_BODY), token);
+            }
+            case "AUTH-001" -> {
+                return valid(operation, member);
+            }
+            case "AUTH-002" -> {
+                // A member's token on the operator's endpoint; another member's request on a member's.
+                return operation.equals(STOCK) ? withToken(valid(operation, member), tokens.member(member))
+                        : withToken(valid(operation, member + 1), token);
+            }
+            case "RATE-001" -> {
+                // The member's one request of the hour, then the one the limit refuses.
+                mvc.perform(withToken(valid(operation, member), token)).andExpect(status().isOk());
             }
             case "COMMON-002" -> {
                 given(issuer.issue(anyString(), anyLong())).willThrow(new RedisConnectionException("refused"));
                 given(redis.requests()).willThrow(new RedisConnectionException("refused"));
+                given(ledger.holding(anyString(), anyLong())).willThrow(new RedisConnectionException("refused"));
             }
             case "COMMON-500" -> {
                 given(issuer.issue(anyString(), anyLong())).willThrow(new IllegalStateException("bug"));
                 given(redis.requests()).willThrow(new IllegalStateException("bug"));
+                given(ledger.holding(anyString(), anyLong())).willThrow(new IllegalStateException("bug"));
             }
             case "COUPON-001" -> {
                 given(issuer.issue(anyString(), anyLong())).willReturn(IssueOutcome.COUPON_NOT_FOUND);
                 given(commands.hget(anyString(), anyString())).willReturn(null);
+                given(ledger.holding(anyString(), anyLong())).willReturn(new IssuedLedger.Holding.UnknownCoupon());
             }
             default -> {
                 IssueOutcome outcome = Arrays.stream(IssueOutcome.values())
@@ -187,7 +225,24 @@ class ApiDescriptionTest {
                 given(issuer.issue(anyString(), anyLong())).willReturn(outcome);
             }
         }
-        return valid;
+        return withToken(valid(operation, member), token);
+    }
+
+    /** A request of {@code operation} that names {@code member} where the endpoint reads one, without a token. */
+    private static MockHttpServletRequestBuilder valid(String operation, long member) {
+        return switch (operation) {
+            case STOCK -> get("/api/v1/coupons/stock/FLASH100");
+            case ISSUANCE -> get("/api/v1/coupons/FLASH100/issuance").param("memberId", Long.toString(member));
+            default -> json(path(operation), "{\"couponCode\":\"FLASH100\",\"memberId\":" + member + "}");
+        };
+    }
+
+    private static String path(String operation) {
+        return operation.equals(ISSUE) ? BadIssueRequests.PATH : "/bench/constant";
+    }
+
+    private static RequestBuilder withToken(MockHttpServletRequestBuilder request, String token) {
+        return request.header("Authorization", "Bearer " + token);
     }
 
     private static Set<String> operations(RequestMappingInfo info, HandlerMethod handler) {
@@ -226,7 +281,7 @@ class ApiDescriptionTest {
         return codes;
     }
 
-    private static RequestBuilder json(String path, String body) {
+    private static MockHttpServletRequestBuilder json(String path, String body) {
         return post(path).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

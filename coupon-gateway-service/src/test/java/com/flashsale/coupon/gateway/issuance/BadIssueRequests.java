@@ -10,7 +10,10 @@ final class BadIssueRequests {
 
     static final String PATH = "/api/v1/coupons/issue";
 
-    /** Not JSON, not an object, a field missing, null, out of range or of the wrong type. */
+    /**
+     * Not JSON, not an object, a field missing, null, out of range or of the wrong type; a body that
+     * could be read two ways (a key twice, something after the object); a field the API does not define.
+     */
     static final List<String> MALFORMED_BODIES = List.of(
             "{",
             "not json",
@@ -28,7 +31,13 @@ final class BadIssueRequests {
             "{\"couponCode\":\"FLASH100\",\"memberId\":true}",
             "{\"couponCode\":\"FLA}SH\",\"memberId\":1}",
             "{\"couponCode\":\"{coupon:FLASH100}:stock\",\"memberId\":1}",
-            "{\"couponCode\":123,\"memberId\":1}");
+            "{\"couponCode\":123,\"memberId\":1}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"memberId\":2}",
+            "{\"couponCode\":\"FLASH100\",\"couponCode\":\"ENDED50\",\"memberId\":1}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":1}{\"couponCode\":\"FLASH100\",\"memberId\":2}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":1} 2",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"quantity\":5}",
+            "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"member\":{\"id\":2}}");
 
     /** Larger than {@code coupon.http.max-body-size} (4 KB). */
     static final String OVERSIZED_BODY = "{\"couponCode\":\"FLASH100\",\"memberId\":1,\"padding\":\""

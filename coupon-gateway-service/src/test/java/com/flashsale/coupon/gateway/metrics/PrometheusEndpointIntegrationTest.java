@@ -16,11 +16,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** What Prometheus scrapes from the gateway after a few issue requests. */
+/** What Prometheus scrapes from the gateway's management port after a few issue requests. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "coupon.relay.enabled=false", "coupon.metrics.instance=gateway-test-1", "coupon.metrics.ledger-refresh=100ms"})
 class PrometheusEndpointIntegrationTest {
@@ -29,6 +30,9 @@ class PrometheusEndpointIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -66,6 +70,15 @@ class PrometheusEndpointIntegrationTest {
     }
 
     @Test
+    void countsRateLimitRefusalsForEveryLimitFromTheStart() throws Exception {
+        // Zero before any refusal, so a dashboard shows a flat line rather than "no data".
+        assertThat(scrape("coupon_rate_limited_total")).containsExactlyInAnyOrder(
+                "coupon_rate_limited_total{application=\"coupon-gateway-service\",instance=\"gateway-test-1\",limit=\"address\"} 0.0",
+                "coupon_rate_limited_total{application=\"coupon-gateway-service\",instance=\"gateway-test-1\",limit=\"member\"} 0.0",
+                "coupon_rate_limited_total{application=\"coupon-gateway-service\",instance=\"gateway-test-1\",limit=\"replica\"} 0.0");
+    }
+
+    @Test
     void readinessDependsOnTheRedisLedger() throws Exception {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
 
@@ -82,7 +95,7 @@ class PrometheusEndpointIntegrationTest {
 
     private HttpResponse<String> get(String path) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -1,10 +1,15 @@
 package com.flashsale.coupon.gateway.support;
 
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.TestServers;
 import com.flashsale.coupon.testsupport.TestTopics;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a gateway test context at the real test servers, on its own Redis database and topic. */
+/**
+ * Points a gateway test context at the real test servers, on its own Redis database and topic, in
+ * the mode its requests need: trusted (the request names its member, as under the {@code local}
+ * profile) for tests of the ledger, or with tokens for tests of who may ask.
+ */
 public final class GatewayTestProperties {
 
     /** Redis database reserved for gateway tests, away from a running system's database 0. */
@@ -13,8 +18,21 @@ public final class GatewayTestProperties {
     private GatewayTestProperties() {
     }
 
-    /** Registers the servers and returns the unique topic this context publishes to. */
+    /** Registers the servers, trusting the member each request names; returns the unique topic this context publishes to. */
     public static String register(DynamicPropertyRegistry registry) {
+        String topic = servers(registry);
+        registry.add("coupon.auth.mode", () -> "local");
+        return topic;
+    }
+
+    /** Registers the servers, asking every request for a token of {@code tokens}' issuer; returns the topic. */
+    public static String registerWithTokens(DynamicPropertyRegistry registry, TokenIssuer tokens) {
+        String topic = servers(registry);
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+        return topic;
+    }
+
+    private static String servers(DynamicPropertyRegistry registry) {
         TestServers.Endpoints servers = TestServers.endpoints();
         registry.add("spring.data.redis.host", servers::redisHost);
         registry.add("spring.data.redis.port", servers::redisPort);
@@ -37,6 +55,9 @@ public final class GatewayTestProperties {
         registry.add("spring.kafka.bootstrap-servers", servers::kafkaBootstrapServers);
         registry.add("coupon.relay.topic", () -> topic);
         registry.add("coupon.relay.partitions", () -> 3);
+        // Every request of a test comes from 127.0.0.1: one address for all its members. The limits
+        // are tested on their own, with addresses a trusted proxy forwarded.
+        registry.add("coupon.rate-limit.per-address.enabled", () -> false);
         return topic;
     }
 }

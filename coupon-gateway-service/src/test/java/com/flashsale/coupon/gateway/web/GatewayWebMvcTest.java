@@ -1,5 +1,10 @@
 package com.flashsale.coupon.gateway.web;
 
+import com.flashsale.coupon.gateway.ratelimit.RateLimits;
+import com.flashsale.coupon.gateway.security.MemberIdentity;
+import com.flashsale.coupon.gateway.security.SecurityConfig;
+import com.flashsale.coupon.kit.token.TokenIssuer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -11,15 +16,20 @@ import org.springframework.core.annotation.AliasFor;
 
 /**
  * A {@code @WebMvcTest} slice of the gateway: the given controllers with the web layer every answer
- * goes through (envelope, exception handler, request filters) and the strict JSON reading, which
- * as a plain configuration class the slice would otherwise leave out. No server, no Redis, no Kafka:
- * the controllers' collaborators are {@code @MockitoBean}s.
+ * goes through (envelope, exception handler, request filters, the security chains and rate limits,
+ * counted in a simple meter registry)
+ * and the strict JSON reading, which as plain configuration classes and components the slice would
+ * otherwise leave out. No server, no Redis, no Kafka: the controllers' collaborators are
+ * {@code @MockitoBean}s. Trusted, unless a {@code @DynamicPropertySource} registers
+ * {@code TokenIssuer#serviceProperties()}; the per-address limit is off (every request of a slice has the same
+ * address) unless one switches it on.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@WebMvcTest
-@Import(StrictJsonConfig.class)
+@WebMvcTest(properties = {"coupon.auth.mode=local", "coupon.rate-limit.per-address.enabled=false"})
+@Import({StrictJsonConfig.class, ApiErrorWriter.class, SecurityConfig.class, MemberIdentity.class, RateLimits.class,
+        SimpleMeterRegistry.class})
 public @interface GatewayWebMvcTest {
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")

@@ -6,10 +6,12 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_CODE_TAKEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_ENDED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_STARTED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
+import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.QUANTITY_BELOW_ISSUED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STALE_VERSION;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.worker.admin.CampaignRequests.NewCampaign;
 import com.flashsale.coupon.worker.admin.CampaignRequests.QuantityChange;
@@ -28,7 +30,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.security.Principal;
-import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,7 +50,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code If-Match} (optional): a stale one is refused with 412.
  */
 @RestController
-@Profile("!prod")
 @RequestMapping("/api/v1/admin/campaigns")
 @Tag(name = "campaigns", description = "A campaign's lifecycle; every change is provisioned into the Redis ledger at once and audited")
 class CampaignController {
@@ -66,7 +66,7 @@ class CampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a campaign", description = "Active at once: it sells from startsAt on.")
-    @Refusals({ INVALID_REQUEST, CAMPAIGN_CODE_TAKEN, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, CAMPAIGN_CODE_TAKEN, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> create(@RequestBody @Valid NewCampaign request, Principal principal) {
         CampaignView created = campaigns.create(request.couponCode(), request.name(), request.quantity(), request.startsAt(),
                 request.endsAt(), Operators.name(principal));
@@ -77,7 +77,7 @@ class CampaignController {
 
     @GetMapping
     @Operation(summary = "List campaigns", description = "Oldest first, optionally only those of one status.")
-    @Refusals({ INVALID_REQUEST, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<CampaignView>> list(@RequestParam(required = false) CampaignStatus status,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -86,7 +86,7 @@ class CampaignController {
 
     @GetMapping("/{code}")
     @Operation(summary = "Read a campaign", description = "Its version is the ETag.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> read(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         CampaignView campaign = campaigns.find(code);
         return CampaignVersions.ok(campaign, campaign.version());
@@ -95,7 +95,7 @@ class CampaignController {
     @PutMapping("/{code}/quantity")
     @Operation(summary = "Change the quantity", description = "Never below what was issued; the stock shifts by the change.")
     @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, QUANTITY_BELOW_ISSUED, STALE_VERSION,
-            STORE_UNAVAILABLE })
+            STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> changeQuantity(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"")
@@ -108,7 +108,8 @@ class CampaignController {
     @PutMapping("/{code}/window")
     @Operation(summary = "Move the time window",
             description = "The whole window before the sale starts; once it has, only the end may move.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, CAMPAIGN_STARTED, STALE_VERSION, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, CAMPAIGN_STARTED, STALE_VERSION, STORE_UNAVAILABLE,
+            UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> moveWindow(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"")
@@ -123,7 +124,8 @@ class CampaignController {
             description = "PAUSED pauses, ACTIVE resumes, ENDED ends for good: an ended campaign cannot be resumed. "
                     + "Setting the status it has changes nothing. The gateway refuses a paused or ended campaign "
                     + "with COUPON-004 from the next request on.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STALE_VERSION, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STALE_VERSION, STORE_UNAVAILABLE, UNAUTHENTICATED,
+            FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> changeStatus(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"")
@@ -135,7 +137,7 @@ class CampaignController {
 
     @GetMapping("/{code}/audit")
     @Operation(summary = "The campaign's audit trail", description = "Who changed what, before and after; newest first.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<AuditEntryView>> audit(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {

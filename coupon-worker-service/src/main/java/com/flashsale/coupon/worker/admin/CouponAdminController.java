@@ -2,8 +2,10 @@ package com.flashsale.coupon.worker.admin;
 
 import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_ENDED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
+import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.provisioning.ProvisionedCampaign;
@@ -36,7 +38,7 @@ class CouponAdminController {
             description = "Sets the quantity whatever was sold, then provisions the campaign; meant to be followed by "
                     + "POST /api/test/reset, which brings the stock to the quantity. A live campaign's quantity is "
                     + "changed with PUT /api/v1/admin/campaigns/{code}/quantity, which never goes below what was issued.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ProvisionedCampaign> initStock(
             @Parameter(example = "FLASH100") @RequestParam @NotBlank String couponCode,
             @Parameter(example = "100") @RequestParam @Min(1) @Max(CampaignRequests.MAX_QUANTITY) int quantity,

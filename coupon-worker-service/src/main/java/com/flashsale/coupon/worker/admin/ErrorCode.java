@@ -22,7 +22,10 @@ enum ErrorCode {
             "The quantity cannot go below the coupons already issued."),
     STALE_VERSION(HttpStatus.PRECONDITION_FAILED, "CAMPAIGN-005",
             "The campaign changed since the version given in If-Match: read it again and decide anew."),
-    FAILED_ISSUANCE_NOT_FOUND(HttpStatus.NOT_FOUND, "ISSUANCE-001", "The campaign has no such failed issuance.");
+    FAILED_ISSUANCE_NOT_FOUND(HttpStatus.NOT_FOUND, "ISSUANCE-001", "The campaign has no such failed issuance."),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "AUTH-001",
+            "A valid bearer token is required: send Authorization: Bearer <token>."),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "AUTH-002", "This request needs a token with scope coupon:admin.");
 
     private final HttpStatus status;
     private final String code;

@@ -4,8 +4,10 @@ import static com.flashsale.coupon.worker.admin.CampaignRequests.CODE;
 import static com.flashsale.coupon.worker.admin.CampaignRequests.CODE_MESSAGE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.FAILED_ISSUANCE_NOT_FOUND;
+import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignView;
@@ -24,7 +26,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.security.Principal;
-import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A campaign's issuances for operators: where they stand, who holds one, what failed, and replaying it. */
 @RestController
-@Profile("!prod")
 @RequestMapping("/api/v1/admin/campaigns/{code}")
 @Tag(name = "issuances", description = "Counts, holders and failed issuances of a campaign; replaying failed ones")
 class IssuanceController {
@@ -52,7 +52,7 @@ class IssuanceController {
     @GetMapping("/issuances")
     @Operation(summary = "Where the campaign's issuances stand",
             description = "Accepted in the Redis ledger, waiting in its outbox, persisted in MySQL, failed, compensated.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<IssuanceSummary> summary(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         CampaignView campaign = campaigns.find(code);
         return ApiResponse.ok(issuances.summary(campaign.id(), campaign.couponCode(), campaign.quantity()));
@@ -60,7 +60,7 @@ class IssuanceController {
 
     @GetMapping("/holders")
     @Operation(summary = "Members holding a coupon", description = "As persisted in MySQL, in the order they were.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<Holder>> holders(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -70,7 +70,7 @@ class IssuanceController {
     @GetMapping("/failed-issuances")
     @Operation(summary = "Failed issuances with their reasons",
             description = "Newest first, optionally of one status; COMPENSATED and NOT_IN_LEDGER ones can be replayed.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<FailedIssuanceView>> failures(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @RequestParam(required = false) FailureStatus status,
@@ -84,7 +84,8 @@ class IssuanceController {
             Once its cause is fixed: persisted if the member (exists, active) and the campaign (active) allow it and \
             stock is left, decided atomically in the Redis ledger, so it is never oversold and never a second coupon; \
             otherwise it stays failed with its new reason. Replaying a closed one changes nothing.""")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, FAILED_ISSUANCE_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, FAILED_ISSUANCE_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED,
+            FORBIDDEN })
     ApiResponse<ReplayResult> replayOne(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathVariable @Positive long id, Principal principal) {
         return ApiResponse.ok(replay.replay(campaigns.find(code), id, Operators.name(principal)));
@@ -93,7 +94,7 @@ class IssuanceController {
     @PostMapping("/failed-issuances/replay")
     @Operation(summary = "Replay every open failed issuance of the campaign",
             description = "Oldest first, each as the single replay does; a second call finds nothing left to replay.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ReplayReport> replayAll(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             Principal principal) {
         return ApiResponse.ok(replay.replayAll(campaigns.find(code), Operators.name(principal)));

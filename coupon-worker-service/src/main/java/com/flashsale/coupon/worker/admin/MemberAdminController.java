@@ -1,21 +1,21 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.MEMBER_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
-import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Profile("!prod")
 @Tag(name = "members")
 class MemberAdminController {
 
@@ -28,7 +28,7 @@ class MemberAdminController {
     @PutMapping("/api/v1/admin/members/{memberId}/status")
     @Operation(summary = "Activate or deactivate a member",
             description = "Changed in MySQL, then in the ledger: the gateway answers by it on the next request.")
-    @Refusals({ INVALID_REQUEST, MEMBER_NOT_FOUND, STORE_UNAVAILABLE })
+    @Refusals({ INVALID_REQUEST, MEMBER_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<MemberStatusChanged> changeStatus(@PathVariable @Positive long memberId,
             @RequestBody @Valid MemberStatusChange change) {
         return ApiResponse.ok(members.changeStatus(memberId, change.status()));

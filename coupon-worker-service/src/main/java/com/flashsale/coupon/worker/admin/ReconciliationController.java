@@ -1,20 +1,20 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.RECONCILIATION_RUNNING;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
+import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** On-demand reconciliation for operators and drills; answers with what was found and repaired. */
 @RestController
-@Profile("!prod")
 @Tag(name = "reconciliation")
 class ReconciliationController {
 
@@ -27,7 +27,7 @@ class ReconciliationController {
     @PostMapping("/api/v1/admin/reconciliation")
     @Operation(summary = "Reconcile now", description = "Compares the Redis ledger with MySQL for every campaign and "
             + "repairs drift both ways; answers what it found and repaired.")
-    @Refusals({ RECONCILIATION_RUNNING, STORE_UNAVAILABLE })
+    @Refusals({ RECONCILIATION_RUNNING, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<ReconciliationReport>> reconcile() {
         return runner.runNow()
                 .map(report -> ResponseEntity.ok(ApiResponse.ok(report)))

@@ -9,8 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.RequestBuilder;
 
 /**
- * Operator requests that are refused with 400 {@code COMMON-001} before anything is read or written:
- * the slice test checks each answer, the integration test that none of them changes MySQL or Redis.
+ * Operator requests that validation refuses before anything is read or written, bodies that could be
+ * read two ways or carry fields the endpoint does not define among them: the slice test checks each
+ * answer, the integration test that none of them changes MySQL or Redis.
  */
 final class AdminBadRequests {
 
@@ -30,6 +31,9 @@ final class AdminBadRequests {
                 campaignStatus("{\"status\":null}"),
                 campaignStatus("not json"),
                 campaignStatus(""),
+                campaignStatus("{\"status\":\"ACTIVE\",\"status\":\"PAUSED\"}"),
+                campaignStatus("{\"status\":\"PAUSED\"}{\"status\":\"ACTIVE\"}"),
+                campaignStatus("{\"status\":\"PAUSED\",\"quantity\":1000000}"),
                 put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "version three").content("{\"status\":\"PAUSED\"}"),
                 put("/api/v1/admin/campaigns/FLASH 100/status").contentType(MediaType.APPLICATION_JSON)
@@ -71,7 +75,9 @@ final class AdminBadRequests {
                 put("/api/v1/admin/members/0/status").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"INACTIVE\"}"),
                 put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"DELETED\"}"));
+                        .content("{\"status\":\"DELETED\"}"),
+                put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"INACTIVE\",\"memberId\":8}"));
     }
 
     /** A valid new campaign's body with one field replaced. */

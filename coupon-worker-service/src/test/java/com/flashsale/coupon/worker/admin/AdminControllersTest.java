@@ -7,7 +7,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -48,8 +47,8 @@ import org.springframework.test.web.servlet.ResultActions;
  * status and error code. What reaches MySQL and Redis is the integration tests'.
  */
 @WebMvcTest
+@Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
 @ActiveProfiles("local")
-@Import(StrictJsonConfig.class)
 class AdminControllersTest {
 
     private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
@@ -183,16 +182,6 @@ class AdminControllersTest {
                 .andExpect(jsonPath("$.data.restoredToRedis").value(2))
                 .andExpect(jsonPath("$.data.stockCorrected").value(1))
                 .andExpect(jsonPath("$.error").doesNotExist());
-    }
-
-    @Test
-    void namesTheSignedInOperatorInTheChange() throws Exception {
-        given(campaigns.changeStatus("SPRING25", CampaignStatus.ENDED, null, "alice")).willReturn(withVersion(4));
-
-        mvc.perform(put("/api/v1/admin/campaigns/SPRING25/status").principal(() -> "alice")
-                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"ENDED\"}"))
-                .andExpect(status().isOk());
-        then(campaigns).should().changeStatus("SPRING25", CampaignStatus.ENDED, null, "alice");
     }
 
     private void assertCampaignRefusal(CampaignRefusal.Reason reason, int status, String code) throws Exception {

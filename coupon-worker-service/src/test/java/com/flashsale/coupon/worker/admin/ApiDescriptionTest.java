@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
@@ -46,7 +47,10 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -61,17 +65,19 @@ import tools.jackson.databind.json.JsonMapper;
  * The worker's API description against its controllers: every handler is described with its method
  * and path and nothing else is; each endpoint documents exactly the error codes it declares, with an
  * example each; and every documented error code is answered by its endpoint when the case arises.
- * Whether the features really produce those cases is the integration tests' part.
+ * Whether the features really produce those cases is the integration tests' part. It runs with tokens,
+ * as deployed: the refusals of the security chain are answered too.
  */
 @WebMvcTest
 @ActiveProfiles("local")
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
         SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
         SwaggerUiOAuthProperties.class })
-@Import({ ApiDescriptionConfig.class, StrictJsonConfig.class })
+@Import({ ApiDescriptionConfig.class, StrictJsonConfig.class, OperatorSecurityConfig.class })
 class ApiDescriptionTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
     private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
             CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
 
@@ -155,6 +161,11 @@ class ApiDescriptionTest {
 
     @MockitoBean
     ReconciliationRunner reconciliation;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
 
     @Test
     void describesEveryHandlerWithItsMethodAndPathAndNothingElse() throws Exception {
@@ -243,7 +254,13 @@ class ApiDescriptionTest {
         given(campaigns.find(any())).willReturn(SPRING25);
         switch (code) {
             case "COMMON-001" -> {
-                return INVALID.get(operation);
+                return withToken(INVALID.get(operation), tokens.operator());
+            }
+            case "AUTH-001" -> {
+                return VALID.get(operation);
+            }
+            case "AUTH-002" -> {
+                return withToken(VALID.get(operation), tokens.member(7));
             }
             case "COMMON-002" -> everyCallThrows(new DataAccessResourceFailureException("Connection refused"));
             case "COMMON-004" -> given(reconciliation.runNow()).willReturn(Optional.empty());
@@ -260,7 +277,19 @@ class ApiDescriptionTest {
                 return null;
             }
         }
-        return VALID.get(operation);
+        return withToken(VALID.get(operation), tokens.operator());
+    }
+
+    /** {@code request} as sent with {@code token}; the shared request itself stays as it is. */
+    private static RequestBuilder withToken(RequestBuilder request, String token) {
+        if (request == null) {
+            return null;
+        }
+        return context -> {
+            MockHttpServletRequest built = request.buildRequest(context);
+            built.addHeader("Authorization", "Bearer " + token);
+            return built;
+        };
     }
 
     private void everyCallThrows(RuntimeException failure) {

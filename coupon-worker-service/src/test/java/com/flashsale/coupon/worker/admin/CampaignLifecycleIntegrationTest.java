@@ -2,6 +2,7 @@ package com.flashsale.coupon.worker.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -261,7 +262,8 @@ class CampaignLifecycleIntegrationTest {
     void readsListsAndAuditsWhoChangedWhat() throws Exception {
         String code = newCode();
         mvc.perform(create(code, 10, Instant.now(), null)).andExpect(status().isCreated());
-        mvc.perform(changeStatus(code, "PAUSED").principal(() -> "alice")).andExpect(status().isOk());
+        // Signed in as alice: the audit names the authenticated operator (the token's subject once tokens are asked for).
+        mvc.perform(changeStatus(code, "PAUSED").with(jwt().jwt(token -> token.subject("alice")))).andExpect(status().isOk());
 
         mvc.perform(get("/api/v1/admin/campaigns/" + code)).andExpect(status().isOk())
                 .andExpect(header().string("ETag", "\"1\""))

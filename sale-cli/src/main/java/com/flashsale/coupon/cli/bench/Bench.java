@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One bench run: the system's rows, then the lab on the same machine, then the results written and
@@ -38,8 +39,15 @@ final class Bench {
 
     /** True when every invariant of the system held (the lab's baselines may fail theirs: that is what they show). */
     boolean run() throws Exception {
-        CpuMeter meter = CpuMeter.onThisMachine(processes());
+        CpuMeter meter = CpuMeter.onThisMachine(processes(List.of(s.processes().gatewayPort())));
         meter.processes().forEach(p -> line("measuring the " + p));
+        // The rows with tokens: the gateway that asks for them, and the other one, whose relay moves their
+        // issuances to Kafka (bench/run.sh starts the gateway with tokens without a relay of its own), so
+        // both kinds of rows carry the same relay work under "gateway".
+        Optional<CpuMeter> tokensMeter = s.tokens().map(t -> CpuMeter.onThisMachine(
+                processes(List.of(t.port(), s.processes().gatewayPort()))));
+        tokensMeter.ifPresent(m -> line("measuring the rows with tokens on the " + m.processes().getFirst()
+                + " and the relay of the " + m.processes().get(1)));
         Machine machine = Machine.describe(meter.read().cores());
         Instant started = Instant.now();
         List<ResultRow> rows = new ArrayList<>();
@@ -48,7 +56,7 @@ final class Bench {
         try (client; StoreProbe probe = new StoreProbe(s.stores());
                 Connection db = DriverManager.getConnection(s.stores().jdbcUrl(), s.stores().mysqlUser(),
                         s.stores().mysqlPassword())) {
-            SystemRows system = new SystemRows(s, client, probe, db, meter, out, notes);
+            SystemRows system = new SystemRows(s, client, probe, db, meter, tokensMeter, out, notes);
             try {
                 system.prepare();
                 named = system.runAll(rows);
@@ -90,12 +98,12 @@ final class Bench {
     }
 
     /** Every part of the system, found before anything runs: a missing one stops the bench at once. */
-    private List<Watched> processes() {
+    private List<Watched> processes(List<Integer> gatewayPorts) {
         ProcessFinder finder = ProcessFinder.onThisMachine();
         BenchSettings.Processes p = s.processes();
         List<Watched> processes = new ArrayList<>();
-        // The bench gateway has no pid file: bench/run.sh started it for this run.
-        processes.add(finder.find(Role.GATEWAY, null, p.gatewayPort()));
+        // The bench gateways have no pid file: bench/run.sh started them for this run.
+        gatewayPorts.forEach(port -> processes.add(finder.find(Role.GATEWAY, null, port)));
         for (int port : p.redisPorts()) {
             String name = p.redisCluster() ? "redis-cluster-" + port : "redis";
             processes.add(finder.find(Role.REDIS, pidFile(p.infraRunDir(), name), port));

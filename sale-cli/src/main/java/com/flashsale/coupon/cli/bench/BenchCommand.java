@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,6 +111,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "(default: ${DEFAULT-VALUE})")
     Path wrkScript;
 
+    @Option(names = "--wrk-tokens-script", paramLabel = "FILE", defaultValue = "bench/wrk/issue-tokens.lua",
+            description = "(default: ${DEFAULT-VALUE})")
+    Path wrkTokensScript;
+
+    @Option(names = "--tokens-gateway-url", paramLabel = "URL",
+            description = "a second bench gateway on the same stores that asks for tokens (bench/run.sh starts it):"
+                    + " the constant and the issue endpoint are measured there too, with each member's own token;"
+                    + " none: those rows are left out")
+    LocalTarget tokensGateway;
+
     @Option(names = "--issued-topic", paramLabel = "TOPIC", defaultValue = "coupon-issued", description = "(default: ${DEFAULT-VALUE})")
     String issuedTopic;
 
@@ -167,11 +178,13 @@ public final class BenchCommand implements Callable<Integer> {
         BenchSettings.Processes processes = new BenchSettings.Processes(infraRunDir, servicesRunDir, port(gateway),
                 port(services.worker()), redisPorts, store.redisCluster(), store.mysqlPort(),
                 ports("--kafka", kafka.bootstrapServers()));
+        Optional<BenchSettings.Tokens> tokens = Optional.ofNullable(tokensGateway)
+                .map(target -> new BenchSettings.Tokens(target, services.tokenIssuer()));
         return new BenchSettings(stores.settings(), kafka.bootstrapServers(), issuedTopic, coupon.couponCode(),
-                benchRedisDatabase, issueScript, wrkScript, wrkThreads, connections, Duration.ofSeconds(warmupSeconds),
-                Duration.ofSeconds(durationSeconds), members, ceilingRequests, saleQuantity, saleMembers, saleRequests,
-                drainEvents, fixedRate, out, conditions, keepMembers, lab,
-                LabServers.on(stores.settings(), kafka.bootstrapServers()), processes);
+                benchRedisDatabase, issueScript, wrkScript, wrkTokensScript, wrkThreads, connections,
+                Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), members, ceilingRequests,
+                saleQuantity, saleMembers, saleRequests, drainEvents, fixedRate, out, conditions, keepMembers, lab,
+                LabServers.on(stores.settings(), kafka.bootstrapServers()), processes, tokens);
     }
 
     private void require(boolean holds, String problem) {

@@ -25,6 +25,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
@@ -63,19 +66,23 @@ final class SystemRows {
     private final CpuMeter meter;
     private final PrintWriter out;
     private final Wrk wrk;
+    private final Optional<CpuMeter> tokensMeter;
+    private final Wrk tokensWrk;
     private final InvariantChecker checker = new InvariantChecker();
     private final List<String> notes;
     private Map<Outcome, Long> saleOutcomes = Map.of();
 
     SystemRows(BenchSettings settings, SaleClient client, StoreProbe probe, Connection db, CpuMeter meter,
-            PrintWriter out, List<String> notes) {
+            Optional<CpuMeter> tokensMeter, PrintWriter out, List<String> notes) {
         this.s = settings;
         this.client = client;
         this.probe = probe;
         this.meter = meter;
+        this.tokensMeter = tokensMeter;
         this.out = out;
         this.notes = notes;
         this.wrk = new Wrk(settings.wrkScript().toString(), settings.wrkThreads(), settings.connections());
+        this.tokensWrk = new Wrk(settings.wrkTokensScript().toString(), settings.wrkThreads(), settings.connections());
         this.sale = new BenchSale(settings, client, probe, db, meter, this::line, notes);
     }
 
@@ -102,11 +109,11 @@ final class SystemRows {
 
     /**
      * Every row of the system. The cost rows are the constant endpoint, the issue endpoint with stock
-     * left, and after sell-out. Once the API asks for a member's token, a row "issue endpoint, stock
-     * left, with tokens" belongs after the contended one: wrk sending tokens minted ahead (as the kit's
-     * {@code Credentials} does), compared with the constant endpoint like the others. On a Redis
-     * Cluster, the same rows run with every node's process measured under Redis, but for the ceiling:
-     * it calls the script on one Redis database, which a cluster does not have.
+     * left, and after sell-out; with a gateway that asks for tokens, the constant and the issue endpoint
+     * again there, each request with its own member's token (minted ahead, as the kit's credentials
+     * are), so the two issue rows side by side are what tokens cost. On a Redis Cluster, the same rows
+     * run with every node's process measured under Redis, but for the ceiling: it calls the script on
+     * one Redis database, which a cluster does not have.
      */
     Map<String, ResultRow> runAll(List<ResultRow> rows) throws Exception {
         Map<String, ResultRow> named = new HashMap<>();
@@ -121,6 +128,9 @@ final class SystemRows {
         ResultRow contended = add(rows, contended());
         named.put(Targets.CONTENDED, contended);
         named.put(Targets.FIXED_RATE, add(rows, fixedRate(fixedRateFor(contended))));
+        if (s.tokens().isPresent() && tokensMeter.isPresent()) {
+            withTokens(rows, named, s.tokens().get(), tokensMeter.get(), contended);
+        }
         bigSale(rows, named);
         named.put(Targets.SOLD_OUT, add(rows, soldOut()));
         named.put(Targets.DRAIN, add(rows, drain()));
@@ -170,15 +180,20 @@ final class SystemRows {
      * time does not warm it. At most three times the warm-up time.
      */
     private void warmUp() throws Exception {
-        step("Warm-up: constant endpoint and issue endpoint in turns of " + s.duration().toSeconds() + " s, at least "
-                + s.warmup().toSeconds() + " s and until the gateway's CPU per request is steady");
+        warmUp("", meter, () -> wrk.run(constantUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()),
+                () -> wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
+    }
+
+    private void warmUp(String which, CpuMeter meter, Callable<Wrk.Result> constantLoad, Callable<Wrk.Result> issueLoad)
+            throws Exception {
+        step("Warm-up" + which + ": constant endpoint and issue endpoint in turns of " + s.duration().toSeconds()
+                + " s, at least " + s.warmup().toSeconds() + " s and until the gateway's CPU per request is steady");
         long started = System.nanoTime();
         long atLeast = s.warmup().toNanos();
         double last = Double.NaN;
         for (int turn = 1; ; turn++) {
-            CpuMeter.Measured<Wrk.Result> constant = meter.measure(
-                    () -> wrk.run(constantUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
-            wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members());
+            CpuMeter.Measured<Wrk.Result> constant = meter.measure(constantLoad);
+            issueLoad.call();
             double micros = constant.result().requests() == 0 ? Double.NaN
                     : constant.window().per(constant.result().requests()).micros(Role.GATEWAY);
             long elapsed = System.nanoTime() - started;
@@ -204,22 +219,64 @@ final class SystemRows {
 
     private ResultRow contended() throws Exception {
         step("Issue endpoint while stock remains");
-        sale.fresh(BenchSettings.UNLIMITED_STOCK);
-        CpuMeter.Measured<Wrk.Result> m = meter.measure(
+        return contended("issue endpoint, stock left (contended)", meter, s.members(),
                 () -> wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
+    }
+
+    /** The issue endpoint with stock left, on a fresh sale, asked by {@code members} distinct members before any repeats. */
+    private ResultRow contended(String name, CpuMeter meter, long members, Callable<Wrk.Result> load) throws Exception {
+        sale.fresh(BenchSettings.UNLIMITED_STOCK);
+        CpuMeter.Measured<Wrk.Result> m = meter.measure(load);
         Wrk.Result r = m.result();
         long loadEnded = System.nanoTime();
         Settled settled = sale.settleForChecks(Duration.ofMillis(100));
         SaleState state = sale.state();
-        long repeats = Math.max(0, r.requests() - s.members());
+        long repeats = Math.max(0, r.requests() - members);
         Verdicts verdicts = checker.check(new SaleFacts(state, AnswerFacts.counts(
-                r.outcomes(Outcome.DUPLICATE, repeats, s.connections()), r.distinctMembers(s.members())),
+                r.outcomes(Outcome.DUPLICATE, repeats, s.connections()), r.distinctMembers(members)),
                 Expectations.none().only(Outcome.ISSUED, Outcome.DUPLICATE, Outcome.UNKNOWN, Outcome.UNAVAILABLE)));
         long issued = state.counts().redisIssued();
-        return new ResultRow("system", "issue endpoint, stock left (contended)", wrkLoad() + ", distinct members",
+        return new ResultRow("system", name, wrkLoad() + ", distinct members",
                 r.throughput(), "req/s", r.p50(), r.p99(), issued, Math.max(0, issued - state.counts().quantity()),
                 state.duplicateHolders(), verdicts, cost(m.window(), r.requests()), wrkNote(r) + "; " + issued
                         + " issued, settled " + seconds(settled.lastChangeAt() - loadEnded) + " after the load ended");
+    }
+
+    /**
+     * The constant and the issue endpoint on the gateway that asks for tokens, after its own warm-up:
+     * every request carries its member's token, enough members for the issue row to ask each once (as
+     * the row without tokens does), signed before anything is measured. Each token is new to the
+     * gateway when first sent, so its signature is verified: the figure is the cost of a first request.
+     */
+    private void withTokens(List<ResultRow> rows, Map<String, ResultRow> named, BenchSettings.Tokens tokens,
+            CpuMeter tokensMeter, ResultRow contended) throws Exception {
+        int count = (int) Math.min(s.members(), Math.max(1_000, Math.round(contended.throughput() * s.duration().toSeconds() * 1.5)));
+        step(String.format(Locale.ROOT, "Tokens: %,d members' tokens signed with the development key, for %s", count,
+                tokens.gateway()));
+        Path file = Files.createTempFile("bench-tokens-", ".txt");
+        try {
+            long started = System.nanoTime();
+            List<String> signed = LongStream.range(BenchMembers.FIRST, BenchMembers.FIRST + count).parallel()
+                    .mapToObj(tokens.issuer()::member).toList();
+            Files.write(file, signed);
+            line(String.format(Locale.ROOT, "  signed in %s", seconds(System.nanoTime() - started)));
+            String constant = tokens.gateway().resolve("/bench/constant").toString();
+            String issue = tokens.gateway().resolve("/api/v1/coupons/issue").toString();
+            warmUp(" with tokens", tokensMeter, () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), file),
+                    () -> tokensWrk.runWithTokens(issue, s.duration(), s.couponCode(), file));
+            step("HTTP floor with tokens: the constant-JSON endpoint");
+            CpuMeter.Measured<Wrk.Result> m = tokensMeter.measure(
+                    () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), file));
+            Wrk.Result r = m.result();
+            named.put(Targets.FLOOR_TOKENS, add(rows, new ResultRow("floor", "HTTP floor with tokens: constant-JSON endpoint",
+                    wrkLoad() + ", a token per member", r.throughput(), "req/s", r.p50(), r.p99(), -1, -1, -1,
+                    ResultRow.NONE, cost(m.window(), r.requests()), wrkNote(r) + "; the same, behind the token check")));
+            step("Issue endpoint while stock remains, with tokens");
+            named.put(Targets.CONTENDED_TOKENS, add(rows, contended("issue endpoint, stock left, with tokens",
+                    tokensMeter, count, () -> tokensWrk.runWithTokens(issue, s.duration(), s.couponCode(), file))));
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     /** Half the saturated rate, or what keeps the machine at {@link #FIXED_RATE_SHARE} by the issue row's CPU cost. */

@@ -22,6 +22,8 @@ final class Targets {
     static final String CEILING = "ceiling";
     static final String FLOOR = "floor";
     static final String CONTENDED = "contended";
+    static final String FLOOR_TOKENS = "floor-tokens";
+    static final String CONTENDED_TOKENS = "contended-tokens";
     static final String FIXED_RATE = "fixed-rate";
     static final String SOLD_OUT = "sold-out";
     static final String DRAIN = "drain";
@@ -47,6 +49,18 @@ final class Targets {
             targets.add(Target.atMost("  the same, the system's processes and the generator only",
                     ratio(issued.get(), floor.get(), Cost::processMicros), 1.6, "x")
                     .remark("leaves out what other work on the machine spent"));
+        }
+        Optional<Cost> issuedWithTokens = cost(rows, CONTENDED_TOKENS);
+        if (issued.isPresent() && issuedWithTokens.isPresent()) {
+            double added = issuedWithTokens.get().micros(Role.GATEWAY) - issued.get().micros(Role.GATEWAY);
+            Optional<Cost> floorWithTokens = cost(rows, FLOOR_TOKENS);
+            String remark = floor.isPresent() && floorWithTokens.isPresent()
+                    ? String.format(Locale.ROOT, "constant endpoint: %+.0f µs; every token new to the gateway, so each"
+                            + " request pays one RS256 verification (docs/benchmarks.md)",
+                            floorWithTokens.get().micros(Role.GATEWAY) - floor.get().micros(Role.GATEWAY))
+                    : "every token new to the gateway: each request pays one RS256 verification";
+            targets.add(new Target("gateway CPU per issue request added by tokens", "reported", added, " µs",
+                    Target.Status.NOT_JUDGED, remark));
         }
         if (floor.isPresent() && soldOut.isPresent()) {
             targets.add(Target.atMost("whole machine CPU per sold-out answer / per constant answer",
@@ -95,6 +109,10 @@ final class Targets {
         if (rows.containsKey(CEILING)) {
             ratios.add(new Ratio("issue throughput / redis-benchmark (issue script)",
                     contended.throughput() / rows.get(CEILING).throughput()));
+        }
+        if (rows.containsKey(CONTENDED_TOKENS)) {
+            ratios.add(new Ratio("issue throughput with tokens / without", rows.get(CONTENDED_TOKENS).throughput()
+                    / contended.throughput()));
         }
         ResultRow pessimistic = pessimisticWithStockLeft(rows);
         if (pessimistic != null) {

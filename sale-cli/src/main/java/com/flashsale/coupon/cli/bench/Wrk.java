@@ -2,6 +2,7 @@ package com.flashsale.coupon.cli.bench;
 
 import com.flashsale.coupon.kit.api.Outcome;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,6 +31,18 @@ record Wrk(String script, int threads, int connections) {
                 couponCode, Long.toString(firstMember), Long.toString(memberCount), Integer.toString(threads)));
         String output = Tools.run(command, duration.toSeconds() + 30);
         return parse(output);
+    }
+
+    /**
+     * The same with bench/wrk/issue-tokens.lua as the script: each request carries the next token of
+     * {@code tokens} (one member's each, no memberId in the body), every one once before any repeats.
+     */
+    Result runWithTokens(String url, Duration duration, String couponCode, Path tokens)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
+                "-d" + duration.toSeconds() + "s", "--latency", "--timeout", "5s", "-s", script, url, "--",
+                couponCode, tokens.toString(), Integer.toString(threads)));
+        return parse(Tools.run(command, duration.toSeconds() + 30));
     }
 
     static Result parse(String output) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.flashsale.coupon.cli.CommandLines;
 import com.flashsale.coupon.cli.SaleCli;
 import com.flashsale.coupon.cli.lab.LabLoad;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -55,6 +57,22 @@ class BenchCommandTest {
         assertThat(s.processes().servicesRunDir()).isEqualTo(Path.of(".local/run"));
         assertThat(s.labLoads()).containsExactly(LabLoad.stockLeft(64, 10_000, Duration.ofSeconds(20)),
                 LabLoad.doubleClicks(64, 20_000, 10_000, Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void measuresTheRowsWithTokensOnTheSecondGatewayWithTokensSignedByTheDevelopmentKey(@TempDir Path keys) {
+        TokenIssuer development = TokenIssuer.createDevelopmentPair(keys);
+
+        BenchSettings s = settings(Map.of("AUTH_KEY_DIR", keys.toString()), "bench",
+                "--tokens-gateway-url=http://127.0.0.1:28094");
+
+        assertThat(s.tokens()).hasValueSatisfying(tokens -> {
+            assertThat(tokens.port()).isEqualTo(28094);
+            assertThat(tokens.issuer().publicKeyPem()).isEqualTo(development.publicKeyPem());
+            assertThat(tokens.issuer().issuer()).isEqualTo("flash-sale-dev");
+        });
+        assertThat(s.wrkTokensScript()).isEqualTo(Path.of("bench/wrk/issue-tokens.lua"));
+        assertThat(settings(Map.of(), "bench").tokens()).as("no second gateway: no rows with tokens").isEmpty();
     }
 
     @Test

@@ -42,6 +42,26 @@ class TargetsTest {
     }
 
     @Test
+    void reportsTheGatewayCpuTokensAddToAnIssueAndAConstantAnswer() {
+        Map<String, ResultRow> rows = new HashMap<>();
+        rows.put(Targets.FLOOR, costed("constant", cost(100_000, 5.5, 7.0, 10.0, 0.5)));
+        rows.put(Targets.CONTENDED, costed("issue, stock left", cost(100_000, 7.0, 12.0, 17.0, 0.5)));
+        rows.put(Targets.FLOOR_TOKENS, costed("constant, tokens", cost(100_000, 12.5, 14.0, 17.0, 0.5)));
+        rows.put(Targets.CONTENDED_TOKENS, row("system", "issue, stock left, tokens", 8_000, "req/s")
+                .costing(cost(100_000, 14.5, 19.5, 24.0, 0.5)));
+
+        Target added = only(Targets.of(rows), "added by tokens");
+
+        assertThat(added.measured()).as("µs of gateway per issue request").isCloseTo(75.0, within(1e-9));
+        assertThat(added.status()).isEqualTo(Target.Status.NOT_JUDGED);
+        assertThat(added.remark()).contains("constant endpoint: +70 µs");
+        assertThat(onlyRatio(Targets.throughputRatios(rows), "with tokens / without").measured())
+                .isCloseTo(0.8, within(1e-9));
+        rows.remove(Targets.CONTENDED_TOKENS);
+        assertThat(Targets.of(rows)).noneMatch(t -> t.what().contains("tokens"));
+    }
+
+    @Test
     void judgesP99OnlyWhereTheMachineWasAtMostSixtyPercentBusy() {
         Map<String, ResultRow> calm = Map.of(Targets.FIXED_RATE, fixedRate(8.0, 0.55));
         Map<String, ResultRow> busy = Map.of(Targets.FIXED_RATE, fixedRate(8.0, 0.95));

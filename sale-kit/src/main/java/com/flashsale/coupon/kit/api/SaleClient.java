@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import tools.jackson.core.JacksonException;
@@ -73,6 +74,14 @@ public final class SaleClient implements AutoCloseable {
         try (IssueChannel channel = channel()) {
             return channel.ask(gateway, couponCode, memberId, System.nanoTime());
         }
+    }
+
+    /**
+     * Has the credentials of these members made now, so that a load about to ask for them does not
+     * wait for a signature ({@link Credentials#prepare}); {@code Burst} does it itself.
+     */
+    public void prepare(Collection<Long> memberIds) {
+        credentials.prepare(memberIds);
     }
 
     /** A new connection set to the gateways, for one client thread of a load. */
@@ -205,8 +214,13 @@ public final class SaleClient implements AutoCloseable {
 
     private static Reply expectOk(Reply reply, LocalTarget target, String what) {
         if (reply.status() == 404 && reply.code() == null) {
-            throw new ServiceException(target + " has no operator endpoints for this caller: it runs the prod profile,"
-                    + " or it needs the admin token (COUPON_ADMIN_TOKEN)", 404, null);
+            throw new ServiceException(target + " has no such operator endpoint: it runs the prod profile, where the"
+                    + " sale reset and the test-run stock init do not exist", 404, null);
+        }
+        if (reply.status() == 401 || reply.status() == 403) {
+            throw new ServiceException(target + " refused to " + what + " with HTTP " + reply.status() + " ("
+                    + reply.code() + "): it asks for an operator's token (scope coupon:admin) signed by a key it trusts;"
+                    + " the development key pair's is what 'AUTH=jwt make run' trusts", reply.status(), null);
         }
         if (reply.status() != 200) {
             throw new ServiceException(target + " refused to " + what + " with HTTP " + reply.status() + ": "

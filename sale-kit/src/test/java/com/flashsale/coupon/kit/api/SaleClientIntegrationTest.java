@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,7 @@ class SaleClientIntegrationTest {
 
     @Test
     void operatorCallsCarryTheOperatorsCredentialsAndReadTheWorkersReports() {
-        try (SaleClient client = client(Credentials.adminToken("s3cret"))) {
+        try (SaleClient client = client(TOKENS)) {
             assertThat(client.initStock("FLASH100", 50)).isEqualTo(new Campaign("FLASH100", 50, "ACTIVE", 50));
             assertThat(client.reset()).isEqualTo(new ResetReport(100, 1, 12, 3, 501));
             assertThat(client.campaignStatus("FLASH100", "PAUSED").status()).isEqualTo("PAUSED");
@@ -72,11 +73,11 @@ class SaleClientIntegrationTest {
             assertThat(client.stock("FLASH100")).isEqualTo(new StockView("FLASH100", 100, 97, 3, 1));
 
             assertThat(seen).containsExactly(
-                    "POST /api/v1/coupons/stock/init?couponCode=FLASH100&quantity=50 token s3cret body ",
-                    "POST /api/test/reset token s3cret body ",
-                    "PUT /api/v1/admin/campaigns/FLASH100/status token s3cret body {\"status\":\"PAUSED\"}",
-                    "PUT /api/v1/admin/members/7/status token s3cret body {\"status\":\"INACTIVE\"}",
-                    "GET /api/v1/coupons/stock/FLASH100 token s3cret body ");
+                    "POST /api/v1/coupons/stock/init?couponCode=FLASH100&quantity=50 token Bearer s3cret body ",
+                    "POST /api/test/reset token Bearer s3cret body ",
+                    "PUT /api/v1/admin/campaigns/FLASH100/status token Bearer s3cret body {\"status\":\"PAUSED\"}",
+                    "PUT /api/v1/admin/members/7/status token Bearer s3cret body {\"status\":\"INACTIVE\"}",
+                    "GET /api/v1/coupons/stock/FLASH100 token Bearer s3cret body ");
         }
     }
 
@@ -91,15 +92,15 @@ class SaleClientIntegrationTest {
 
     @Test
     void issueRequestsGoToTheGatewayAndComeBackAsAnswers() {
-        try (SaleClient client = client(Credentials.adminToken("s3cret"))) {
+        try (SaleClient client = client(TOKENS)) {
             Answer first = client.issue("FLASH100", 1);
             Answer again = client.issue("FLASH100", 1);
 
             assertThat(first.outcome()).isEqualTo(Outcome.ISSUED);
             assertThat(again.outcome()).isEqualTo(Outcome.DUPLICATE);
             assertThat(again.code()).isEqualTo("COUPON-002");
-            // The admin token is the operator's: a member's request never carries it.
-            assertThat(gateway.headers()).allMatch(headers -> !headers.containsKey("x-admin-token"));
+            // Each request carries its member's token, never the operator's.
+            assertThat(gateway.headers()).isNotEmpty().allMatch(headers -> "Bearer member-1".equals(headers.get("authorization")));
             assertThat(gateway.connections()).as("a fresh connection per single request").isEqualTo(2);
         }
     }
@@ -132,7 +133,7 @@ class SaleClientIntegrationTest {
     @Test
     void aClientBoundToNoSaleSendsOnlyToTheTargetsItIsGiven() throws IOException {
         LocalTarget gatewayTarget = LocalTarget.port(gateway.port());
-        try (SaleClient client = SaleClient.forTargets(Credentials.adminToken("s3cret"), Timeouts.DEFAULT)) {
+        try (SaleClient client = SaleClient.forTargets(TOKENS, Timeouts.DEFAULT)) {
             assertThat(client.ready(gatewayTarget)).isTrue();
             assertThat(client.ready(LocalTarget.port(StandInGateway.closedPort()))).isFalse();
             assertThat(client.metric(gatewayTarget, "coupon_issue_requests_total", "")).hasValue(8.0);
@@ -140,7 +141,7 @@ class SaleClientIntegrationTest {
             assertThat(reply.status()).isEqualTo(200);
             // Readiness is asked anonymously; the metrics and the operator's request carry the operator's credentials.
             assertThat(seen).containsExactly("GET /actuator/health/readiness token null body ",
-                    "GET /actuator/prometheus token s3cret body ", "POST /api/test/reset token s3cret body ");
+                    "GET /actuator/prometheus token Bearer s3cret body ", "POST /api/test/reset token Bearer s3cret body ");
 
             assertThatThrownBy(client::reset).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("bound to no gateway or worker");
@@ -152,9 +153,9 @@ class SaleClientIntegrationTest {
     void saysWhatToDoWhenTheOperatorEndpointsAreNotThere() throws IOException {
         try (SaleClient hidden = new SaleClient(Services.of(LocalTarget.port(gateway.port()),
                 LocalTarget.port(gateway.port())), Credentials.none())) {
-            // The gateway has no reset: a plain 404, as the services answer a caller without the token.
+            // The gateway has no reset: a plain 404, as a prod worker answers it.
             assertThatThrownBy(hidden::reset).isInstanceOf(ServiceException.class)
-                    .hasMessageContaining("no operator endpoints for this caller").hasMessageContaining("COUPON_ADMIN_TOKEN");
+                    .hasMessageContaining("no such operator endpoint").hasMessageContaining("prod profile");
         }
         try (SaleClient down = new SaleClient(Services.local(gateway.port(), StandInGateway.closedPort()),
                 Credentials.none())) {
@@ -166,6 +167,19 @@ class SaleClientIntegrationTest {
         }
     }
 
+    /** Bearer tokens as {@code kit.token.TokenCredentials} sends them; the stand-ins only record them. */
+    private static final Credentials TOKENS = new Credentials() {
+        @Override
+        public Map<String, String> member(long memberId) {
+            return Map.of(AUTHORIZATION, BEARER + "member-" + memberId);
+        }
+
+        @Override
+        public Map<String, String> operator() {
+            return Map.of(AUTHORIZATION, BEARER + "s3cret");
+        }
+    };
+
     private SaleClient client(Credentials credentials) {
         return new SaleClient(Services.local(gateway.port(), worker.port()), credentials);
     }
@@ -173,7 +187,7 @@ class SaleClientIntegrationTest {
     private void reply(HttpExchange exchange, int status, String json) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " token "
-                + exchange.getRequestHeaders().getFirst(Credentials.ADMIN_TOKEN_HEADER) + " body " + body);
+                + exchange.getRequestHeaders().getFirst(Credentials.AUTHORIZATION) + " body " + body);
         answer(exchange, status, json);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.flashsale.coupon.kit.api.Answer;
+import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.Reconciliation;
 import com.flashsale.coupon.kit.api.SaleClient;
@@ -138,6 +139,8 @@ final class ChaosRun implements AutoCloseable {
      */
     private void prepareSale() throws Exception {
         writes.insertActiveMembers(members);
+        // Each member's token signed now: the open loop must not wait for signatures mid-sale.
+        client.prepare(members);
         client.initStock(COUPON, scale.quantity());
         client.reset();
         assertThat(ledger().stock()).as("stock after the reset").isEqualTo(scale.quantity());
@@ -206,9 +209,12 @@ final class ChaosRun implements AutoCloseable {
         return new ArrayList<>(reconciliations);
     }
 
-    /** Sum of the worker's samples of a metric whose labels contain {@code labels}; NaN when it has none. */
+    /**
+     * Sum of the worker's samples of a metric whose labels contain {@code labels}, read on its management
+     * port; NaN when it has none.
+     */
     double workerMetric(String name, String labels) {
-        return client.metric(client.services().worker(), name, labels).orElse(Double.NaN);
+        return client.metric(LocalTarget.port(system.worker().managementPort()), name, labels).orElse(Double.NaN);
     }
 
     ChaosScale scale() {

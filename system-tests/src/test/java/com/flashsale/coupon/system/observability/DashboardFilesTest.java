@@ -60,7 +60,7 @@ class DashboardFilesTest {
                 "coupon_persisted_batch_size_sum", "coupon_persistence_failed_deliveries_total",
                 "coupon_persistence_dead_lettered_total", "coupon_deadletter_records_total", "coupon_compensations_total",
                 "coupon_deadletter_replays_total",
-                "coupon_reconciliation_runs_total", "coupon_reconciliation_repairs_total");
+                "coupon_reconciliation_runs_total", "coupon_reconciliation_repairs_total", "coupon_rate_limited_total");
     }
 
     @Test

@@ -48,6 +48,7 @@ public final class PrometheusServer implements AutoCloseable {
         this.home = home;
     }
 
+    /** Scraping the gateway's and the worker's management ports, where their actuators listen. */
     public static PrometheusServer start(int gatewayPort, int workerPort) {
         Path prometheus = Executables.require("prometheus");
         int port = freePort();
@@ -83,8 +84,8 @@ public final class PrometheusServer implements AutoCloseable {
     static String localConfigFor(int gatewayPort, int workerPort, int prometheusPort) throws IOException {
         String config = Files.readString(ProjectFiles.prometheusLocalConfig());
         for (Map.Entry<String, String> change : Map.of(
-                "127.0.0.1:8080", "127.0.0.1:" + gatewayPort,
-                "127.0.0.1:8081", "127.0.0.1:" + workerPort,
+                "127.0.0.1:8082", "127.0.0.1:" + gatewayPort,
+                "127.0.0.1:8083", "127.0.0.1:" + workerPort,
                 "127.0.0.1:9090", "127.0.0.1:" + prometheusPort,
                 "scrape_interval: 5s", "scrape_interval: 1s",
                 "evaluation_interval: 5s", "evaluation_interval: 1s").entrySet()) {

@@ -1,0 +1,48 @@
+package com.flashsale.coupon.gateway.security;
+
+import com.flashsale.coupon.gateway.web.ApiErrorWriter;
+import com.flashsale.coupon.gateway.web.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * The security chain's refusals in the API envelope: 401 {@code AUTH-001} and 403 {@code AUTH-002}.
+ * Spring Security's bearer-token handlers set the status and the RFC 6750 {@code WWW-Authenticate}
+ * field (with the precise reason, e.g. {@code error="invalid_token"}); the body says it in the API's
+ * words, without the decoder's details.
+ */
+final class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+    private final BearerTokenAccessDeniedHandler insufficientScope = new BearerTokenAccessDeniedHandler();
+    private final ApiErrorWriter errors;
+
+    SecurityAnswers(ApiErrorWriter errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
+            throws IOException {
+        bearer.commence(request, response, refusal);
+        errors.write(response, ErrorCode.UNAUTHENTICATED, refusal instanceof OAuth2AuthenticationException
+                ? "The bearer token is not valid: malformed, expired, not yet valid, not signed by the trusted key,"
+                        + " or issued by another issuer or for another audience."
+                : ErrorCode.UNAUTHENTICATED.message());
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
+            throws IOException {
+        insufficientScope.handle(request, response, refusal);
+        errors.write(response, ErrorCode.FORBIDDEN, "This request needs a token with scope " + SecurityConfig.OPERATOR_SCOPE + ".");
+    }
+}

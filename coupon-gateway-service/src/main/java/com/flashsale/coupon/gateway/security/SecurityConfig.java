@@ -1,0 +1,209 @@
+package com.flashsale.coupon.gateway.security;
+
+import com.flashsale.coupon.gateway.ratelimit.RateLimits;
+import com.flashsale.coupon.gateway.web.ApiErrorWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StringUtils;
+
+/**
+ * Who may ask what. Two chains:
+ * <ol>
+ * <li>the member API (issue, a member's own issuance, the bench's constant endpoint): its rate
+ * limits, then with tokens any valid token, the member being the token's. The operator paths are
+ * cut out of it first: {@code /api/v1/coupons/stock/issuance} fits the issuance pattern too, and must
+ * stay an operator's whichever handler Spring MVC would pick;</li>
+ * <li>everything else: with tokens, the probes, API docs and the management port are open and every
+ * other path, the operator endpoints first of all, needs scope {@code coupon:admin}. A path nobody
+ * listed is an operator's until someone decides otherwise.</li>
+ * </ol>
+ * Without tokens ({@code coupon.auth.mode=local}) both chains let everything through.
+ *
+ * <p>The member chain is on every request of a sale, so it carries only what a stateless bearer-token
+ * API needs: no session, CSRF, request cache, anonymous user, logout or servlet API wrapping, and
+ * its security context lives in a request attribute.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(AuthSettings.class)
+public class SecurityConfig {
+
+    public static final String OPERATOR_SCOPE = "coupon:admin";
+    static final String OPERATOR = "SCOPE_" + OPERATOR_SCOPE;
+
+    /** The member API; its rate limits apply to these paths only. */
+    static final String[] MEMBER_PATHS = {"/api/v1/coupons/issue", "/api/v1/coupons/*/issuance", "/bench/constant"};
+
+    /** The gateway's operator endpoints. */
+    static final String[] OPERATOR_PATHS = {"/api/v1/coupons/stock/**"};
+
+    /** Open to anyone: health probes, the API's documentation (where springdoc serves it), error pages. */
+    static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+            "/swagger-ui.html", "/swagger-ui/**", "/error"};
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain memberApi(HttpSecurity http, AuthSettings auth, RateLimits limits, ApiErrorWriter errors,
+            ObjectProvider<JwtDecoder> decoder, ObjectProvider<JwtAuthenticationConverter> converter,
+            OAuth2ResourceServerProperties resourceServer) throws Exception {
+        stateless(http).securityMatcher(new AndRequestMatcher(anyOf(MEMBER_PATHS), new NegatedRequestMatcher(anyOf(OPERATOR_PATHS))))
+                .servletApi(AbstractHttpConfigurer::disable)
+                // Security headers are written per response through a wrapper, a sixth of the chain's
+                // CPU, for headers a JSON API's answers do not need (an issuance answer says no-store itself).
+                .headers(AbstractHttpConfigurer::disable);
+        limits.beforeAuthentication().forEach(limit -> http.addFilterBefore(limit, BearerTokenAuthenticationFilter.class));
+        if (auth.tokens()) {
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(verifier(decoder, auth, resourceServer));
+            provider.setJwtAuthenticationConverter(converter.getIfAvailable(JwtAuthenticationConverter::new));
+            VerifiedTokens verified = new VerifiedTokens(provider, auth.verifiedTokens());
+            bearerTokens(http, jwt -> jwt.authenticationManager(verified), errors);
+            // The token read without a regular expression, and no request details: building them
+            // looks up the session (a lock in Tomcat's session manager), for a value nothing reads.
+            BearerTokenAuthenticationConverter tokens = new BearerTokenAuthenticationConverter();
+            tokens.setBearerTokenResolver(new BearerTokenHeader());
+            tokens.setAuthenticationDetailsSource(request -> null);
+            http.oauth2ResourceServer(server -> server.authenticationConverter(tokens));
+            http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated());
+            limits.afterAuthentication().ifPresent(limit -> http.addFilterAfter(limit, AuthorizationFilter.class));
+        } else {
+            // Nobody is authenticated or refused: the chain is only its rate limits.
+            http.securityContext(AbstractHttpConfigurer::disable).exceptionHandling(AbstractHttpConfigurer::disable);
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain operatorsAndTheRest(HttpSecurity http, AuthSettings auth, ApiErrorWriter errors,
+            ObjectProvider<JwtDecoder> decoder, OAuth2ResourceServerProperties resourceServer, Environment environment)
+            throws Exception {
+        stateless(http);
+        if (auth.tokens()) {
+            JwtDecoder verifier = verifier(decoder, auth, resourceServer);
+            bearerTokens(http, jwt -> jwt.decoder(verifier), errors);
+            http.authorizeHttpRequests(requests -> requests
+                    .requestMatchers(OPERATOR_PATHS).hasAuthority(OPERATOR)
+                    .requestMatchers(new ManagementPortRequests(environment)).permitAll()
+                    .requestMatchers(OPEN_PATHS).permitAll()
+                    .anyRequest().hasAuthority(OPERATOR));
+        } else {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        }
+        return http.build();
+    }
+
+    /**
+     * No observation of the chains' filters, authentications and authorizations: with the actuator
+     * present, Spring Security wraps every filter of every request in an observation that becomes a
+     * timer, about a third of the chain's CPU in the benchmark's profile (docs/benchmarks.md). The
+     * requests themselves are still timed ({@code http.server.requests}), refusals by status.
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's firewall, with its default header-value rule checked without a regular expression. */
+    @Bean
+    WebSecurityCustomizer headerValuesByLoop() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderValues(HeaderValues::allowed);
+        return web -> web.httpFirewall(firewall);
+    }
+
+    /**
+     * Checked on every token besides Boot's own (signature, {@code typ}, {@code exp}/{@code nbf},
+     * audiences, and the issuer when {@code issuer-uri} is set): a token must expire, and carry the
+     * configured issuer. Boot adds every such bean to the decoder it builds.
+     */
+    @Bean
+    OAuth2TokenValidator<Jwt> couponTokenRules(AuthSettings auth) {
+        List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
+        rules.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        if (StringUtils.hasText(auth.issuer())) {
+            rules.add(new JwtIssuerValidator(auth.issuer()));
+        }
+        return new DelegatingOAuth2TokenValidator<>(rules);
+    }
+
+    private static RequestMatcher anyOf(String... paths) {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(paths).map(path::matcher).toArray(RequestMatcher[]::new));
+    }
+
+    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
+        return http.csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
+    }
+
+    private static void bearerTokens(HttpSecurity http, Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>.JwtConfigurer> jwt,
+            ApiErrorWriter errors) throws Exception {
+        SecurityAnswers answers = new SecurityAnswers(errors);
+        http.oauth2ResourceServer(server -> server.jwt(jwt)
+                        .authenticationEntryPoint(answers)
+                        .accessDeniedHandler(answers))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers));
+    }
+
+    /** Boot's decoder, once it is certain that every token's issuer and audience will be checked. */
+    private static JwtDecoder verifier(ObjectProvider<JwtDecoder> decoder, AuthSettings auth,
+            OAuth2ResourceServerProperties properties) {
+        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        JwtDecoder boot = decoder.getIfAvailable();
+        if (boot == null) {
+            throw new IllegalStateException("coupon.auth.mode=jwt needs the key that signs tokens: set "
+                    + "spring.security.oauth2.resourceserver.jwt.public-key-location, .jwk-set-uri or .issuer-uri "
+                    + "(AUTH_PUBLIC_KEY_LOCATION, AUTH_JWK_SET_URI, AUTH_ISSUER_URI), or run coupon.auth.mode=local");
+        }
+        if (!StringUtils.hasText(auth.issuer()) && !StringUtils.hasText(jwt.getIssuerUri())) {
+            throw new IllegalStateException("coupon.auth.mode=jwt needs the issuer tokens must carry: set coupon.auth.issuer "
+                    + "(AUTH_ISSUER) or spring.security.oauth2.resourceserver.jwt.issuer-uri (AUTH_ISSUER_URI)");
+        }
+        if (jwt.getAudiences().isEmpty()) {
+            throw new IllegalStateException("coupon.auth.mode=jwt needs the audience tokens must name: set "
+                    + "spring.security.oauth2.resourceserver.jwt.audiences (AUTH_AUDIENCES)");
+        }
+        return boot;
+    }
+}

@@ -1,0 +1,247 @@
+package com.flashsale.coupon.worker.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The operator API against the OWASP API Security Top 10 (2023), one test per item that applies to
+ * it, over real HTTP with tokens signed by a test issuer. Every refusal is checked against MySQL and
+ * Redis: both are as they were.
+ *
+ * <p>Not applicable to the worker: API1 (an operator acts on any campaign or member by design), API4
+ * (operators only: the gateway limits the public), API6 (no business flow is exposed), API7 (it
+ * fetches no URL a caller gives), API9 (one API, one version), API10 (it consumes no third-party API).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class OperatorSecurityIntegrationTest {
+
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
+    /** What an error body must never show: a stack frame or a Java, Spring, Jackson or project type. */
+    private static final Pattern INTERNALS = Pattern.compile(
+            "Exception|\\bat [a-z]+\\.|java\\.|jakarta\\.|org\\.springframework|org\\.apache|tools\\.jackson|com\\.fasterxml|com\\.flashsale|com\\.nimbusds|com\\.mysql");
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    ReferenceDataProvisioner provisioner;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    ApiClient api;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        WorkerTestEnvironment.registerWithTokens(registry, tokens);
+    }
+
+    @BeforeEach
+    void oneIssuedCouponFullyProvisioned() {
+        api = new ApiClient(port);
+        WorkerTestEnvironment.flushRedis(redis);
+        jdbc.update("DELETE FROM coupon_issues");
+        jdbc.update("DELETE FROM failed_coupon_issues");
+        jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) VALUES (2, 1, 'kept', NOW(3))");
+        provisioner.provisionAll();
+    }
+
+    /** API2, broken authentication: no token, or one that does not prove who sent it, opens no operator endpoint. */
+    @Test
+    void api2EveryTokenThatProvesNothingIsRefused() {
+        Map<String, Object> before = snapshot();
+
+        for (HttpRequest.Builder request : operatorRequests()) {
+            assertRefused(api.send(request.copy()), 401, "AUTH-001", describe(request));
+            for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "operator").entrySet()) {
+                assertRefused(api.withToken(token.getValue()).send(request.copy()), 401, "AUTH-001",
+                        token.getKey() + ": " + describe(request));
+            }
+        }
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /** API3, broken object property level authorization: a body with fields the endpoint does not define, or two readings, is refused. */
+    @Test
+    void api3UnknownAndAmbiguousBodiesAreRefused() {
+        Map<String, Object> before = snapshot();
+        ApiClient operator = api.withToken(tokens.operator());
+
+        for (String body : List.of("{\"status\":\"ACTIVE\",\"status\":\"PAUSED\"}", "{\"status\":\"PAUSED\"}{\"status\":\"ACTIVE\"}",
+                "{\"status\":\"PAUSED\",\"quantity\":1000000}")) {
+            Answer answer = operator.send(put("/api/v1/admin/campaigns/FLASH100/status", body));
+            assertThat(answer.status()).as(body).isEqualTo(400);
+            assertThat(answer.code()).as(body).isEqualTo("COMMON-001");
+        }
+        Answer member = operator.send(put("/api/v1/admin/members/7/status", "{\"status\":\"INACTIVE\",\"memberId\":8}"));
+        assertThat(member.status()).isEqualTo(400);
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    /**
+     * API5, broken function level authorization: every endpoint, found from the handler mappings so
+     * that a new one cannot be forgotten, refuses a member's token and answers an operator's.
+     */
+    @Test
+    void api5EveryEndpointIsAnOperatorsOnly() {
+        List<HttpRequest.Builder> requests = operatorRequests();
+        assertThat(requests).extracting(OperatorSecurityIntegrationTest::describe)
+                .contains("POST /api/test/reset", "POST /api/v1/coupons/stock/init", "POST /api/v1/admin/reconciliation",
+                        "POST /api/v1/admin/campaigns", "PUT /api/v1/admin/campaigns/FLASH100/quantity",
+                        "POST /api/v1/admin/campaigns/FLASH100/failed-issuances/replay");
+        Map<String, Object> before = snapshot();
+
+        for (HttpRequest.Builder request : requests) {
+            assertRefused(api.withToken(tokens.member(7)).send(request.copy()), 403, "AUTH-002", describe(request));
+        }
+        assertThat(snapshot()).isEqualTo(before);
+
+        Answer reset = api.withToken(tokens.operator()).post("/api/test/reset", "");
+        assertThat(reset.status()).as(reset.body().toString()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon_issues", Integer.class)).isZero();
+        Answer stockInit = api.withToken(tokens.operator()).post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=120", "");
+        assertThat(stockInit.status()).as(stockInit.body().toString()).isEqualTo(200);
+        assertThat(stockInit.body().path("data").path("stock").asLong()).isEqualTo(120);
+    }
+
+    /**
+     * API8, security misconfiguration: the actuator answers on the management port only (there,
+     * readiness covers the database, Redis, Kafka and the consumer group), and no error body shows a
+     * stack trace or the name of an internal type.
+     */
+    @Test
+    void api8NoActuatorOnTheApiPortAndNoInternalsInErrors() {
+        for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/health", "/actuator")) {
+            assertThat(api.get(path).status()).as("anonymous %s on the API port", path).isNotEqualTo(200);
+            assertThat(api.withToken(tokens.member(7)).get(path).status()).as("member %s on the API port", path).isNotEqualTo(200);
+        }
+        ApiClient management = new ApiClient(managementPort);
+        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
+        // Ready only once Kafka has assigned the consumers their partitions, a moment after start-up.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Answer readiness = management.get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            for (String component : List.of("db", "redis", "kafka", "consumerGroup")) {
+                assertThat(readiness.body().path("components").path(component).path("status").asString()).as(component).isEqualTo("UP");
+            }
+            // The issued-events topic's three partitions (coupon.kafka.partitions in the tests), not the dead letters'.
+            assertThat(readiness.body().path("components").path("consumerGroup").path("details").path("partitions").asInt()).isEqualTo(3);
+        });
+
+        Map<String, Object> before = snapshot();
+        ApiClient operator = api.withToken(tokens.operator());
+        List<Answer> errors = new ArrayList<>();
+        errors.add(operator.post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=abc", ""));
+        errors.add(operator.post("/api/v1/coupons/stock/init?couponCode=FLASH100", ""));
+        errors.add(operator.send(put("/api/v1/admin/members/abc/status", "{\"status\":\"INACTIVE\"}")));
+        errors.add(operator.send(put("/api/v1/admin/campaigns/FLASH100/status", "{\"status\":[1]}")));
+        errors.add(operator.send(put("/api/v1/admin/campaigns/FLASH100/status", "<status>PAUSED</status>")));
+        errors.add(operator.get("/api/test/reset"));
+        errors.add(operator.get("/api/v1/nothing-here"));
+        errors.add(api.withToken("eyJhbGciOiJSUzI1NiJ9.e30.AAAA").post("/api/test/reset", ""));
+        for (Answer error : errors) {
+            assertThat(error.status()).as(error.body().toString()).isBetween(400, 499);
+            assertThat(error.body().toString()).doesNotContainPattern(INTERNALS);
+        }
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private List<HttpRequest.Builder> operatorRequests() {
+        List<HttpRequest.Builder> requests = new ArrayList<>();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers.getHandlerMethods().entrySet()) {
+            // The worker's own endpoints: not the error page, nor the API description springdoc serves to anyone.
+            if (!handler.getValue().getBeanType().getPackageName().startsWith("com.flashsale")) {
+                continue;
+            }
+            RequestMappingInfo mapping = handler.getKey();
+            for (String pattern : mapping.getPatternValues()) {
+                URI uri = URI.create(api.baseUrl() + pattern.replaceAll("\\{[^}]*Id}", "7").replaceAll("\\{[^}]*}", "FLASH100"));
+                var methods = mapping.getMethodsCondition().getMethods();
+                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
+                    requests.add(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                            .method(method.name(), method == RequestMethod.GET ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{\"status\":\"PAUSED\"}")));
+                }
+            }
+        }
+        return requests;
+    }
+
+    private HttpRequest.Builder put(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** MySQL's rows and every Redis key with its serialised value: two equal snapshots mean nothing changed. */
+    private Map<String, Object> snapshot() {
+        Map<String, Object> snapshot = new TreeMap<>();
+        snapshot.put("coupons", jdbc.queryForList("SELECT * FROM coupons ORDER BY id"));
+        snapshot.put("members", jdbc.queryForList("SELECT * FROM members ORDER BY id"));
+        snapshot.put("coupon_issues", jdbc.queryForList("SELECT * FROM coupon_issues ORDER BY id"));
+        snapshot.put("failed_coupon_issues", jdbc.queryForList("SELECT * FROM failed_coupon_issues ORDER BY id"));
+        snapshot.put("campaign_audit", jdbc.queryForList("SELECT * FROM campaign_audit ORDER BY id"));
+        for (String key : redis.keys("*")) {
+            byte[] dump = redis.dump(key);
+            snapshot.put("redis " + key, dump == null ? "<gone>" : Arrays.toString(dump));
+        }
+        return snapshot;
+    }
+
+    private static String describe(HttpRequest.Builder request) {
+        HttpRequest built = request.copy().build();
+        return built.method() + " " + built.uri().getPath();
+    }
+
+    private static void assertRefused(Answer answer, int status, String code, String what) {
+        assertThat(answer.status()).as("%s %s", what, answer.body()).isEqualTo(status);
+        assertThat(answer.success()).as(what).isFalse();
+        assertThat(answer.code()).as(what).isEqualTo(code);
+        assertThat(answer.body().path("error").path("message").asString()).as(what).isNotBlank();
+    }
+}

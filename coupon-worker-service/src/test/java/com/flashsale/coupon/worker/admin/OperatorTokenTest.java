@@ -1,0 +1,126 @@
+package com.flashsale.coupon.worker.admin;
+
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+import com.flashsale.coupon.worker.campaign.CampaignStatus;
+import com.flashsale.coupon.worker.campaign.CampaignView;
+import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
+import com.flashsale.coupon.worker.issuance.IssuanceQueries;
+import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
+import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Who may call the operator endpoints, through the real security chain and decoder with tokens signed
+ * by a test issuer: an operator (scope {@code coupon:admin}), nobody else. That the refusals change
+ * nothing in MySQL or Redis is {@code OperatorSecurityIntegrationTest}'s.
+ */
+@WebMvcTest
+@Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
+class OperatorTokenTest {
+
+    private static final TokenIssuer tokens = TokenIssuer.forTests();
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CampaignAdministration campaigns;
+
+    @MockitoBean
+    IssuanceQueries issuances;
+
+    @MockitoBean
+    FailedIssuanceReplay replay;
+
+    @MockitoBean
+    MemberAdministration members;
+
+    @MockitoBean
+    SaleReset reset;
+
+    @MockitoBean
+    ReconciliationRunner reconciliation;
+
+    @DynamicPropertySource
+    static void tokens(DynamicPropertyRegistry registry) {
+        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    @Test
+    void servesAnOperator() throws Exception {
+        given(reconciliation.runNow()).willReturn(Optional.of(new ReconciliationReport(3, 0, 0, 0, 0)));
+
+        mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + tokens.operator()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.campaigns").value(3));
+    }
+
+    @Test
+    void namesTheTokensOperatorInTheChange() throws Exception {
+        CampaignView ended = new CampaignView(4, "SPRING25", "Spring sale", 500, CampaignStatus.ENDED,
+                Instant.parse("2026-12-01T09:00:00Z"), null, 4, null);
+        given(campaigns.changeStatus("SPRING25", CampaignStatus.ENDED, null, "operator")).willReturn(ended);
+
+        mvc.perform(put("/api/v1/admin/campaigns/SPRING25/status").header("Authorization", "Bearer " + tokens.operator())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"ENDED\"}"))
+                .andExpect(status().isOk());
+        then(campaigns).should().changeStatus("SPRING25", CampaignStatus.ENDED, null, "operator");
+    }
+
+    @Test
+    void asksAnonymousCallersForAToken() throws Exception {
+        assertRefused(mvc.perform(post("/api/v1/admin/reconciliation")), 401, "AUTH-001")
+                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")));
+        verifyNoInteractions(reconciliation);
+    }
+
+    @Test
+    void refusesAMembersToken() throws Exception {
+        assertRefused(mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + tokens.member(7))),
+                403, "AUTH-002")
+                .andExpect(header().string("WWW-Authenticate", Matchers.containsString("insufficient_scope")));
+        verifyNoInteractions(reconciliation);
+    }
+
+    @Test
+    void refusesEveryOperatorTokenThatDoesNotProveWhoSentIt() throws Exception {
+        for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "operator").entrySet()) {
+            assertRefused(mvc.perform(post("/api/v1/admin/reconciliation").header("Authorization", "Bearer " + token.getValue())),
+                    401, "AUTH-001")
+                    .andExpect(header().string("WWW-Authenticate", Matchers.containsString("error=\"invalid_token\"")));
+        }
+        verifyNoInteractions(reconciliation);
+    }
+
+    private static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {
+        return answer.andExpect(status().is(status))
+                .andExpect(jsonPath("$.success").value(false))
+                .andExpect(jsonPath("$.error.code").value(code))
+                .andExpect(jsonPath("$.error.message").isNotEmpty())
+                .andExpect(jsonPath("$.timestamp").exists());
+    }
+}
