@@ -8,21 +8,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The documents are the project's front door: a link that leads nowhere, or a document named that
- * the repository does not hold, sends a reader away. Every relative Markdown link of the README and
- * of {@code docs/} and of every bench run's results must name a file or folder that exists.
+ * the repository does not hold, sends a reader away. Every relative Markdown link of the README, of
+ * {@code docs/} and of every bench run's results must name a file or folder inside the repository,
+ * and every Markdown file a document names must be one the repository holds.
  */
 class DocumentLinksTest {
 
     /** {@code [text](target)}; the target ends at the first space (a title may follow) or parenthesis. */
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)[^)]*\\)");
+
+    /** A Markdown file's name anywhere in the text, linked or not, with the path before it (group 1: the name). */
+    private static final Pattern MARKDOWN_NAME = Pattern.compile("[A-Za-z0-9_./-]*?([A-Za-z0-9_-]+\\.md)\\b");
+
+    private static final Path ROOT = ProjectFiles.path("").toAbsolutePath().normalize();
 
     static Stream<Path> documents() throws IOException {
         List<Path> documents = new ArrayList<>();
@@ -44,8 +52,25 @@ class DocumentLinksTest {
 
     @ParameterizedTest
     @MethodSource("documents")
-    void noDocumentCitesADesignFileOutsideTheRepository(Path document) throws IOException {
-        assertThat(Files.readString(document)).as(document.toString()).doesNotContain("DESIGN.md", "../shared/");
+    void everyMarkdownFileNamedIsOneTheRepositoryHolds(Path document) throws IOException {
+        Set<String> held = markdownFilesHeld();
+        Matcher name = MARKDOWN_NAME.matcher(Files.readString(document));
+        List<String> missing = new ArrayList<>();
+        while (name.find()) {
+            // A report a build writes under target/ is named where it will appear, not held.
+            if (!name.group().contains("target/") && !held.contains(name.group(1))) {
+                missing.add(name.group());
+            }
+        }
+        assertThat(missing).as("documents %s names that the repository does not hold", document).isEmpty();
+    }
+
+    private static Set<String> markdownFilesHeld() throws IOException {
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".md"))
+                    .filter(p -> !ROOT.relativize(p).toString().matches("(.*/)?(target|node_modules|\\.git|\\.local)/.*"))
+                    .map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        }
     }
 
     private static List<String> brokenLinks(Path document) throws IOException {
@@ -56,8 +81,8 @@ class DocumentLinksTest {
             if (target.startsWith("#") || target.matches("^[a-z]+:.*")) {
                 continue; // an anchor in the same document, or a URL (http, https, mailto)
             }
-            String file = target.replaceFirst("#.*$", "");
-            if (!Files.exists(document.getParent().resolve(file).normalize())) {
+            Path file = document.getParent().resolve(target.replaceFirst("#.*$", "")).toAbsolutePath().normalize();
+            if (!file.startsWith(ROOT) || !Files.exists(file)) {
                 broken.add(target);
             }
         }
