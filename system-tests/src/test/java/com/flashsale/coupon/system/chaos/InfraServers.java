@@ -12,17 +12,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local Redis, MariaDB and Kafka servers started by the project's scripts: killed by
- * {@code scripts/infra/kill.sh}, paused and resumed by {@code scripts/infra/pause.sh}, started again
- * by {@code scripts/infra/start.sh}, which returns once the server is healthy. The scripts read the
- * same environment variables as the tests (INFRA_HOME, ports), which the test JVM passes on. Every
- * server a drill paused is resumed on close and every server it touched started again, whether the
- * drill passed or not, so a failed drill never leaves the next test without a server.
+ * {@code scripts/infra/kill.sh}, started again by {@code scripts/infra/start.sh}, which returns once
+ * the server is healthy. The scripts read the same environment variables as the tests (INFRA_HOME,
+ * ports), which the test JVM passes on. Every server a drill touched is started again on close,
+ * whether the drill passed or not, so a failed drill never leaves the next test without a server.
  */
 final class InfraServers implements AutoCloseable {
 
     private final Path scripts = Path.of(System.getProperty("infra.scripts", "../scripts/infra")).toAbsolutePath();
     private final Set<String> touched = new LinkedHashSet<>();
-    private final Set<String> paused = new LinkedHashSet<>();
 
     /**
      * kill -9 of the server by {@code kill.sh}: the process named by the scripts' pid file and its
@@ -32,21 +30,6 @@ final class InfraServers implements AutoCloseable {
     void kill(String server) {
         touched.add(server);
         run("kill.sh", server);
-    }
-
-    /**
-     * SIGSTOP of the server and its children by {@code pause.sh}: it hangs with its sockets open, as in a
-     * long pause, answering nothing until {@link #resume}; returns once it is stopped.
-     */
-    void pause(String server) {
-        paused.add(server);
-        run("pause.sh", server);
-    }
-
-    /** SIGCONT: the paused server goes on where it stopped. */
-    void resume(String server) {
-        run("pause.sh", List.of("--resume", server));
-        paused.remove(server);
     }
 
     /** Returns once the server answers its health check. */
@@ -68,13 +51,6 @@ final class InfraServers implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = null;
-        for (String server : List.copyOf(paused)) {
-            try {
-                resume(server);
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-        }
         for (String server : touched) {
             try {
                 start(server);
