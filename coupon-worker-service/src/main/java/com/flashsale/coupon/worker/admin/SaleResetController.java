@@ -4,6 +4,7 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
+import com.flashsale.coupon.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Profile;

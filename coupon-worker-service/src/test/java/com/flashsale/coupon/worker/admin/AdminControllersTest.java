@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * status and error code. What reaches MySQL and Redis is the integration tests'.
  */
 @WebMvcTest
-@Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
+@Import(OperatorSecurityConfig.class)
 @ActiveProfiles("local")
 class AdminControllersTest {
 

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.web.ApiDescriptions;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
@@ -73,7 +74,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
         SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
         SwaggerUiOAuthProperties.class })
-@Import({ ApiDescriptionConfig.class, StrictJsonConfig.class, OperatorSecurityConfig.class })
+@Import({ ApiDescriptionConfig.class, OperatorSecurityConfig.class })
 class ApiDescriptionTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -211,11 +212,11 @@ class ApiDescriptionTest {
     @Test
     void securesEveryEndpointWithTheOperatorsBearerToken() throws Exception {
         JsonNode description = description();
-        JsonNode scheme = description.path("components").path("securitySchemes").path(ApiDescriptionConfig.OPERATOR);
+        JsonNode scheme = description.path("components").path("securitySchemes").path(ApiDescriptions.OPERATOR);
         assertThat(scheme.path("type").asString()).isEqualTo("http");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
         assertThat(scheme.path("description").asString()).contains("coupon:admin");
-        assertThat(description.path("security").toString()).contains(ApiDescriptionConfig.OPERATOR);
+        assertThat(description.path("security").toString()).contains(ApiDescriptions.OPERATOR);
     }
 
     @Test

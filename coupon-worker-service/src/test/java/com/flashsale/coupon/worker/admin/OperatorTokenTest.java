@@ -39,7 +39,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * nothing in MySQL or Redis is {@code OperatorSecurityIntegrationTest}'s.
  */
 @WebMvcTest
-@Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
+@Import(OperatorSecurityConfig.class)
 class OperatorTokenTest {
 
     private static final TokenIssuer tokens = TokenIssuer.forTests();
