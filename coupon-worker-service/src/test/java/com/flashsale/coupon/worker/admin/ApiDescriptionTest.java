@@ -13,17 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.web.ApiDescriptions;
-import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
-import com.flashsale.coupon.worker.campaign.CampaignStatus;
-import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
-import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
+
 import com.flashsale.coupon.worker.deadletter.UnknownFailedIssuanceException;
-import com.flashsale.coupon.worker.issuance.IssuanceQueries;
-import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+
+
 import java.lang.reflect.Method;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +41,7 @@ import org.springdoc.webmvc.ui.SwaggerConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
@@ -52,8 +49,8 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
+
+
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.web.method.HandlerMethod;
@@ -69,19 +66,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Whether the features really produce those cases is the integration tests' part. It runs with tokens,
  * as deployed: the refusals of the security chain are answered too.
  */
-@WebMvcTest
 @ActiveProfiles("local")
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
         SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
         SwaggerUiOAuthProperties.class })
-@Import({ ApiDescriptionConfig.class, OperatorSecurityConfig.class })
-class ApiDescriptionTest {
+@Import(ApiDescriptionConfig.class)
+class ApiDescriptionTest extends OperatorEndpointsSlice {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TokenIssuer tokens = TokenIssuer.forTests();
-    private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
-            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
-
     /** A request each endpoint accepts, by "METHOD path" as the description names it. */
     private static final Map<String, RequestBuilder> VALID = Map.ofEntries(
             Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
@@ -139,29 +132,9 @@ class ApiDescriptionTest {
                     "{\"status\":\"GONE\"}")));
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
 
-    @MockitoBean
-    CampaignAdministration campaigns;
-
-    @MockitoBean
-    IssuanceQueries issuances;
-
-    @MockitoBean
-    FailedIssuanceReplay replay;
-
-    @MockitoBean
-    MemberAdministration members;
-
-    @MockitoBean
-    SaleReset reset;
-
-    @MockitoBean
-    ReconciliationRunner reconciliation;
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
