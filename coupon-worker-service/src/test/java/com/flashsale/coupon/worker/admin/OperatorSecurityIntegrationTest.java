@@ -7,8 +7,8 @@ import com.flashsale.coupon.kit.token.ForgedTokens;
 import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.ApiClient.Answer;
 import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -25,8 +25,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,7 +44,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class OperatorSecurityIntegrationTest {
+class OperatorSecurityIntegrationTest extends WorkerStoresTest {
 
     private static final TokenIssuer tokens = TokenIssuer.forTests();
     /** What an error body must never show: a stack frame or a Java, Spring, Jackson or project type. */
@@ -58,15 +56,6 @@ class OperatorSecurityIntegrationTest {
 
     @LocalManagementPort
     int managementPort;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    ReferenceDataProvisioner provisioner;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -83,8 +72,7 @@ class OperatorSecurityIntegrationTest {
     void oneIssuedCouponFullyProvisioned() {
         api = new ApiClient(port);
         WorkerTestEnvironment.flushRedis(redis);
-        jdbc.update("DELETE FROM coupon_issues");
-        jdbc.update("DELETE FROM failed_coupon_issues");
+        deleteIssuances();
         jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) VALUES (2, 1, 'kept', NOW(3))");
         provisioner.provisionAll();
     }

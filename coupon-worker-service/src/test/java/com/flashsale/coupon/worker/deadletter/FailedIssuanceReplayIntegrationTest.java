@@ -10,12 +10,12 @@ import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.testsupport.SimultaneousRequests;
 import com.flashsale.coupon.worker.GatewayIssueScript;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -31,9 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,7 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
 @DirtiesContext
-class FailedIssuanceReplayIntegrationTest {
+class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
 
     private static final AtomicLong MEMBERS = new AtomicLong(900_000);
 
@@ -67,15 +65,6 @@ class FailedIssuanceReplayIntegrationTest {
     ReconciliationRunner reconciliation;
 
     @Autowired
-    ReferenceDataProvisioner provisioner;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
     MeterRegistry meters;
 
     @Autowired
@@ -90,8 +79,7 @@ class FailedIssuanceReplayIntegrationTest {
 
     @BeforeEach
     void provision() {
-        WorkerTestEnvironment.flushRedis(redis);
-        provisioner.provisionAll();
+        provisionIntoEmptyRedis();
         gateway = new GatewayIssueScript(redis);
     }
 
