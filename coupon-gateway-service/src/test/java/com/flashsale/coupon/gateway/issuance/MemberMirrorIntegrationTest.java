@@ -8,10 +8,12 @@ import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.SaleClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +47,7 @@ class MemberMirrorIntegrationTest {
     /** Meters of the mirrors a test builds itself, apart from the application's. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    ApiClient api;
+    SaleClient api;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -54,13 +56,18 @@ class MemberMirrorIntegrationTest {
 
     @BeforeEach
     void provision() {
-        api = new ApiClient(port);
+        api = SaleClient.ofService(port, Credentials.none());
         // The previous test's mirror knows member 50 too: wait until it is forgotten (no version, no mirror),
         // so the mirror a test starts with is the one read from this test's members.
         ledger.reset();
         await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(50));
         ledger.openCampaign("FLASH100", 2, 100).members(1, 50, "ACTIVE");
         await().atMost(Duration.ofSeconds(5)).until(() -> directory.knownActive(50));
+    }
+
+    @AfterEach
+    void closeClient() {
+        api.close();
     }
 
     @AfterAll
@@ -73,14 +80,14 @@ class MemberMirrorIntegrationTest {
         ledger.members(700, 700, "ACTIVE");
 
         assertThat(directory.knownActive(700)).isFalse();
-        assertThat(api.issue("FLASH100", 700).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 700).status()).isEqualTo(200);
     }
 
     @Test
     void refusesInactiveMemberWhateverTheMirrorHolds() {
         ledger.members(800, 800, "INACTIVE");
 
-        assertThat(api.issue("FLASH100", 800).code()).isEqualTo("MEMBER-002");
+        assertThat(api.replyToIssue("FLASH100", 800).code()).isEqualTo("MEMBER-002");
     }
 
     @Test
@@ -88,7 +95,7 @@ class MemberMirrorIntegrationTest {
         ledger.members(9, 9, "INACTIVE");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(9));
-        assertThat(api.issue("FLASH100", 9).code()).isEqualTo("MEMBER-002");
+        assertThat(api.replyToIssue("FLASH100", 9).code()).isEqualTo("MEMBER-002");
     }
 
     @Test
@@ -96,10 +103,10 @@ class MemberMirrorIntegrationTest {
         // The mirror holds member 7 until the version says the hash changed: the staleness it trades for a round trip.
         ledger.redis.hdel(LedgerKeys.MEMBERS, "7");
 
-        assertThat(api.issue("FLASH100", 7).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 7).status()).isEqualTo(200);
         ledger.changeMembersVersion();
         await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(7));
-        assertThat(api.issue("FLASH100", 7).code()).isEqualTo("MEMBER-001");
+        assertThat(api.replyToIssue("FLASH100", 7).code()).isEqualTo("MEMBER-001");
     }
 
     @Test
@@ -130,6 +137,6 @@ class MemberMirrorIntegrationTest {
         mirror.refresh();
 
         assertThat(mirror.knownActive(5)).isFalse();
-        assertThat(api.issue("FLASH100", 5).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 5).status()).isEqualTo(200);
     }
 }

@@ -12,7 +12,6 @@ import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
-import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
 import java.time.Duration;
@@ -55,8 +54,8 @@ class RedisOutageIntegrationTest {
     @Test
     void answersServiceUnavailableQuicklyWhileRedisIsUnreachableAndRecoversByItself() throws Exception {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.cut();
         LoadResult burst = Burst.ofMembers(kit(), "FLASH100", 2, 50).fire();
@@ -72,7 +71,7 @@ class RedisOutageIntegrationTest {
         assertThat(ledger.stock("FLASH100")).isEqualTo(99);
 
         proxy.restore();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.issue("FLASH100", 60).status())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.replyToIssue("FLASH100", 60).status())
                 .isEqualTo(200));
         assertThat(ledger.issuedMembers("FLASH100")).containsExactlyInAnyOrder("1", "60");
     }
@@ -80,8 +79,8 @@ class RedisOutageIntegrationTest {
     @Test
     void answersServiceUnavailableAfterTheTimeoutWhileRedisIsSilentAndARetryNeverGetsTwo() throws Exception {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.stall();
         LoadResult burst;

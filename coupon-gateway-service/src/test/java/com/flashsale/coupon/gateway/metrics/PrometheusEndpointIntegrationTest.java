@@ -5,7 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.SaleClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,9 +52,9 @@ class PrometheusEndpointIntegrationTest {
 
     @Test
     void exposesIssueLatencyBucketsStockAndBacklogWithApplicationAndInstanceTags() throws Exception {
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(409);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(409);
 
         // The relay is off, so the accepted issuance stays in the outbox.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape("coupon_"))

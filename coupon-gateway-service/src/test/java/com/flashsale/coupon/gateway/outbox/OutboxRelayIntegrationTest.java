@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Range;
@@ -76,7 +77,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void issuanceAcceptedWhileRelayIsDownReachesKafkaExactlyOnceWhenItRuns() {
         try (RecordingConsumer kafka = new RecordingConsumer(topic)) {
-            assertThat(new ApiClient(port).issue("FLASH100", 4).status()).isEqualTo(200);
+            assertThat(SaleClient.ofService(port, Credentials.none()).replyToIssue("FLASH100", 4).status()).isEqualTo(200);
             assertThat(ledger.outboxLength("FLASH100")).isEqualTo(1);
             assertThat(kafka.poll()).isEmpty();
 
@@ -100,10 +101,10 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void entriesLeftPendingByADeadGatewayAreClaimedAndPublished() {
-        ApiClient api = new ApiClient(port);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
         // Members of their own: the topic is shared by every test of this class.
         for (long member = 6; member <= 10; member++) {
-            assertThat(api.issue("FLASH100", member).status()).isEqualTo(200);
+            assertThat(api.replyToIssue("FLASH100", member).status()).isEqualTo(200);
         }
         String stream = LedgerKeys.forCoupon("FLASH100").outbox();
         ledger.redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), LedgerKeys.RELAY_GROUP,

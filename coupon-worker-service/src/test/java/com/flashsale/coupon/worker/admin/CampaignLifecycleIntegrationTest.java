@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
+import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
 import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
@@ -147,7 +147,7 @@ class CampaignLifecycleIntegrationTest extends WorkerStoresTest {
         String code = newCode();
         mvc.perform(create(code, 10, Instant.now(), null)).andExpect(status().isCreated());
 
-        List<Integer> answers = SimultaneousRequests.fire(8, operator -> {
+        List<Integer> answers = Simultaneous.run(8, operator -> {
             try {
                 return mvc.perform(quantity(code, 20 + operator).header("If-Match", "\"0\"")).andReturn().getResponse()
                         .getStatus();
@@ -199,7 +199,7 @@ class CampaignLifecycleIntegrationTest extends WorkerStoresTest {
             String code = newCode();
             mvc.perform(create(code, 40, Instant.now().minusSeconds(1), null)).andExpect(status().isCreated());
 
-            SimultaneousRequests.fire(41, index -> {
+            Simultaneous.run(41, index -> {
                 if (index == 40) {
                     try {
                         return mvc.perform(quantity(code, 20)).andReturn().getResponse().getStatus();

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
+import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
 import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
@@ -179,7 +179,7 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
         Failure failure = acceptAndGiveUp(campaign, member);
         fixMember(member);
 
-        List<ReplayResult> results = SimultaneousRequests.fire(8, i -> replay.replay(campaign, failure.id(), "op" + i));
+        List<ReplayResult> results = Simultaneous.run(8, i -> replay.replay(campaign, failure.id(), "op" + i));
 
         assertThat(results).filteredOn(r -> r.outcome() == ReplayOutcome.PERSISTED).hasSize(1);
         assertThat(results).filteredOn(r -> r.outcome() == ReplayOutcome.ALREADY_RESOLVED).hasSize(7);
@@ -210,7 +210,7 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
             LedgerKeys keys = LedgerKeys.forCoupon(campaign.couponCode());
             long outboxBefore = redis.opsForStream().size(keys.outbox());
 
-            SimultaneousRequests.fire(failures.size() + buyers.size(), i -> i < failures.size()
+            Simultaneous.run(failures.size() + buyers.size(), i -> i < failures.size()
                     ? replay.replay(campaign, failures.get(i).id(), "race")
                     : gateway.issue(campaign.couponCode(), buyers.get(i - failures.size())));
 
@@ -259,7 +259,7 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
                 gateway.issue(campaign.couponCode(), member, Instant.now().minusSeconds(120));
             }
 
-            SimultaneousRequests.fire(2, i -> i == 0 ? replay.replayAll(campaign, "race") : reconciliation.runNow());
+            Simultaneous.run(2, i -> i == 0 ? replay.replayAll(campaign, "race") : reconciliation.runNow());
 
             Map<Long, Double> inLedger = holders(campaign);
             List<Long> inMySql = jdbc.queryForList("SELECT member_id FROM coupon_issues WHERE coupon_id = ?", Long.class,
