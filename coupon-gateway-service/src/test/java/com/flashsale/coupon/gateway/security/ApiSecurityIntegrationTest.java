@@ -14,8 +14,8 @@ import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.token.ForgedTokens;
 import com.flashsale.coupon.kit.token.TokenCredentials;
 import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.testsupport.DescribedApi;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +35,6 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -184,7 +181,7 @@ class ApiSecurityIntegrationTest {
      */
     @Test
     void api5OperatorEndpointsRefuseMembersAndAnonymousCallers() {
-        List<HttpRequest.Builder> operatorRequests = operatorRequests();
+        List<HttpRequest.Builder> operatorRequests = DescribedApi.requests(handlers, gateway.base(), "{}", MEMBER_ENDPOINTS);
         assertThat(operatorRequests).as("the gateway's operator endpoints").isNotEmpty();
         Map<String, String> before = ledger.snapshot();
 
@@ -241,31 +238,6 @@ class ApiSecurityIntegrationTest {
 
     private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
         return request.header("Authorization", "Bearer " + token);
-    }
-
-    private List<HttpRequest.Builder> operatorRequests() {
-        List<HttpRequest.Builder> requests = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers.getHandlerMethods().entrySet()) {
-            // The gateway's own endpoints: not the error page, nor the API description springdoc serves to anyone.
-            if (!handler.getValue().getBeanType().getPackageName().startsWith("com.flashsale")) {
-                continue;
-            }
-            RequestMappingInfo mapping = handler.getKey();
-            for (String pattern : mapping.getPatternValues()) {
-                if (MEMBER_ENDPOINTS.contains(pattern)) {
-                    continue;
-                }
-                String path = pattern.replaceAll("\\{[^}]*Id}", "7").replaceAll("\\{[^}]*}", "FLASH100");
-                URI uri = gateway.resolve(path);
-                var methods = mapping.getMethodsCondition().getMethods();
-                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
-                    requests.add(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .method(method.name(), method == RequestMethod.GET ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString("{}")));
-                }
-            }
-        }
-        return requests;
     }
 
     /**

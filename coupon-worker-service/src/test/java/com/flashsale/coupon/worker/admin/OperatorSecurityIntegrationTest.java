@@ -10,15 +10,16 @@ import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.token.ForgedTokens;
 import com.flashsale.coupon.kit.token.TokenCredentials;
 import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.testsupport.DescribedApi;
 import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -197,24 +195,7 @@ class OperatorSecurityIntegrationTest extends WorkerStoresTest {
     }
 
     private List<HttpRequest.Builder> operatorRequests() {
-        List<HttpRequest.Builder> requests = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers.getHandlerMethods().entrySet()) {
-            // The worker's own endpoints: not the error page, nor the API description springdoc serves to anyone.
-            if (!handler.getValue().getBeanType().getPackageName().startsWith("com.flashsale")) {
-                continue;
-            }
-            RequestMappingInfo mapping = handler.getKey();
-            for (String pattern : mapping.getPatternValues()) {
-                URI uri = worker.resolve(pattern.replaceAll("\\{[^}]*Id}", "7").replaceAll("\\{[^}]*}", "FLASH100"));
-                var methods = mapping.getMethodsCondition().getMethods();
-                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
-                    requests.add(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .method(method.name(), method == RequestMethod.GET ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString("{\"status\":\"PAUSED\"}")));
-                }
-            }
-        }
-        return requests;
+        return DescribedApi.requests(handlers, worker.base(), "{\"status\":\"PAUSED\"}", Set.of());
     }
 
     private HttpRequest.Builder put(String path, String body) {
