@@ -10,14 +10,15 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -46,10 +47,13 @@ public final class ApiDescriptions {
                 .description(description);
     }
 
-    /** Adds to each endpoint a response per status among the codes {@code declared} finds on its handler. */
-    public static OperationCustomizer refusalResponses(Function<HandlerMethod, ApiErrorCode[]> declared) {
+    /**
+     * Adds to each endpoint a response per status among the codes its handler declares with
+     * {@code refusals}, the service's own annotation whose {@code value()} lists them.
+     */
+    public static OperationCustomizer refusalResponses(Class<? extends Annotation> refusals) {
         return (operation, handler) -> {
-            ApiErrorCode[] codes = declared.apply(handler);
+            ApiErrorCode[] codes = declaredRefusals(handler, refusals);
             if (codes != null) {
                 if (operation.getResponses() == null) {
                     operation.setResponses(new ApiResponses());
@@ -59,6 +63,12 @@ public final class ApiDescriptions {
             }
             return operation;
         };
+    }
+
+    /** The codes {@code handler} declares with {@code refusals}; null when it declares none. */
+    public static ApiErrorCode[] declaredRefusals(HandlerMethod handler, Class<? extends Annotation> refusals) {
+        Annotation declared = handler.getMethodAnnotation(refusals);
+        return declared == null ? null : (ApiErrorCode[]) AnnotationUtils.getValue(declared);
     }
 
     private static Map<Integer, List<ApiErrorCode>> byStatus(ApiErrorCode[] codes) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -17,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.util.StringUtils;
 
@@ -59,6 +62,28 @@ public final class BearerTokenSecurity {
                         .authenticationEntryPoint(answers)
                         .accessDeniedHandler(answers))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers));
+    }
+
+    /**
+     * The chain of the operators: with tokens ({@code tokens}), every path needs scope
+     * {@code coupon:admin} but the health probes, the API documentation, error pages and the
+     * management port, so a path nobody listed is an operator's until someone decides otherwise;
+     * without, everything is open. {@code verifier} is asked only with tokens.
+     */
+    public static SecurityFilterChain operatorsOnly(HttpSecurity http, boolean tokens, Supplier<JwtDecoder> verifier,
+            SecurityAnswers answers, Environment environment) throws Exception {
+        stateless(http);
+        if (tokens) {
+            JwtDecoder decoder = verifier.get();
+            bearerTokens(http, jwt -> jwt.decoder(decoder), answers);
+            http.authorizeHttpRequests(requests -> requests
+                    .requestMatchers(new ManagementPortRequests(environment)).permitAll()
+                    .requestMatchers(OPEN_PATHS).permitAll()
+                    .anyRequest().hasAuthority(OPERATOR));
+        } else {
+            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        }
+        return http.build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.flashsale.coupon.web;
 
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -47,22 +48,16 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String message = ex.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField() + ": " + error.getDefaultMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return envelope(status, message);
+        return envelope(status, inOrder(ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String message = ex.getParameterValidationResults().stream()
+        return envelope(status, inOrder(ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return envelope(status, message);
+                        .map(error -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))));
     }
 
     @Override
@@ -95,6 +90,11 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
     protected String unreadableBody() {
         return "The body must be one JSON object with the API's fields, each once, with values of their types, "
                 + "and nothing after it.";
+    }
+
+    /** Every reason at once, in one order whatever order the validator found them in. */
+    private static String inOrder(Stream<String> reasons) {
+        return reasons.sorted().collect(Collectors.joining("; "));
     }
 
     protected final ResponseEntity<Object> envelope(HttpStatusCode status, String message) {

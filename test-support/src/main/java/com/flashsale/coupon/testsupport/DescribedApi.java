@@ -3,7 +3,9 @@ package com.flashsale.coupon.testsupport;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.flashsale.coupon.web.ApiDescriptions;
 import com.flashsale.coupon.web.ApiErrorCode;
+import java.lang.annotation.Annotation;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -88,15 +89,15 @@ public final class DescribedApi {
     }
 
     /**
-     * Each handler declares its refusals ({@code declared}: the codes of its service's refusals
-     * annotation, null when it has none), and its description documents exactly those, an example each.
+     * Each handler declares its refusals with {@code refusals} (its service's annotation), and its
+     * description documents exactly those, an example each.
      */
     public static void assertDocumentsWhatEachHandlerDeclares(MockMvc mvc, RequestMappingHandlerMapping handlers,
-            Function<HandlerMethod, ApiErrorCode[]> declared) throws Exception {
+            Class<? extends Annotation> refusals) throws Exception {
         Map<String, JsonNode> described = described(mvc);
         SoftAssertions softly = new SoftAssertions();
         handled(handlers).forEach((operation, handler) -> {
-            ApiErrorCode[] codes = declared.apply(handler);
+            ApiErrorCode[] codes = ApiDescriptions.declaredRefusals(handler, refusals);
             softly.assertThat(codes).as("%s declares its refusals", operation).isNotNull();
             if (codes != null) {
                 Map<String, String> byCode = new TreeMap<>();

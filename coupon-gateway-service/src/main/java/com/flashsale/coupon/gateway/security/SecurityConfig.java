@@ -4,7 +4,6 @@ import com.flashsale.coupon.gateway.ratelimit.RateLimits;
 import com.flashsale.coupon.gateway.web.ErrorCode;
 import com.flashsale.coupon.web.ApiErrorWriter;
 import com.flashsale.coupon.web.BearerTokenSecurity;
-import com.flashsale.coupon.web.ManagementPortRequests;
 import com.flashsale.coupon.web.SecurityAnswers;
 import java.util.Arrays;
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,19 +98,8 @@ public class SecurityConfig {
     SecurityFilterChain operatorsAndTheRest(HttpSecurity http, AuthSettings auth, ApiErrorWriter errors,
             ObjectProvider<JwtDecoder> decoder, OAuth2ResourceServerProperties resourceServer, Environment environment)
             throws Exception {
-        BearerTokenSecurity.stateless(http);
-        if (auth.tokens()) {
-            JwtDecoder verifier = BearerTokenSecurity.verifier(decoder, auth.issuer(), resourceServer);
-            BearerTokenSecurity.bearerTokens(http, jwt -> jwt.decoder(verifier), answers(errors));
-            http.authorizeHttpRequests(requests -> requests
-                    .requestMatchers(OPERATOR_PATHS).hasAuthority(BearerTokenSecurity.OPERATOR)
-                    .requestMatchers(new ManagementPortRequests(environment)).permitAll()
-                    .requestMatchers(BearerTokenSecurity.OPEN_PATHS).permitAll()
-                    .anyRequest().hasAuthority(BearerTokenSecurity.OPERATOR));
-        } else {
-            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-        }
-        return http.build();
+        return BearerTokenSecurity.operatorsOnly(http, auth.tokens(),
+                () -> BearerTokenSecurity.verifier(decoder, auth.issuer(), resourceServer), answers(errors), environment);
     }
 
     /**

@@ -33,9 +33,6 @@ public class ApiDescriptionConfig {
 
     @Bean
     OperationCustomizer refusalResponses() {
-        return ApiDescriptions.refusalResponses(handler -> {
-            Refusals refusals = handler.getMethodAnnotation(Refusals.class);
-            return refusals == null ? null : refusals.value();
-        });
+        return ApiDescriptions.refusalResponses(Refusals.class);
     }
 }

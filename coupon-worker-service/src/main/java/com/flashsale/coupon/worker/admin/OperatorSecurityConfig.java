@@ -2,7 +2,6 @@ package com.flashsale.coupon.worker.admin;
 
 import com.flashsale.coupon.web.ApiErrorWriter;
 import com.flashsale.coupon.web.BearerTokenSecurity;
-import com.flashsale.coupon.web.ManagementPortRequests;
 import com.flashsale.coupon.web.SecurityAnswers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,19 +31,9 @@ class OperatorSecurityConfig {
     @Bean
     SecurityFilterChain operators(HttpSecurity http, AuthSettings auth, ObjectProvider<JwtDecoder> decoder,
             OAuth2ResourceServerProperties resourceServer, Environment environment, ApiErrorWriter errors) throws Exception {
-        BearerTokenSecurity.stateless(http);
-        if (auth.tokens()) {
-            JwtDecoder verifier = BearerTokenSecurity.verifier(decoder, auth.issuer(), resourceServer);
-            BearerTokenSecurity.bearerTokens(http, jwt -> jwt.decoder(verifier),
-                    new SecurityAnswers(errors, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN));
-            http.authorizeHttpRequests(requests -> requests
-                    .requestMatchers(new ManagementPortRequests(environment)).permitAll()
-                    .requestMatchers(BearerTokenSecurity.OPEN_PATHS).permitAll()
-                    .anyRequest().hasAuthority(BearerTokenSecurity.OPERATOR));
-        } else {
-            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-        }
-        return http.build();
+        return BearerTokenSecurity.operatorsOnly(http, auth.tokens(),
+                () -> BearerTokenSecurity.verifier(decoder, auth.issuer(), resourceServer),
+                new SecurityAnswers(errors, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN), environment);
     }
 
     /** A token must expire and carry the configured issuer; Boot adds this bean to the decoder it builds. */
