@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,10 +53,6 @@ class ClusterIssueIntegrationTest {
         coupons.forEach(ledger::retire);
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void sellsExactlyTheStockOnTheClusterAndRelaysEveryIssuanceOnce() throws Exception {

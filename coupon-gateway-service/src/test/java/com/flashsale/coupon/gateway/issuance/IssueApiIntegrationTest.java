@@ -16,10 +16,8 @@ import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,11 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"coupon.relay.enabled=false", "spring.data.redis.timeout=15s"})
 class IssueApiIntegrationTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
 
     @LocalServerPort
     int port;
 
+    @AutoClose
     SaleClient api;
 
     @DynamicPropertySource
@@ -62,15 +62,7 @@ class IssueApiIntegrationTest {
                 .members(501, 501, "INACTIVE");
     }
 
-    @AfterEach
-    void closeClient() {
-        api.close();
-    }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void issuesCouponAndRecordsItInTheLedgerAndOutbox() {

@@ -12,8 +12,7 @@ import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.SaleClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"coupon.relay.enabled=false", "coupon.members.mirror-refresh=200ms"})
 class MemberMirrorIntegrationTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
 
     @LocalServerPort
@@ -47,6 +47,7 @@ class MemberMirrorIntegrationTest {
     /** Meters of the mirrors a test builds itself, apart from the application's. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
+    @AutoClose
     SaleClient api;
 
     @DynamicPropertySource
@@ -65,15 +66,7 @@ class MemberMirrorIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> directory.knownActive(50));
     }
 
-    @AfterEach
-    void closeClient() {
-        api.close();
-    }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void issuesToMemberProvisionedAfterTheMirrorWasRead() {

@@ -16,7 +16,7 @@ import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupon.relay.enabled=false")
 class RedisOutageIntegrationTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
+
+    @AutoClose
     private static TcpProxy proxy;
 
     @LocalServerPort
@@ -45,11 +48,6 @@ class RedisOutageIntegrationTest {
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        proxy.close();
-        ledger.close();
-    }
 
     @Test
     void answersServiceUnavailableQuicklyWhileRedisIsUnreachableAndRecoversByItself() throws Exception {

@@ -14,8 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +42,7 @@ class SoldOutAnswersIntegrationTest {
      */
     static final long BOUND_MILLIS = 4_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
 
     @LocalServerPort
@@ -60,6 +60,7 @@ class SoldOutAnswersIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @AutoClose
     SaleClient api;
 
     @DynamicPropertySource
@@ -75,15 +76,7 @@ class SoldOutAnswersIntegrationTest {
         await().atMost(PATIENCE).until(() -> members.knownActive(100));
     }
 
-    @AfterEach
-    void closeClient() {
-        api.close();
-    }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void answersHoldersAndOthersFromTheCopyWithoutARedisCommand() {

@@ -14,8 +14,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,10 @@ class SoldOutOutageIntegrationTest {
 
     static final long BOUND_MILLIS = 1_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
+
+    @AutoClose
     private static TcpProxy proxy;
 
     @LocalServerPort
@@ -44,6 +47,7 @@ class SoldOutOutageIntegrationTest {
     @Autowired
     SoldOutCampaigns soldOut;
 
+    @AutoClose
     SaleClient api;
     /** A code of its own per test: a copy from the previous test may outlive the reset by up to the bound. */
     String code;
@@ -66,10 +70,6 @@ class SoldOutOutageIntegrationTest {
         await().atMost(PATIENCE).until(() -> api.replyToIssue(code, 2).status() == 409 && soldOut.keeps(code));
     }
 
-    @AfterEach
-    void closeClient() {
-        api.close();
-    }
 
     @AfterEach
     void reconnect() {
@@ -77,11 +77,6 @@ class SoldOutOutageIntegrationTest {
         proxy.restore();
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        proxy.close();
-        ledger.close();
-    }
 
     @Test
     void aCutFromRedisEndsTheCopyWithinTheBound() {

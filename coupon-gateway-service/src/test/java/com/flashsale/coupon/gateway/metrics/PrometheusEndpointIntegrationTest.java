@@ -13,7 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "coupon.relay.enabled=false", "coupon.metrics.instance=gateway-test-1", "coupon.metrics.ledger-refresh=100ms"})
 class PrometheusEndpointIntegrationTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
 
     @LocalServerPort
@@ -45,10 +46,6 @@ class PrometheusEndpointIntegrationTest {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 10, "ACTIVE");
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void exposesIssueLatencyBucketsStockAndBacklogWithApplicationAndInstanceTags() throws Exception {

@@ -19,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"coupon.relay.claim-idle=300ms", "coupon.relay.claim-interval=100ms"})
 class OutboxRelayIntegrationTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
     private static String topic;
 
@@ -69,10 +70,6 @@ class OutboxRelayIntegrationTest {
         relay.start();
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void issuanceAcceptedWhileRelayIsDownReachesKafkaExactlyOnceWhenItRuns() {

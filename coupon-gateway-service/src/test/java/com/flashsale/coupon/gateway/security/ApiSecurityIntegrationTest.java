@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,6 +81,7 @@ class ApiSecurityIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
 
+    @AutoClose
     SaleClient api;
 
     LocalTarget gateway;
@@ -107,9 +109,8 @@ class ApiSecurityIntegrationTest {
     }
 
     @AfterEach
-    void restartRelayAndCloseClient() {
+    void restartRelay() {
         relay.start();
-        api.close();
     }
 
     @AfterAll

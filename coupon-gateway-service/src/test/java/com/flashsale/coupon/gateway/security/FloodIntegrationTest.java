@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FloodIntegrationTest {
 
     private static final TokenIssuer tokens = TokenIssuer.forTests();
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
     private static final AtomicInteger runs = new AtomicInteger();
     private static String topic;
@@ -64,10 +65,6 @@ class FloodIntegrationTest {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 500, "ACTIVE");
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void aFloodingClientIsCutToItsAllowanceWhileAnotherGetsEveryAnswer() throws Exception {

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,6 +63,7 @@ class OperatorSecurityIntegrationTest extends WorkerStoresTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
 
+    @AutoClose
     SaleClient api;
 
     LocalTarget worker;
@@ -82,10 +83,6 @@ class OperatorSecurityIntegrationTest extends WorkerStoresTest {
         provisioner.provisionAll();
     }
 
-    @AfterEach
-    void closeClient() {
-        api.close();
-    }
 
     /** API2, broken authentication: no token, or one that does not prove who sent it, opens no operator endpoint. */
     @Test
