@@ -35,25 +35,6 @@ public interface Credentials {
         return None.INSTANCE;
     }
 
-    /**
-     * This token on every request, member's or operator's, whatever it says: for the checks of what
-     * the services answer to a token they must refuse (forged, expired, another issuer's).
-     */
-    static Credentials bearer(String token) {
-        Map<String, String> header = Map.of(AUTHORIZATION, BEARER + token);
-        return new Credentials() {
-            @Override
-            public Map<String, String> member(long memberId) {
-                return header;
-            }
-
-            @Override
-            public Map<String, String> operator() {
-                return header;
-            }
-        };
-    }
-
     enum None implements Credentials {
         INSTANCE;
 
