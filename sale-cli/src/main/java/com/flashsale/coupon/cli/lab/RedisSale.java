@@ -53,7 +53,7 @@ abstract sealed class RedisSale implements Baseline permits DecrThenSismember, L
      * Sends the event and answers at once, as the seed did; a refused send gives the coupon back (the
      * member leaves the set, the stock goes up) after the member was already told yes.
      */
-    final void publish(long memberId) {
+    void publish(long memberId) {
         String key = "LAB:" + memberId;
         producer.send(new ProducerRecord<>(topic, key, "{\"couponCode\":\"LAB\",\"memberId\":" + memberId + "}"),
                 (metadata, error) -> {
