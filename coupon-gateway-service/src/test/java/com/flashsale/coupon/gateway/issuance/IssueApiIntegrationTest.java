@@ -2,14 +2,12 @@ package com.flashsale.coupon.gateway.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import com.flashsale.coupon.kit.api.Caller;
-import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.Reply;
-import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
 import java.net.http.HttpRequest;
@@ -23,34 +21,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The public issue API over real HTTP against the real Redis ledger. */
 // These tests judge what is decided, not how fast: a Redis starved of CPU on a busy machine must not
 // turn a burst's answers into 503s here (the deadline itself is RedisOutageIntegrationTest's subject).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "spring.data.redis.timeout=15s"})
-class IssueApiIntegrationTest {
+class IssueApiIntegrationTest extends TrustedGatewayTest {
 
     @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
 
-    @LocalServerPort
-    int port;
-
-    @AutoClose
-    SaleClient api;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        GatewayTestProperties.register(registry);
-    }
-
     @BeforeEach
     void provision() {
-        api = SaleClient.ofService(port, Credentials.none());
         Instant now = Instant.now();
         ledger.reset()
                 .openCampaign("FLASH100", 2, 100)
@@ -61,8 +44,6 @@ class IssueApiIntegrationTest {
                 .members(1, 500, "ACTIVE")
                 .members(501, 501, "INACTIVE");
     }
-
-
 
     @Test
     void issuesCouponAndRecordsItInTheLedgerAndOutbox() {

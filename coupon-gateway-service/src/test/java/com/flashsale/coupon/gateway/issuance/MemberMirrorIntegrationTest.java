@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.kit.api.Credentials;
-import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.AutoClose;
@@ -18,21 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The in-memory mirror of active members: what it saves, when it re-reads, and the one staleness it allows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "coupon.members.mirror-refresh=200ms"})
-class MemberMirrorIntegrationTest {
+class MemberMirrorIntegrationTest extends TrustedGatewayTest {
 
     @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MemberDirectory directory;
@@ -47,17 +39,8 @@ class MemberMirrorIntegrationTest {
     /** Meters of the mirrors a test builds itself, apart from the application's. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    @AutoClose
-    SaleClient api;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        GatewayTestProperties.register(registry);
-    }
-
     @BeforeEach
     void provision() {
-        api = SaleClient.ofService(port, Credentials.none());
         // The previous test's mirror knows member 50 too: wait until it is forgotten (no version, no mirror),
         // so the mirror a test starts with is the one read from this test's members.
         ledger.reset();
@@ -65,8 +48,6 @@ class MemberMirrorIntegrationTest {
         ledger.openCampaign("FLASH100", 2, 100).members(1, 50, "ACTIVE");
         await().atMost(Duration.ofSeconds(5)).until(() -> directory.knownActive(50));
     }
-
-
 
     @Test
     void issuesToMemberProvisionedAfterTheMirrorWasRead() {

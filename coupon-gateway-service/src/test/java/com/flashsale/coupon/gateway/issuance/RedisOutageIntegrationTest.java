@@ -12,7 +12,6 @@ import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
-import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,10 +41,7 @@ class RedisOutageIntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws IOException {
-        GatewayTestProperties.register(registry);
-        proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
-        registry.add("spring.data.redis.port", proxy::port);
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        proxy = GatewayTestProperties.registerBehindProxy(registry);
     }
 
 

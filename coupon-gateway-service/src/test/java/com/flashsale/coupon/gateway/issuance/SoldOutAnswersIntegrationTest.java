@@ -7,6 +7,7 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.GatewayApplication;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.Reply;
 import com.flashsale.coupon.kit.api.SaleClient;
@@ -20,10 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sold-out campaigns answered from the gateway's copy: the same answers as the issue script, no
@@ -32,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "coupon.sold-out.refresh=" + SoldOutAnswersIntegrationTest.BOUND_MILLIS + "ms"})
-class SoldOutAnswersIntegrationTest {
+class SoldOutAnswersIntegrationTest extends TrustedGatewayTest {
 
     /**
      * Four times the default: versions are read every second and a copy answers for four seconds
@@ -44,9 +42,6 @@ class SoldOutAnswersIntegrationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     SoldOutCampaigns soldOut;
@@ -60,23 +55,12 @@ class SoldOutAnswersIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    @AutoClose
-    SaleClient api;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        GatewayTestProperties.register(registry);
-    }
-
     @BeforeEach
     void sellOut() {
-        api = SaleClient.ofService(port, Credentials.none());
         // A code of its own per test: a copy from the previous test may outlive the reset by up to the bound.
         ledger.reset().members(1, 100, "ACTIVE").members(101, 101, "INACTIVE");
         await().atMost(PATIENCE).until(() -> members.knownActive(100));
     }
-
-
 
     @Test
     void answersHoldersAndOthersFromTheCopyWithoutARedisCommand() {

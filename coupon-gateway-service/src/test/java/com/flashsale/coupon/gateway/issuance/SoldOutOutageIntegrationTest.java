@@ -9,7 +9,6 @@ import com.flashsale.coupon.gateway.support.TcpProxy;
 import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.Reply;
 import com.flashsale.coupon.kit.api.SaleClient;
-import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,10 +54,7 @@ class SoldOutOutageIntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws IOException {
-        GatewayTestProperties.register(registry);
-        proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
-        registry.add("spring.data.redis.port", proxy::port);
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        proxy = GatewayTestProperties.registerBehindProxy(registry);
     }
 
     @BeforeEach
