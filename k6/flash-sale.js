@@ -15,16 +15,13 @@ import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter, Trend } from 'k6/metrics';
 import {
-  DUPLICATE, ISSUED, SOLD_OUT, countOf, env, latencyOf, ledgerOf, localUrl, memberHeaders, memberTokens, outcomeOf,
-  positiveInt, resetSale, textReport, thresholdsOf,
+  DUPLICATE, ISSUED, SOLD_OUT, askForCoupon, countOf, env, latencyOf, ledgerOf, positiveInt, resetSale, saleSettings,
+  textReport, thresholdsOf,
 } from './lib/common.js';
 
-const BASE_URL = localUrl('BASE_URL', 'http://127.0.0.1:8080');
-const WORKER_URL = localUrl('WORKER_URL', '');
-const ADMIN_TOKEN = env('ADMIN_TOKEN', '');
-const MEMBER_TOKENS = memberTokens();
-const COUPON = env('COUPON', 'FLASH100');
-const MEMBERS = positiveInt('MEMBERS', 500);
+const SALE = saleSettings('FLASH100');
+const COUPON = SALE.coupon;
+const MEMBERS = SALE.members;
 const QUANTITY = positiveInt('QUANTITY', 100);
 const SUMMARY_DIR = env('SUMMARY_DIR', 'k6/results');
 const WINNERS = Math.min(QUANTITY, MEMBERS);
@@ -57,10 +54,10 @@ export const options = {
 http.setResponseCallback(http.expectedStatuses(200, 409));
 
 export function setup() {
-  if (WORKER_URL) {
-    resetSale(WORKER_URL, ADMIN_TOKEN, COUPON, QUANTITY);
+  if (SALE.workerUrl) {
+    resetSale(SALE.workerUrl, SALE.adminToken, COUPON, QUANTITY);
   }
-  const ledger = ledgerOf(BASE_URL, COUPON, ADMIN_TOKEN);
+  const ledger = ledgerOf(SALE.baseUrl, COUPON, SALE.adminToken);
   if (ledger.quantity !== QUANTITY || ledger.stock !== QUANTITY || ledger.issued !== 0) {
     throw new Error(`${COUPON} does not start fresh (quantity ${ledger.quantity}, stock ${ledger.stock}, issued `
       + `${ledger.issued}; expected ${QUANTITY}, ${QUANTITY}, 0): reset the sale (WORKER_URL) or set QUANTITY`);
@@ -70,18 +67,11 @@ export function setup() {
 export default function () {
   // VU ids run 1..MEMBERS and each VU asks once: distinct members, like the seed's 500 users.
   const memberId = exec.vu.idInTest;
-  const response = http.post(`${BASE_URL}/api/v1/coupons/issue`, JSON.stringify({ couponCode: COUPON, memberId }), {
-    headers: memberHeaders(MEMBER_TOKENS, memberId),
-    tags: { name: 'issue' },
-  });
-  const outcome = outcomeOf(response);
+  const { response, outcome } = askForCoupon(SALE, memberId, issueDuration);
   issued.add(outcome === ISSUED ? 1 : 0);
   soldOut.add(outcome === SOLD_OUT ? 1 : 0);
   duplicate.add(outcome === DUPLICATE ? 1 : 0);
   otherOutcome.add([ISSUED, SOLD_OUT, DUPLICATE].includes(outcome) ? 0 : 1);
-  if (response.status !== 0) {
-    issueDuration.add(response.timings.duration);
-  }
   const right = check(response, { 'issued, or refused as sold out (COUPON-003)': () => outcome === ISSUED || outcome === SOLD_OUT });
   // A sample of the wrong answers, so a gateway that is down does not print 500 lines.
   if (!right && (memberId <= 5 || memberId % 100 === 0)) {

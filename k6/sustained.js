@@ -14,16 +14,11 @@ import { check } from 'k6';
 import exec from 'k6/execution';
 import { Counter, Trend } from 'k6/metrics';
 import {
-  DUPLICATE, ISSUED, SOLD_OUT, countOf, env, latencyOf, localUrl, memberHeaders, memberTokens, outcomeOf, positiveInt,
-  resetSale, textReport, thresholdsOf,
+  DUPLICATE, ISSUED, SOLD_OUT, askForCoupon, countOf, env, latencyOf, positiveInt, resetSale, saleSettings, textReport,
+  thresholdsOf,
 } from './lib/common.js';
 
-const BASE_URL = localUrl('BASE_URL', 'http://127.0.0.1:8080');
-const WORKER_URL = localUrl('WORKER_URL', '');
-const ADMIN_TOKEN = env('ADMIN_TOKEN', '');
-const MEMBER_TOKENS = memberTokens();
-const COUPON = env('COUPON', 'WELCOME10');
-const MEMBERS = positiveInt('MEMBERS', 500);
+const SALE = saleSettings('WELCOME10');
 const RATE = positiveInt('RATE', 200);
 const DURATION = env('DURATION', '30s');
 const P99_MS = positiveInt('P99_MS', 500);
@@ -57,25 +52,18 @@ export const options = {
 http.setResponseCallback(http.expectedStatuses(200, 409));
 
 export function setup() {
-  if (WORKER_URL) {
-    resetSale(WORKER_URL, ADMIN_TOKEN);
+  if (SALE.workerUrl) {
+    resetSale(SALE.workerUrl, SALE.adminToken);
   }
 }
 
 export default function () {
-  const memberId = (exec.scenario.iterationInTest % MEMBERS) + 1;
-  const response = http.post(`${BASE_URL}/api/v1/coupons/issue`, JSON.stringify({ couponCode: COUPON, memberId }), {
-    headers: memberHeaders(MEMBER_TOKENS, memberId),
-    tags: { name: 'issue' },
-  });
-  const outcome = outcomeOf(response);
+  const memberId = (exec.scenario.iterationInTest % SALE.members) + 1;
+  const { response, outcome } = askForCoupon(SALE, memberId, issueDuration);
   const isDecided = outcome === ISSUED || outcome === SOLD_OUT || outcome === DUPLICATE;
   decided.add(isDecided ? 1 : 0);
   issued.add(outcome === ISSUED ? 1 : 0);
   undecided.add(isDecided ? 0 : 1);
-  if (response.status !== 0) {
-    issueDuration.add(response.timings.duration);
-  }
   check(response, { 'decided: issued, duplicate or sold out': () => isDecided });
 }
 
@@ -88,7 +76,7 @@ export function handleSummary(data) {
   const dropped = countOf(data, 'dropped_iterations');
   const file = `${SUMMARY_DIR}/sustained-summary.json`;
   const summary = {
-    runner: 'k6', scenario: 'sustained', couponCode: COUPON, offeredRate: RATE, duration: DURATION,
+    runner: 'k6', scenario: 'sustained', couponCode: SALE.coupon, offeredRate: RATE, duration: DURATION,
     requests: answered, decided: countOf(data, 'sustained_decided'), issued: countOf(data, 'sustained_issued'),
     undecided: countOf(data, 'sustained_undecided'), droppedIterations: dropped, decidedPerSecond: throughput,
     latencyMs, thresholds: thresholds.results, passed: thresholds.passed,
@@ -100,7 +88,7 @@ export function handleSummary(data) {
     ['latency', `p50 ${latencyMs.p50} ms   p99 ${latencyMs.p99} ms   max ${latencyMs.max} ms`],
   ];
   return {
-    stdout: textReport(`Sustained load on ${COUPON} (k6)`, rows, thresholds, file),
+    stdout: textReport(`Sustained load on ${SALE.coupon} (k6)`, rows, thresholds, file),
     [file]: JSON.stringify(summary, null, 2),
   };
 }

@@ -49,6 +49,37 @@ export function memberTokens() {
   return file ? open(file).split('\n').map((line) => line.trim()).filter((line) => line !== '') : [];
 }
 
+/**
+ * What every scenario reads at init: where the gateway and the worker answer (BASE_URL, WORKER_URL: empty for no
+ * reset), the operator's token (ADMIN_TOKEN), the members' (MEMBER_TOKENS), the coupon (COUPON, `coupon` unless set)
+ * and the members who ask (MEMBERS, 500).
+ */
+export function saleSettings(coupon) {
+  return {
+    baseUrl: localUrl('BASE_URL', 'http://127.0.0.1:8080'),
+    workerUrl: localUrl('WORKER_URL', ''),
+    adminToken: env('ADMIN_TOKEN', ''),
+    memberTokens: memberTokens(),
+    coupon: env('COUPON', coupon),
+    members: positiveInt('MEMBERS', 500),
+  };
+}
+
+/**
+ * Member `memberId` asks the gateway for the sale's coupon: the response and its outcome ("200", "409 COUPON-003",
+ * ...), the request's duration added to the Trend `duration` when an answer came at all.
+ */
+export function askForCoupon(sale, memberId, duration) {
+  const response = http.post(`${sale.baseUrl}/api/v1/coupons/issue`, JSON.stringify({ couponCode: sale.coupon, memberId }), {
+    headers: memberHeaders(sale.memberTokens, memberId),
+    tags: { name: 'issue' },
+  });
+  if (response.status !== 0) {
+    duration.add(response.timings.duration);
+  }
+  return { response, outcome: outcomeOf(response) };
+}
+
 /** The headers of member `memberId`'s issue request: JSON, and its token when there are tokens. */
 export function memberHeaders(tokens, memberId) {
   const headers = { 'Content-Type': 'application/json' };

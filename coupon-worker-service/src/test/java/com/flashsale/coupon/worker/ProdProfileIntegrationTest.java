@@ -3,9 +3,13 @@ package com.flashsale.coupon.worker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.token.TokenCredentials;
 import com.flashsale.coupon.kit.token.TokenIssuer;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.ApiClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,28 +48,37 @@ class ProdProfileIntegrationTest {
 
     @Test
     void hasNoSaleResetOrTestStockInitEvenForAnOperator() {
-        ApiClient operator = new ApiClient(port).withToken(tokens.operator());
-        assertThat(operator.post("/api/test/reset", "").status()).isEqualTo(404);
-        assertThat(operator.post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=100", "").status()).isEqualTo(404);
+        try (SaleClient api = SaleClient.ofService(port, new TokenCredentials(tokens))) {
+            assertThat(api.send(LocalTarget.port(port), "POST", "/api/test/reset", "", Caller.operator()).status())
+                    .isEqualTo(404);
+            assertThat(api.send(LocalTarget.port(port), "POST", "/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=100",
+                    "", Caller.operator()).status()).isEqualTo(404);
+        }
     }
 
     @Test
     void servesTheCampaignApiToOperatorsOnly() {
         String campaign = "/api/v1/admin/campaigns/NOPE";
-        assertThat(new ApiClient(port).get(campaign).status()).isEqualTo(401);
-        assertThat(new ApiClient(port).withToken(tokens.member(7)).get(campaign).status()).isEqualTo(403);
-        Answer operator = new ApiClient(port).withToken(tokens.operator()).get(campaign);
-        assertThat(operator.status()).isEqualTo(404);
-        assertThat(operator.code()).isEqualTo("COUPON-001");
+        try (SaleClient api = SaleClient.ofService(port, new TokenCredentials(tokens))) {
+            LocalTarget worker = LocalTarget.port(port);
+            assertThat(api.send(worker, "GET", campaign, null, Caller.anonymous()).status()).isEqualTo(401);
+            assertThat(api.send(worker, "GET", campaign, null, Caller.member(7)).status()).isEqualTo(403);
+            Reply operator = api.send(worker, "GET", campaign, null, Caller.operator());
+            assertThat(operator.status()).isEqualTo(404);
+            assertThat(operator.code()).isEqualTo("COUPON-001");
+        }
     }
 
     @Test
     void isReadyWhenItsStoresAreUpAndItsConsumersHaveJoined() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Answer readiness = new ApiClient(managementPort).get("/actuator/health/readiness");
-            assertThat(readiness.status()).isEqualTo(200);
-            assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
-        });
+        try (SaleClient api = SaleClient.ofService(managementPort, Credentials.none())) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Reply readiness = api.send(LocalTarget.port(managementPort), "GET", "/actuator/health/readiness", null,
+                        Caller.anonymous());
+                assertThat(readiness.status()).isEqualTo(200);
+                assertThat(readiness.body().path("status").asString()).isEqualTo("UP");
+            });
+        }
     }
 
     @Test

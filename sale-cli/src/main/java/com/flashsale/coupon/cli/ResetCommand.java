@@ -17,20 +17,16 @@ final class ResetCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CouponOptions coupon;
-
-    @Mixin
-    QuantityOptions quantity;
+    ResetOptions reset;
 
     @Mixin
     ServiceOptions services;
 
     @Override
     public Integer call() {
-        coupon.validate(spec);
-        quantity.validate(spec);
+        reset.validate(spec);
         try (SaleClient client = services.client()) {
-            SaleSteps.reset(client, coupon.couponCode, quantity.quantity, new Report(spec.commandLine().getOut()));
+            SaleSteps.reset(client, reset.couponCode(), reset.quantity, new Report(spec.commandLine().getOut()));
         }
         return 0;
     }

@@ -45,10 +45,7 @@ final class SaleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    CouponOptions coupon;
-
-    @Mixin
-    QuantityOptions quantity;
+    ResetOptions reset;
 
     @Mixin
     CheckOptions check;
@@ -65,13 +62,12 @@ final class SaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        coupon.validate(spec);
-        quantity.validate(spec);
+        reset.validate(spec);
         check.validate(spec);
-        String couponCode = coupon.couponCode;
+        String couponCode = reset.couponCode();
         Report report = new Report(spec.commandLine().getOut());
         try (SaleClient client = services.client(); StoreProbe probe = new StoreProbe(stores.settings())) {
-            SaleSteps.reset(client, couponCode, quantity.quantity, report);
+            SaleSteps.reset(client, couponCode, reset.quantity, report);
             requireCleanStart(probe.counts(couponCode));
 
             report.line(String.format(Locale.ROOT, "Flash sale %s: members 1..%d ask once each, released at one instant,"
@@ -95,7 +91,7 @@ final class SaleCommand implements Callable<Integer> {
             boolean passed = report.verdicts("Invariants (" + stores.settings().describe() + "):", verdicts,
                     settled.settled());
             if (summaryFile != null) {
-                SummaryFile.write(summaryFile, couponCode, check.members, quantity.quantity, burst, verdicts, settled.settled(),
+                SummaryFile.write(summaryFile, couponCode, check.members, reset.quantity, burst, verdicts, settled.settled(),
                         passed);
                 report.line("Summary written to " + summaryFile);
             }
@@ -104,7 +100,7 @@ final class SaleCommand implements Callable<Integer> {
     }
 
     private void requireCleanStart(StoreCounts start) {
-        long expected = quantity.quantity;
+        long expected = reset.quantity;
         if (start.quantity() != expected || start.stock() != expected || start.redisIssued() != 0 || start.rows() != 0) {
             throw new IllegalStateException("the sale did not start from a clean state after the reset: " + start
                     + ". Are the worker and this check looking at the same stores (" + stores.settings().describe() + ")?");

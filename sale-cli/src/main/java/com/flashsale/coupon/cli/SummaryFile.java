@@ -29,30 +29,12 @@ final class SummaryFile {
     static void write(Path file, String couponCode, int members, int quantity, LoadResult result, Verdicts verdicts,
             boolean settled, boolean passed) {
         Percentiles latency = result.latency();
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("runner", "jvm");
-        summary.put("scenario", "flash-sale");
-        summary.put("couponCode", couponCode);
-        summary.put("members", members);
-        summary.put("quantity", quantity);
-        summary.put("outcomes", result.log().keyCounts());
-        Map<String, Double> latencyMs = new LinkedHashMap<>();
-        latencyMs.put("p50", latency.p50());
-        latencyMs.put("p99", latency.p99());
-        latencyMs.put("max", latency.max());
-        summary.put("latencyMs", latencyMs);
-        summary.put("elapsedMs", result.elapsed().toMillis());
-        Map<String, Object> judged = new LinkedHashMap<>();
-        verdicts.byInvariant().forEach((invariant, verdict) -> {
-            Map<String, String> one = new LinkedHashMap<>();
-            one.put("meaning", invariant.meaning());
-            one.put("status", verdict.status().name());
-            one.put("evidence", verdict.evidence());
-            judged.put(invariant.name(), one);
-        });
-        summary.put("verdicts", judged);
-        summary.put("settled", settled);
-        summary.put("passed", passed);
+        Map<String, Judged> judged = new LinkedHashMap<>();
+        verdicts.byInvariant().forEach((invariant, verdict) -> judged.put(invariant.name(),
+                new Judged(invariant.meaning(), verdict.status().name(), verdict.evidence())));
+        Written summary = new Written("jvm", "flash-sale", couponCode, members, quantity, result.log().keyCounts(),
+                new LatencyMs(latency.p50(), latency.p99(), latency.max()), result.elapsed().toMillis(), judged,
+                settled, passed);
         try {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
@@ -61,6 +43,18 @@ final class SummaryFile {
         } catch (IOException | JacksonException e) {
             throw new IllegalStateException("cannot write the summary to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What this runner writes, in this order: the fields the k6 scripts write too, then the verdicts. */
+    private record Written(String runner, String scenario, String couponCode, int members, int quantity,
+            Map<String, Long> outcomes, LatencyMs latencyMs, long elapsedMs, Map<String, Judged> verdicts,
+            boolean settled, boolean passed) {
+    }
+
+    private record LatencyMs(double p50, double p99, double max) {
+    }
+
+    private record Judged(String meaning, String status, String evidence) {
     }
 
     /** Another runner's answers, as it summarised them. */

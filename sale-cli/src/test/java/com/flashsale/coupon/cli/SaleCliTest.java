@@ -28,9 +28,9 @@ class SaleCliTest {
 
         assertThat(sale.services.gateway.base()).hasToString("http://127.0.0.1:8080");
         assertThat(sale.services.worker.base()).hasToString("http://127.0.0.1:8081");
-        assertThat(sale.coupon.couponCode).isEqualTo("FLASH100");
+        assertThat(sale.reset.couponCode()).isEqualTo("FLASH100");
         assertThat(sale.check.members).isEqualTo(500);
-        assertThat(sale.quantity.quantity).isEqualTo(100);
+        assertThat(sale.reset.quantity).isEqualTo(100);
         assertThat(sale.check.settleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(sale.services.auth).isEqualTo(ServiceOptions.Auth.jwt);
         assertThat(sale.services.tokens.keyDirectory).isEqualTo(Path.of(".local/auth"));
@@ -74,8 +74,8 @@ class SaleCliTest {
 
         assertThat(sale.services.gateway.base()).hasToString("http://localhost:28080");
         assertThat(sale.check.members).isEqualTo(50);
-        assertThat(sale.coupon.couponCode).isEqualTo("WELCOME10");
-        assertThat(sale.quantity.quantity).isEqualTo(20);
+        assertThat(sale.reset.couponCode()).isEqualTo("WELCOME10");
+        assertThat(sale.reset.quantity).isEqualTo(20);
         assertThat(sale.services.credentials().member(1)).isEmpty();
         assertThat(sale.services.credentials().operator()).isEmpty();
         assertThat(sale.check.settleTimeout()).isEqualTo(Duration.ofSeconds(5));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 class SummaryFileTest {
 
@@ -38,6 +39,9 @@ class SummaryFileTest {
         assertThat(summary.outcomes()).isEqualTo(Map.of(Outcome.ISSUED, 1L, Outcome.SOLD_OUT, 1L));
         assertThat(summary.latency().p50()).isEqualTo(2.0);
         assertThat(Files.readString(file)).contains("\"I1\"", "\"status\" : \"PASS\"", "\"passed\" : true");
+        assertThat(JsonMapper.builder().build().readTree(file.toFile()).propertyNames()).containsExactly("runner",
+                "scenario", "couponCode", "members", "quantity", "outcomes", "latencyMs", "elapsedMs", "verdicts",
+                "settled", "passed");
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code verify} against real MySQL and Redis holding what a flash sale left behind, right or wrong. */
 class VerifyCommandIntegrationTest {
 
+    @AutoClose
     private static SaleStores stores;
 
     @TempDir
@@ -24,13 +25,6 @@ class VerifyCommandIntegrationTest {
     @BeforeAll
     static void createStores() {
         stores = new SaleStores("coupon_cli", 11);
-    }
-
-    @AfterAll
-    static void dropStores() {
-        if (stores != null) {
-            stores.close();
-        }
     }
 
     @BeforeEach

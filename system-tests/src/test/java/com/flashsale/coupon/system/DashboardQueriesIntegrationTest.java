@@ -32,7 +32,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -48,9 +48,13 @@ class DashboardQueriesIntegrationTest {
     private static final Duration RATE_INTERVAL = Duration.ofSeconds(20);
     private static final Duration SETTLE = Duration.ofSeconds(180);
 
+    @AutoClose
     private static SaleEnvironment environment;
+    @AutoClose
     private static ServiceProcess worker;
+    @AutoClose
     private static ServiceProcess gateway;
+    @AutoClose
     private static PrometheusServer prometheus;
     private static Instant saleStart;
 
@@ -114,22 +118,6 @@ class DashboardQueriesIntegrationTest {
         assertThat(replay.data().path("persisted").asInt()).as(replay.toString()).isEqualTo(1);
         // Member 1's coupon from before the sale, and the replayed one.
         assertThat(environment.probe().counts("WELCOME10").rows()).isEqualTo(2);
-    }
-
-    @AfterAll
-    static void stopEverything() throws InterruptedException {
-        if (prometheus != null) {
-            prometheus.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (worker != null) {
-            worker.close();
-        }
-        if (environment != null) {
-            environment.close();
-        }
     }
 
     @Test

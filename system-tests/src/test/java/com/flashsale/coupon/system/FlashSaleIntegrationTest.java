@@ -23,7 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +42,13 @@ class FlashSaleIntegrationTest {
     /** Far beyond a healthy run (a few seconds): a hung command fails the test instead of the build. */
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(5);
 
+    @AutoClose
     private static SaleEnvironment environment;
+    @AutoClose
     private static ServiceProcess worker;
+    @AutoClose
     private static ServiceProcess gateway;
+    @AutoClose
     private static SaleClient client;
     private static StoreProbe probe;
 
@@ -59,20 +63,6 @@ class FlashSaleIntegrationTest {
                 .withProperty("spring.data.redis.timeout", SaleEnvironment.GENEROUS_REDIS_DEADLINE).start();
         client = environment.client(worker, gateway);
         probe = environment.probe();
-    }
-
-    @AfterAll
-    static void stopSystem() throws InterruptedException {
-        if (client != null) {
-            client.close();
-        }
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (worker != null) {
-            worker.close();
-        }
-        environment.close();
     }
 
     @BeforeEach

@@ -9,7 +9,7 @@ import com.flashsale.coupon.kit.store.SaleState;
 import com.flashsale.coupon.kit.store.StoreCounts;
 import com.flashsale.coupon.kit.store.StoreProbe;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,21 +19,15 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayCrashIntegrationTest {
 
+    @AutoClose
     private static SaleEnvironment environment;
+    @AutoClose
     private static ServiceProcess worker;
 
     @BeforeAll
     static void startWorker() {
         environment = new SaleEnvironment();
         worker = environment.worker().start();
-    }
-
-    @AfterAll
-    static void stopWorker() throws InterruptedException {
-        if (worker != null) {
-            worker.close();
-        }
-        environment.close();
     }
 
     @Test

@@ -9,9 +9,9 @@ import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
-import com.flashsale.coupon.gateway.web.ApiResponse;
 import com.flashsale.coupon.gateway.web.ErrorCode;
 import com.flashsale.coupon.gateway.web.Refusals;
+import com.flashsale.coupon.web.ApiResponse;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -52,8 +52,8 @@ class StockController {
             return ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND);
         }
         String stock = commands.get(keys.stock());
-        return ApiResponse.ok(new StockView(couponCode, Long.parseLong(quantity),
-                stock == null ? 0 : Long.parseLong(stock), commands.zcard(keys.issued()), commands.xlen(keys.outbox())));
+        return ResponseEntity.ok(ApiResponse.ok(new StockView(couponCode, Long.parseLong(quantity),
+                stock == null ? 0 : Long.parseLong(stock), commands.zcard(keys.issued()), commands.xlen(keys.outbox()))));
     }
 
     /** {@code outboxBacklog}: accepted issuances not yet acknowledged by Kafka. */

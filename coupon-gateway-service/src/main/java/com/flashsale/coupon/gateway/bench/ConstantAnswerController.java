@@ -7,8 +7,8 @@ import static com.flashsale.coupon.gateway.web.ErrorCode.RATE_LIMITED;
 import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.gateway.security.MemberIdentity;
-import com.flashsale.coupon.gateway.web.ApiResponse;
 import com.flashsale.coupon.gateway.web.Refusals;
+import com.flashsale.coupon.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,7 +48,7 @@ class ConstantAnswerController {
             security = @SecurityRequirement(name = "member"))
     @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, UNAUTHENTICATED, FORBIDDEN, RATE_LIMITED })
     ResponseEntity<ApiResponse<ConstantAnswer>> answer(@Valid @RequestBody BenchRequest request) {
-        return ApiResponse.ok(new ConstantAnswer("BENCH", identity.of(request.memberId()), "Coupon issued."));
+        return ResponseEntity.ok(ApiResponse.ok(new ConstantAnswer("BENCH", identity.of(request.memberId()), "Coupon issued.")));
     }
 
     /** Same shape and constraints as the issue request. */

@@ -9,9 +9,9 @@ import static com.flashsale.coupon.gateway.web.ErrorCode.RATE_LIMITED;
 import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.gateway.security.MemberIdentity;
-import com.flashsale.coupon.gateway.web.ApiResponse;
 import com.flashsale.coupon.gateway.web.ErrorCode;
 import com.flashsale.coupon.gateway.web.Refusals;
+import com.flashsale.coupon.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -58,8 +58,8 @@ class IssuanceController {
         IssuedLedger.Holding holding = ledger.holding(couponCode, member);
         ResponseEntity<ApiResponse<Issuance>> answer = switch (holding) {
             case IssuedLedger.Holding.UnknownCoupon unknown -> ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND);
-            case IssuedLedger.Holding.NotIssued notIssued -> ApiResponse.ok(new Issuance(couponCode, member, false, null));
-            case IssuedLedger.Holding.Issued issued -> ApiResponse.ok(new Issuance(couponCode, member, true, issued.at()));
+            case IssuedLedger.Holding.NotIssued notIssued -> ResponseEntity.ok(ApiResponse.ok(new Issuance(couponCode, member, false, null)));
+            case IssuedLedger.Holding.Issued issued -> ResponseEntity.ok(ApiResponse.ok(new Issuance(couponCode, member, true, issued.at())));
         };
         // One member's own state, which changes with the next issuance: no cache may keep it.
         return ResponseEntity.status(answer.getStatusCode()).cacheControl(CacheControl.noStore()).body(answer.getBody());

@@ -15,8 +15,8 @@ import static com.flashsale.coupon.gateway.web.ErrorCode.SOLD_OUT;
 import static com.flashsale.coupon.gateway.web.ErrorCode.UNAUTHENTICATED;
 
 import com.flashsale.coupon.gateway.security.MemberIdentity;
-import com.flashsale.coupon.gateway.web.ApiResponse;
 import com.flashsale.coupon.gateway.web.Refusals;
+import com.flashsale.coupon.web.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,7 +49,7 @@ class IssueController {
         long member = identity.of(request.memberId());
         IssueOutcome outcome = issuer.issue(request.couponCode(), member);
         if (outcome == IssueOutcome.ISSUED) {
-            return ApiResponse.ok(new IssuedCoupon(request.couponCode(), member, "Coupon issued."));
+            return ResponseEntity.ok(ApiResponse.ok(new IssuedCoupon(request.couponCode(), member, "Coupon issued.")));
         }
         return ApiResponse.failure(outcome.refusal());
     }

@@ -1,7 +1,7 @@
 package com.flashsale.coupon.gateway.ratelimit;
 
-import com.flashsale.coupon.gateway.web.ApiErrorWriter;
 import com.flashsale.coupon.gateway.web.ErrorCode;
+import com.flashsale.coupon.web.ApiErrorWriter;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import jakarta.servlet.DispatcherType;

@@ -1,6 +1,6 @@
 package com.flashsale.coupon.gateway.ratelimit;
 
-import com.flashsale.coupon.gateway.web.ApiErrorWriter;
+import com.flashsale.coupon.web.ApiErrorWriter;
 import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,12 +1,11 @@
 package com.flashsale.coupon.gateway.security;
 
 import com.flashsale.coupon.gateway.ratelimit.RateLimits;
-import com.flashsale.coupon.gateway.web.ApiErrorWriter;
-import java.time.Instant;
-import java.util.ArrayList;
+import com.flashsale.coupon.gateway.web.ErrorCode;
+import com.flashsale.coupon.web.ApiErrorWriter;
+import com.flashsale.coupon.web.BearerTokenSecurity;
+import com.flashsale.coupon.web.SecurityAnswers;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
@@ -14,34 +13,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.annotation.web.configurers.oauth2.server.resource.OAuth2ResourceServerConfigurer;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.util.StringUtils;
 
 /**
  * Who may ask what. Two chains:
@@ -65,35 +56,28 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(AuthSettings.class)
 public class SecurityConfig {
 
-    public static final String OPERATOR_SCOPE = "coupon:admin";
-    static final String OPERATOR = "SCOPE_" + OPERATOR_SCOPE;
-
     /** The member API; its rate limits apply to these paths only. */
     static final String[] MEMBER_PATHS = {"/api/v1/coupons/issue", "/api/v1/coupons/*/issuance", "/bench/constant"};
 
     /** The gateway's operator endpoints. */
     static final String[] OPERATOR_PATHS = {"/api/v1/coupons/stock/**"};
 
-    /** Open to anyone: health probes, the API's documentation (where springdoc serves it), error pages. */
-    static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-            "/swagger-ui.html", "/swagger-ui/**", "/error"};
-
     @Bean
     @Order(1)
     SecurityFilterChain memberApi(HttpSecurity http, AuthSettings auth, RateLimits limits, ApiErrorWriter errors,
             ObjectProvider<JwtDecoder> decoder, ObjectProvider<JwtAuthenticationConverter> converter,
             OAuth2ResourceServerProperties resourceServer) throws Exception {
-        stateless(http).securityMatcher(new AndRequestMatcher(anyOf(MEMBER_PATHS), new NegatedRequestMatcher(anyOf(OPERATOR_PATHS))))
+        BearerTokenSecurity.stateless(http).securityMatcher(new AndRequestMatcher(anyOf(MEMBER_PATHS), new NegatedRequestMatcher(anyOf(OPERATOR_PATHS))))
                 .servletApi(AbstractHttpConfigurer::disable)
                 // Security headers are written per response through a wrapper, a sixth of the chain's
                 // CPU, for headers a JSON API's answers do not need (an issuance answer says no-store itself).
                 .headers(AbstractHttpConfigurer::disable);
         limits.beforeAuthentication().forEach(limit -> http.addFilterBefore(limit, BearerTokenAuthenticationFilter.class));
         if (auth.tokens()) {
-            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(verifier(decoder, auth, resourceServer));
+            JwtAuthenticationProvider provider = new JwtAuthenticationProvider(BearerTokenSecurity.verifier(decoder, auth.issuer(), resourceServer));
             provider.setJwtAuthenticationConverter(converter.getIfAvailable(JwtAuthenticationConverter::new));
             VerifiedTokens verified = new VerifiedTokens(provider, auth.verifiedTokens());
-            bearerTokens(http, jwt -> jwt.authenticationManager(verified), errors);
+            BearerTokenSecurity.bearerTokens(http, jwt -> jwt.authenticationManager(verified), answers(errors));
             // The token read without a regular expression, and no request details: building them
             // looks up the session (a lock in Tomcat's session manager), for a value nothing reads.
             BearerTokenAuthenticationConverter tokens = new BearerTokenAuthenticationConverter();
@@ -114,19 +98,8 @@ public class SecurityConfig {
     SecurityFilterChain operatorsAndTheRest(HttpSecurity http, AuthSettings auth, ApiErrorWriter errors,
             ObjectProvider<JwtDecoder> decoder, OAuth2ResourceServerProperties resourceServer, Environment environment)
             throws Exception {
-        stateless(http);
-        if (auth.tokens()) {
-            JwtDecoder verifier = verifier(decoder, auth, resourceServer);
-            bearerTokens(http, jwt -> jwt.decoder(verifier), errors);
-            http.authorizeHttpRequests(requests -> requests
-                    .requestMatchers(OPERATOR_PATHS).hasAuthority(OPERATOR)
-                    .requestMatchers(new ManagementPortRequests(environment)).permitAll()
-                    .requestMatchers(OPEN_PATHS).permitAll()
-                    .anyRequest().hasAuthority(OPERATOR));
-        } else {
-            http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
-        }
-        return http.build();
+        return BearerTokenSecurity.operatorsOnly(http, auth.tokens(),
+                () -> BearerTokenSecurity.verifier(decoder, auth.issuer(), resourceServer), answers(errors), environment);
     }
 
     /**
@@ -148,19 +121,10 @@ public class SecurityConfig {
         return web -> web.httpFirewall(firewall);
     }
 
-    /**
-     * Checked on every token besides Boot's own (signature, {@code typ}, {@code exp}/{@code nbf},
-     * audiences, and the issuer when {@code issuer-uri} is set): a token must expire, and carry the
-     * configured issuer. Boot adds every such bean to the decoder it builds.
-     */
+    /** A token must expire and carry the configured issuer; Boot adds this bean to the decoder it builds. */
     @Bean
     OAuth2TokenValidator<Jwt> couponTokenRules(AuthSettings auth) {
-        List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
-        rules.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
-        if (StringUtils.hasText(auth.issuer())) {
-            rules.add(new JwtIssuerValidator(auth.issuer()));
-        }
-        return new DelegatingOAuth2TokenValidator<>(rules);
+        return BearerTokenSecurity.tokenRules(auth.issuer());
     }
 
     private static RequestMatcher anyOf(String... paths) {
@@ -168,42 +132,7 @@ public class SecurityConfig {
         return new OrRequestMatcher(Arrays.stream(paths).map(path::matcher).toArray(RequestMatcher[]::new));
     }
 
-    private static HttpSecurity stateless(HttpSecurity http) throws Exception {
-        return http.csrf(AbstractHttpConfigurer::disable)
-                .sessionManagement(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                .anonymous(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()));
-    }
-
-    private static void bearerTokens(HttpSecurity http, Customizer<OAuth2ResourceServerConfigurer<HttpSecurity>.JwtConfigurer> jwt,
-            ApiErrorWriter errors) throws Exception {
-        SecurityAnswers answers = new SecurityAnswers(errors);
-        http.oauth2ResourceServer(server -> server.jwt(jwt)
-                        .authenticationEntryPoint(answers)
-                        .accessDeniedHandler(answers))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers));
-    }
-
-    /** Boot's decoder, once it is certain that every token's issuer and audience will be checked. */
-    private static JwtDecoder verifier(ObjectProvider<JwtDecoder> decoder, AuthSettings auth,
-            OAuth2ResourceServerProperties properties) {
-        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
-        JwtDecoder boot = decoder.getIfAvailable();
-        if (boot == null) {
-            throw new IllegalStateException("coupon.auth.mode=jwt needs the key that signs tokens: set "
-                    + "spring.security.oauth2.resourceserver.jwt.public-key-location, .jwk-set-uri or .issuer-uri "
-                    + "(AUTH_PUBLIC_KEY_LOCATION, AUTH_JWK_SET_URI, AUTH_ISSUER_URI), or run coupon.auth.mode=local");
-        }
-        if (!StringUtils.hasText(auth.issuer()) && !StringUtils.hasText(jwt.getIssuerUri())) {
-            throw new IllegalStateException("coupon.auth.mode=jwt needs the issuer tokens must carry: set coupon.auth.issuer "
-                    + "(AUTH_ISSUER) or spring.security.oauth2.resourceserver.jwt.issuer-uri (AUTH_ISSUER_URI)");
-        }
-        if (jwt.getAudiences().isEmpty()) {
-            throw new IllegalStateException("coupon.auth.mode=jwt needs the audience tokens must name: set "
-                    + "spring.security.oauth2.resourceserver.jwt.audiences (AUTH_AUDIENCES)");
-        }
-        return boot;
+    private static SecurityAnswers answers(ApiErrorWriter errors) {
+        return new SecurityAnswers(errors, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN);
     }
 }

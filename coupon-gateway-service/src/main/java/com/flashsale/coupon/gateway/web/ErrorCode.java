@@ -1,12 +1,13 @@
 package com.flashsale.coupon.gateway.web;
 
+import com.flashsale.coupon.web.ApiErrorCode;
 import org.springframework.http.HttpStatus;
 
 /**
  * Every refusal the public API can give: the HTTP status, the code clients match on (stable across
  * releases: scripts, load tests and dashboards count answers by it) and the default message.
  */
-public enum ErrorCode {
+public enum ErrorCode implements ApiErrorCode {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "COMMON-001", "The request is malformed or a field is missing or invalid."),
     // Redis may have failed after running the script, so "nothing happened" would be a guess; a retry
     // is always safe: the ledger answers COUPON-002 if the first attempt went through.
@@ -36,14 +37,17 @@ public enum ErrorCode {
         this.message = message;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
     }
 
+    @Override
     public String code() {
         return code;
     }
 
+    @Override
     public String message() {
         return message;
     }

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.gateway.web;
 
+import com.flashsale.coupon.web.ApiErrorWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

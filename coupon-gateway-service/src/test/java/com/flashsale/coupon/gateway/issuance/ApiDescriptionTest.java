@@ -14,16 +14,14 @@ import com.flashsale.coupon.gateway.web.ApiDescriptionConfig;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
 import com.flashsale.coupon.gateway.web.Refusals;
 import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.testsupport.DescribedApi;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springdoc.core.configuration.SpringDocConfiguration;
@@ -42,11 +40,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,39 +95,24 @@ class ApiDescriptionTest {
 
     @Test
     void describesEveryHandlerWithItsMethodAndPathAndNothingElse() throws Exception {
-        Set<String> handled = new TreeSet<>();
-        handlers.getHandlerMethods().forEach((info, handler) -> operations(info, handler).forEach(handled::add));
+        Set<String> handled = DescribedApi.handled(handlers).keySet();
 
         assertThat(handled).contains(ISSUE, STOCK, BENCH, ISSUANCE);
-        assertThat(describedOperations().keySet()).containsExactlyInAnyOrderElementsOf(handled);
+        assertThat(DescribedApi.described(mvc).keySet()).containsExactlyInAnyOrderElementsOf(handled);
     }
 
     @Test
     void documentsExactlyTheRefusalsEachHandlerDeclaresWithAnExampleEach() throws Exception {
-        Map<String, JsonNode> described = describedOperations();
-        SoftAssertions softly = new SoftAssertions();
-        handlers.getHandlerMethods().forEach((info, handler) -> {
-            for (String operation : operations(info, handler)) {
-                Refusals refusals = handler.getMethodAnnotation(Refusals.class);
-                softly.assertThat(refusals).as("%s declares its refusals", operation).isNotNull();
-                if (refusals != null) {
-                    Map<String, String> declared = new TreeMap<>();
-                    Arrays.stream(refusals.value()).forEach(code -> declared.put(code.code(),
-                            Integer.toString(code.status().value())));
-                    softly.assertThat(documentedCodes(described.get(operation))).as(operation).isEqualTo(declared);
-                }
-            }
-        });
-        softly.assertAll();
+        DescribedApi.assertDocumentsWhatEachHandlerDeclares(mvc, handlers, Refusals.class);
     }
 
     @Test
     void securesTheMemberEndpointsForMembersAndTheStockReadForOperators() throws Exception {
-        JsonNode description = description();
+        JsonNode description = DescribedApi.description(mvc);
         JsonNode schemes = description.path("components").path("securitySchemes");
         assertThat(schemes.path("member").path("scheme").asString()).isEqualTo("bearer");
         assertThat(schemes.path("operator").path("description").asString()).contains("coupon:admin");
-        Map<String, JsonNode> operations = describedOperations();
+        Map<String, JsonNode> operations = DescribedApi.described(mvc);
         for (String member : List.of(ISSUE, ISSUANCE, BENCH)) {
             assertThat(operations.get(member).path("security").toString()).as(member).contains("member").doesNotContain("operator");
         }
@@ -146,26 +126,7 @@ class ApiDescriptionTest {
 
     @Test
     void answersEveryDocumentedErrorCodeFromItsEndpoint() throws Exception {
-        SoftAssertions softly = new SoftAssertions();
-        int checked = 0;
-        for (Map.Entry<String, JsonNode> operation : describedOperations().entrySet()) {
-            for (Map.Entry<String, String> documented : documentedCodes(operation.getValue()).entrySet()) {
-                RequestBuilder request = arrange(operation.getKey(), documented.getKey());
-                softly.assertThat(request).as("a case producing %s on %s", documented.getKey(), operation.getKey())
-                        .isNotNull();
-                if (request == null) {
-                    continue;
-                }
-                MvcResult answer = mvc.perform(request).andReturn();
-                JsonNode body = JSON.readTree(answer.getResponse().getContentAsString());
-                softly.assertThat(answer.getResponse().getStatus() + " " + body.path("error").path("code").asString())
-                        .as("%s, the %s case", operation.getKey(), documented.getKey())
-                        .isEqualTo(documented.getValue() + " " + documented.getKey());
-                checked++;
-            }
-        }
-        softly.assertAll();
-        assertThat(checked).isEqualTo(31);
+        assertThat(DescribedApi.assertAnswersEveryDocumentedCode(mvc, this::arrange)).isEqualTo(31);
     }
 
     /** Sets the collaborators up to produce {@code code} on {@code operation}, and answers the request that meets it. */
@@ -243,42 +204,6 @@ class ApiDescriptionTest {
 
     private static RequestBuilder withToken(MockHttpServletRequestBuilder request, String token) {
         return request.header("Authorization", "Bearer " + token);
-    }
-
-    private static Set<String> operations(RequestMappingInfo info, HandlerMethod handler) {
-        Set<String> operations = new TreeSet<>();
-        if (handler.getBeanType().getPackageName().startsWith("com.flashsale")) {
-            for (String path : info.getPatternValues()) {
-                info.getMethodsCondition().getMethods().forEach(method -> operations.add(method.name() + " " + path));
-            }
-        }
-        return operations;
-    }
-
-    private JsonNode description() throws Exception {
-        return JSON.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
-
-    private Map<String, JsonNode> describedOperations() throws Exception {
-        Map<String, JsonNode> operations = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> path : description().path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
-            }
-        }
-        return operations;
-    }
-
-    private static Map<String, String> documentedCodes(JsonNode operation) {
-        Map<String, String> codes = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
-            if (!response.getKey().startsWith("2")) {
-                response.getValue().path("content").path(MediaType.APPLICATION_JSON_VALUE).path("examples")
-                        .properties().forEach(example -> codes.put(example.getKey(), response.getKey()));
-            }
-        }
-        return codes;
     }
 
     private static MockHttpServletRequestBuilder json(String path, String body) {

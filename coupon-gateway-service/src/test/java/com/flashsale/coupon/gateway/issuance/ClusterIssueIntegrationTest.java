@@ -7,10 +7,11 @@ import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.gateway.support.ClusterLedger;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,19 +53,15 @@ class ClusterIssueIntegrationTest {
         coupons.forEach(ledger::retire);
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void sellsExactlyTheStockOnTheClusterAndRelaysEveryIssuanceOnce() throws Exception {
         String code = coupon("CLUSTER", 50);
-        ApiClient api = new ApiClient(port);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
         try (RecordingConsumer kafka = new RecordingConsumer(topic)) {
-            List<Answer> answers = SimultaneousRequests.fire(200, member -> api.issue(code, member + 1));
+            List<Reply> answers = Simultaneous.run(200, member -> api.replyToIssue(code, member + 1));
 
-            Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(Answer::status, Collectors.counting()));
+            Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(Reply::status, Collectors.counting()));
             assertThat(statuses).containsOnly(Map.entry(200, 50L), Map.entry(409, 150L));
             List<String> told = new ArrayList<>();
             for (int member = 0; member < answers.size(); member++) {
@@ -87,16 +83,16 @@ class ClusterIssueIntegrationTest {
     @Test
     void answersServiceUnavailableWhileTheReplicaDoesNotConfirmAndARetryIsSafe() throws Exception {
         String code = coupon("PAUSED", 10);
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue(code, 1).status()).isEqualTo(200);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
+        assertThat(api.replyToIssue(code, 1).status()).isEqualTo(200);
         RedisClusterNode replica = ledger.replicaOf(code);
         long pid = ledger.pidOf(replica);
 
-        Answer unconfirmed;
+        Reply unconfirmed;
         signal("STOP", pid);
         try {
             // Linked to its primary but silent, as a replica cut off by a partition is.
-            unconfirmed = api.issue(code, 2);
+            unconfirmed = api.replyToIssue(code, 2);
         } finally {
             signal("CONT", pid);
         }
@@ -105,21 +101,21 @@ class ClusterIssueIntegrationTest {
         assertThat(unconfirmed.code()).isEqualTo("COMMON-002");
         // The primary decided; only the promise was withheld. The retry finds it and says so.
         assertThat(ledger.issuedMembers(code)).containsExactlyInAnyOrder("1", "2");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.issue(code, 2).code()).isEqualTo("COUPON-002"));
-        assertThat(api.issue(code, 3).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.replyToIssue(code, 2).code()).isEqualTo("COUPON-002"));
+        assertThat(api.replyToIssue(code, 3).status()).isEqualTo(200);
         assertThat(ledger.stock(code)).isEqualTo(7);
     }
 
     @Test
     void runsTheScriptsAgainWhenTheNodesHaveForgottenThem() {
         String code = coupon("NOSCRIPT", 10);
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue(code, 1).status()).isEqualTo(200);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
+        assertThat(api.replyToIssue(code, 1).status()).isEqualTo(200);
 
         ledger.flushScripts();
 
-        assertThat(api.issue(code, 2).status()).isEqualTo(200);
-        assertThat(api.issue(code, 1).code()).isEqualTo("COUPON-002");
+        assertThat(api.replyToIssue(code, 2).status()).isEqualTo(200);
+        assertThat(api.replyToIssue(code, 1).code()).isEqualTo("COUPON-002");
         assertThat(ledger.issuedMembers(code)).containsExactlyInAnyOrder("1", "2");
         assertThat(ledger.stock(code)).isEqualTo(8);
     }

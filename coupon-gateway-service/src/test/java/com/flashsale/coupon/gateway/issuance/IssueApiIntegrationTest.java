@@ -2,55 +2,38 @@ package com.flashsale.coupon.gateway.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
-import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
+import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.Outcome;
-import com.flashsale.coupon.kit.api.SaleClient;
-import com.flashsale.coupon.kit.api.Services;
+import com.flashsale.coupon.kit.api.Reply;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
-import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The public issue API over real HTTP against the real Redis ledger. */
 // These tests judge what is decided, not how fast: a Redis starved of CPU on a busy machine must not
 // turn a burst's answers into 503s here (the deadline itself is RedisOutageIntegrationTest's subject).
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "spring.data.redis.timeout=15s"})
-class IssueApiIntegrationTest {
+class IssueApiIntegrationTest extends TrustedGatewayTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        GatewayTestProperties.register(registry);
-    }
 
     @BeforeEach
     void provision() {
-        api = new ApiClient(port);
         Instant now = Instant.now();
         ledger.reset()
                 .openCampaign("FLASH100", 2, 100)
@@ -62,14 +45,9 @@ class IssueApiIntegrationTest {
                 .members(501, 501, "INACTIVE");
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
-
     @Test
     void issuesCouponAndRecordsItInTheLedgerAndOutbox() {
-        Answer answer = api.issue("FLASH100", 7);
+        Reply answer = api.replyToIssue("FLASH100", 7);
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.success()).isTrue();
@@ -85,7 +63,7 @@ class IssueApiIntegrationTest {
     void exactlyHundredOfFiveHundredSimultaneousMembersGetACoupon() throws Exception {
         // A campaign of its own: the gateway may answer a sold-out campaign from its copy for up to
         // coupon.sold-out.refresh after the next test's reset, which the other tests must not wait for.
-        LoadResult burst = Burst.ofMembers(kit(), "RUSH100", 1, 500).fire();
+        LoadResult burst = Burst.ofMembers(api, "RUSH100", 1, 500).fire();
 
         assertThat(burst.count(Outcome.ISSUED)).isEqualTo(100);
         assertThat(burst.log().all()).filteredOn(a -> a.status() == 409 && "COUPON-003".equals(a.code())).hasSize(400);
@@ -98,7 +76,7 @@ class IssueApiIntegrationTest {
     void refusesSecondIssueForSameMemberUnderConcurrency() throws Exception {
         long[] fiftyTimesMember42 = new long[50];
         Arrays.fill(fiftyTimesMember42, 42);
-        LoadResult burst = Burst.of(kit(), "FLASH100", fiftyTimesMember42).fire();
+        LoadResult burst = Burst.of(api, "FLASH100", fiftyTimesMember42).fire();
 
         assertThat(burst.count(Outcome.ISSUED)).isEqualTo(1);
         assertThat(burst.log().all()).filteredOn(a -> a.status() == 409 && "COUPON-002".equals(a.code())).hasSize(49);
@@ -109,10 +87,10 @@ class IssueApiIntegrationTest {
     @Test
     void refusesWhenSoldOutWithoutTouchingTheLedger() {
         ledger.openCampaign("TINY", 9, 1);
-        assertThat(api.issue("TINY", 1).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("TINY", 1).status()).isEqualTo(200);
         Map<String, String> before = ledger.snapshot();
 
-        Answer answer = api.issue("TINY", 2);
+        Reply answer = api.replyToIssue("TINY", 2);
 
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.code()).isEqualTo("COUPON-003");
@@ -121,29 +99,29 @@ class IssueApiIntegrationTest {
 
     @Test
     void refusesUnknownMember() {
-        assertRefusedWithoutChange(() -> api.issue("FLASH100", 999_999), 404, "MEMBER-001");
+        assertRefusedWithoutChange(() -> api.replyToIssue("FLASH100", 999_999), 404, "MEMBER-001");
     }
 
     @Test
     void refusesInactiveMember() {
-        assertRefusedWithoutChange(() -> api.issue("FLASH100", 501), 403, "MEMBER-002");
+        assertRefusedWithoutChange(() -> api.replyToIssue("FLASH100", 501), 403, "MEMBER-002");
     }
 
     @Test
     void refusesUnknownCoupon() {
-        assertRefusedWithoutChange(() -> api.issue("NOPE", 1), 404, "COUPON-001");
+        assertRefusedWithoutChange(() -> api.replyToIssue("NOPE", 1), 404, "COUPON-001");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ENDED50", "PAUSED", "LATER"})
     void refusesCampaignThatIsNotOpen(String couponCode) {
-        assertRefusedWithoutChange(() -> api.issue(couponCode, 1), 409, "COUPON-004");
+        assertRefusedWithoutChange(() -> api.replyToIssue(couponCode, 1), 409, "COUPON-004");
     }
 
     @Test
     void refusesDuplicateWithoutChange() {
-        api.issue("FLASH100", 3);
-        assertRefusedWithoutChange(() -> api.issue("FLASH100", 3), 409, "COUPON-002");
+        api.replyToIssue("FLASH100", 3);
+        assertRefusedWithoutChange(() -> api.replyToIssue("FLASH100", 3), 409, "COUPON-002");
     }
 
     /** What each of these requests is answered is {@link IssueControllerTest}'s; here, that none of them changes anything. */
@@ -151,20 +129,21 @@ class IssueApiIntegrationTest {
     void badRequestsLeaveTheLedgerAsItWas() {
         Map<String, String> before = ledger.snapshot();
 
-        BadIssueRequests.MALFORMED_BODIES.forEach(body -> api.post(BadIssueRequests.PATH, body));
-        api.post(BadIssueRequests.PATH, BadIssueRequests.OVERSIZED_BODY);
-        api.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + BadIssueRequests.PATH))
+        LocalTarget gateway = LocalTarget.port(port);
+        BadIssueRequests.MALFORMED_BODIES.forEach(body -> api.send(gateway, "POST", BadIssueRequests.PATH, body, Caller.anonymous()));
+        api.send(gateway, "POST", BadIssueRequests.PATH, BadIssueRequests.OVERSIZED_BODY, Caller.anonymous());
+        api.send(HttpRequest.newBuilder(gateway.resolve(BadIssueRequests.PATH))
                 .header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(BadIssueRequests.FORM_BODY)));
-        api.get(BadIssueRequests.PATH);
+                .POST(HttpRequest.BodyPublishers.ofString(BadIssueRequests.FORM_BODY)), Caller.anonymous());
+        api.send(gateway, "GET", BadIssueRequests.PATH, null, Caller.anonymous());
 
         assertThat(ledger.snapshot()).isEqualTo(before);
     }
 
-    private void assertRefusedWithoutChange(java.util.function.Supplier<Answer> request, int status, String code) {
+    private void assertRefusedWithoutChange(java.util.function.Supplier<Reply> request, int status, String code) {
         Map<String, String> before = ledger.snapshot();
 
-        Answer answer = request.get();
+        Reply answer = request.get();
 
         assertThat(answer.status()).isEqualTo(status);
         assertThat(answer.success()).isFalse();
@@ -173,8 +152,4 @@ class IssueApiIntegrationTest {
         assertThat(ledger.snapshot()).isEqualTo(before);
     }
 
-    /** Bursts go through the sale kit: each request on its own connection, opened before the release. */
-    private SaleClient kit() {
-        return new SaleClient(Services.local(port, port), Credentials.none());
-    }
 }

@@ -6,31 +6,25 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The in-memory mirror of active members: what it saves, when it re-reads, and the one staleness it allows. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "coupon.members.mirror-refresh=200ms"})
-class MemberMirrorIntegrationTest {
+class MemberMirrorIntegrationTest extends TrustedGatewayTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     MemberDirectory directory;
@@ -45,16 +39,8 @@ class MemberMirrorIntegrationTest {
     /** Meters of the mirrors a test builds itself, apart from the application's. */
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    ApiClient api;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        GatewayTestProperties.register(registry);
-    }
-
     @BeforeEach
     void provision() {
-        api = new ApiClient(port);
         // The previous test's mirror knows member 50 too: wait until it is forgotten (no version, no mirror),
         // so the mirror a test starts with is the one read from this test's members.
         ledger.reset();
@@ -63,24 +49,19 @@ class MemberMirrorIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> directory.knownActive(50));
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
-
     @Test
     void issuesToMemberProvisionedAfterTheMirrorWasRead() {
         ledger.members(700, 700, "ACTIVE");
 
         assertThat(directory.knownActive(700)).isFalse();
-        assertThat(api.issue("FLASH100", 700).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 700).status()).isEqualTo(200);
     }
 
     @Test
     void refusesInactiveMemberWhateverTheMirrorHolds() {
         ledger.members(800, 800, "INACTIVE");
 
-        assertThat(api.issue("FLASH100", 800).code()).isEqualTo("MEMBER-002");
+        assertThat(api.replyToIssue("FLASH100", 800).code()).isEqualTo("MEMBER-002");
     }
 
     @Test
@@ -88,7 +69,7 @@ class MemberMirrorIntegrationTest {
         ledger.members(9, 9, "INACTIVE");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(9));
-        assertThat(api.issue("FLASH100", 9).code()).isEqualTo("MEMBER-002");
+        assertThat(api.replyToIssue("FLASH100", 9).code()).isEqualTo("MEMBER-002");
     }
 
     @Test
@@ -96,10 +77,10 @@ class MemberMirrorIntegrationTest {
         // The mirror holds member 7 until the version says the hash changed: the staleness it trades for a round trip.
         ledger.redis.hdel(LedgerKeys.MEMBERS, "7");
 
-        assertThat(api.issue("FLASH100", 7).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 7).status()).isEqualTo(200);
         ledger.changeMembersVersion();
         await().atMost(Duration.ofSeconds(5)).until(() -> !directory.knownActive(7));
-        assertThat(api.issue("FLASH100", 7).code()).isEqualTo("MEMBER-001");
+        assertThat(api.replyToIssue("FLASH100", 7).code()).isEqualTo("MEMBER-001");
     }
 
     @Test
@@ -130,6 +111,6 @@ class MemberMirrorIntegrationTest {
         mirror.refresh();
 
         assertThat(mirror.knownActive(5)).isFalse();
-        assertThat(api.issue("FLASH100", 5).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 5).status()).isEqualTo(200);
     }
 }

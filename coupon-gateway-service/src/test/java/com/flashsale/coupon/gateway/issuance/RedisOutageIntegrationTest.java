@@ -12,12 +12,10 @@ import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.TestServers;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,7 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupon.relay.enabled=false")
 class RedisOutageIntegrationTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
+
+    @AutoClose
     private static TcpProxy proxy;
 
     @LocalServerPort
@@ -40,23 +41,15 @@ class RedisOutageIntegrationTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws IOException {
-        GatewayTestProperties.register(registry);
-        proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
-        registry.add("spring.data.redis.port", proxy::port);
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        proxy = GatewayTestProperties.registerBehindProxy(registry);
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        proxy.close();
-        ledger.close();
-    }
 
     @Test
     void answersServiceUnavailableQuicklyWhileRedisIsUnreachableAndRecoversByItself() throws Exception {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.cut();
         LoadResult burst = Burst.ofMembers(kit(), "FLASH100", 2, 50).fire();
@@ -72,7 +65,7 @@ class RedisOutageIntegrationTest {
         assertThat(ledger.stock("FLASH100")).isEqualTo(99);
 
         proxy.restore();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.issue("FLASH100", 60).status())
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(api.replyToIssue("FLASH100", 60).status())
                 .isEqualTo(200));
         assertThat(ledger.issuedMembers("FLASH100")).containsExactlyInAnyOrder("1", "60");
     }
@@ -80,8 +73,8 @@ class RedisOutageIntegrationTest {
     @Test
     void answersServiceUnavailableAfterTheTimeoutWhileRedisIsSilentAndARetryNeverGetsTwo() throws Exception {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.stall();
         LoadResult burst;

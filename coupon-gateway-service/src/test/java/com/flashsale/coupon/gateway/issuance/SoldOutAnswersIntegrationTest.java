@@ -7,22 +7,21 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.GatewayApplication;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
+import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Sold-out campaigns answered from the gateway's copy: the same answers as the issue script, no
@@ -31,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "coupon.sold-out.refresh=" + SoldOutAnswersIntegrationTest.BOUND_MILLIS + "ms"})
-class SoldOutAnswersIntegrationTest {
+class SoldOutAnswersIntegrationTest extends TrustedGatewayTest {
 
     /**
      * Four times the default: versions are read every second and a copy answers for four seconds
@@ -41,10 +40,8 @@ class SoldOutAnswersIntegrationTest {
      */
     static final long BOUND_MILLIS = 4_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     SoldOutCampaigns soldOut;
@@ -58,24 +55,11 @@ class SoldOutAnswersIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
-    ApiClient api;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        GatewayTestProperties.register(registry);
-    }
-
     @BeforeEach
     void sellOut() {
-        api = new ApiClient(port);
         // A code of its own per test: a copy from the previous test may outlive the reset by up to the bound.
         ledger.reset().members(1, 100, "ACTIVE").members(101, 101, "INACTIVE");
         await().atMost(PATIENCE).until(() -> members.knownActive(100));
-    }
-
-    @AfterAll
-    static void close() {
-        ledger.close();
     }
 
     @Test
@@ -85,9 +69,9 @@ class SoldOutAnswersIntegrationTest {
         long memberReads = ledger.calls("hget");
         long commands = totalCommands();
 
-        List<Answer> answers = new ArrayList<>();
+        List<Reply> answers = new ArrayList<>();
         for (long member = 1; member <= 100; member++) {
-            answers.add(api.issue(code, member));
+            answers.add(api.replyToIssue(code, member));
         }
 
         assertThat(answers.subList(0, 3)).allSatisfy(answer -> assertRefused(answer, "COUPON-002"));
@@ -106,8 +90,8 @@ class SoldOutAnswersIntegrationTest {
     void unknownAndInactiveMembersAreStillRefusedAsSuch() {
         String code = soldOutCampaign("MEMBERS", 2);
 
-        assertThat(api.issue(code, 999_999).code()).isEqualTo("MEMBER-001");
-        assertThat(api.issue(code, 101).code()).isEqualTo("MEMBER-002");
+        assertThat(api.replyToIssue(code, 999_999).code()).isEqualTo("MEMBER-001");
+        assertThat(api.replyToIssue(code, 101).code()).isEqualTo("MEMBER-002");
         assertThat(soldOut.keeps(code)).isTrue();
     }
 
@@ -121,8 +105,8 @@ class SoldOutAnswersIntegrationTest {
         assertIssuedWithinTheBound(api, code, 50, returnedAt);
         assertThat(ledger.issuedMembers(code)).containsExactlyInAnyOrder("1", "3", "50");
         assertThat(ledger.stock(code)).isZero();
-        assertThat(api.issue(code, 51).code()).isEqualTo("COUPON-003");
-        assertThat(api.issue(code, 2).code()).isEqualTo("COUPON-003");
+        assertThat(api.replyToIssue(code, 51).code()).isEqualTo("COUPON-003");
+        assertThat(api.replyToIssue(code, 2).code()).isEqualTo("COUPON-003");
     }
 
     @Test
@@ -133,8 +117,8 @@ class SoldOutAnswersIntegrationTest {
         long raisedAt = System.nanoTime();
 
         assertIssuedWithinTheBound(api, code, 60, raisedAt);
-        assertThat(api.issue(code, 61).status()).isEqualTo(200);
-        assertThat(api.issue(code, 62).code()).isEqualTo("COUPON-003");
+        assertThat(api.replyToIssue(code, 61).status()).isEqualTo(200);
+        assertThat(api.replyToIssue(code, 62).code()).isEqualTo("COUPON-003");
         assertThat(ledger.issuedMembers(code)).containsExactlyInAnyOrder("1", "2", "60", "61");
     }
 
@@ -142,11 +126,12 @@ class SoldOutAnswersIntegrationTest {
     void twoGatewaysBothLearnOfReturnedStock() {
         String code = soldOutCampaign("TWO", 3);
         try (ConfigurableApplicationContext other = secondGateway()) {
-            ApiClient otherApi = new ApiClient(other.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+            SaleClient otherApi = SaleClient.ofService(other.getEnvironment().getRequiredProperty("local.server.port", Integer.class),
+                    Credentials.none());
             SoldOutCampaigns otherSoldOut = other.getBean(SoldOutCampaigns.class);
-            assertThat(otherApi.issue(code, 10).code()).isEqualTo("COUPON-003");
+            assertThat(otherApi.replyToIssue(code, 10).code()).isEqualTo("COUPON-003");
             await().atMost(PATIENCE).until(() -> otherSoldOut.keeps(code));
-            assertThat(otherApi.issue(code, 10).code()).isEqualTo("COUPON-003");
+            assertThat(otherApi.replyToIssue(code, 10).code()).isEqualTo("COUPON-003");
 
             ledger.returnCoupon(code, 1).returnCoupon(code, 2);
             long returnedAt = System.nanoTime();
@@ -195,9 +180,9 @@ class SoldOutAnswersIntegrationTest {
     private String soldOutCampaign(String code, int quantity) {
         ledger.openCampaign(code, 20 + code.length(), quantity);
         for (long member = 1; member <= quantity; member++) {
-            assertThat(api.issue(code, member).status()).isEqualTo(200);
+            assertThat(api.replyToIssue(code, member).status()).isEqualTo(200);
         }
-        assertThat(api.issue(code, 99).code()).isEqualTo("COUPON-003");
+        assertThat(api.replyToIssue(code, 99).code()).isEqualTo("COUPON-003");
         await().atMost(PATIENCE).until(() -> soldOut.keeps(code));
         return code;
     }
@@ -206,12 +191,12 @@ class SoldOutAnswersIntegrationTest {
      * Asks for the coupon until it is issued. Before that, refusals are allowed only for requests
      * sent less than the bound after the change: after it, every gateway must ask Redis.
      */
-    private static void assertIssuedWithinTheBound(ApiClient api, String code, long member, long changedAt) {
+    private static void assertIssuedWithinTheBound(SaleClient api, String code, long member, long changedAt) {
         long boundEnd = changedAt + Duration.ofMillis(BOUND_MILLIS).toNanos();
         List<String> lateRefusals = new ArrayList<>();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
             long sentAt = System.nanoTime();
-            Answer answer = api.issue(code, member);
+            Reply answer = api.replyToIssue(code, member);
             if (answer.status() != 200 && (sentAt - boundEnd >= 0 || !"COUPON-003".equals(answer.code()))) {
                 lateRefusals.add(answer.code() + " sent " + (sentAt - changedAt) / 1_000_000 + " ms after the change");
             }
@@ -220,7 +205,7 @@ class SoldOutAnswersIntegrationTest {
         assertThat(lateRefusals).isEmpty();
     }
 
-    private static void assertRefused(Answer answer, String code) {
+    private static void assertRefused(Reply answer, String code) {
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.code()).isEqualTo(code);
     }

@@ -6,15 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TcpProxy;
-import com.flashsale.coupon.testsupport.ApiClient;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.TestServers;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +34,10 @@ class SoldOutOutageIntegrationTest {
 
     static final long BOUND_MILLIS = 1_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
+
+    @AutoClose
     private static TcpProxy proxy;
 
     @LocalServerPort
@@ -43,27 +46,26 @@ class SoldOutOutageIntegrationTest {
     @Autowired
     SoldOutCampaigns soldOut;
 
-    ApiClient api;
+    @AutoClose
+    SaleClient api;
     /** A code of its own per test: a copy from the previous test may outlive the reset by up to the bound. */
     String code;
     static int sales;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) throws IOException {
-        GatewayTestProperties.register(registry);
-        proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
-        registry.add("spring.data.redis.port", proxy::port);
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        proxy = GatewayTestProperties.registerBehindProxy(registry);
     }
 
     @BeforeEach
     void sellOut() {
-        api = new ApiClient(port);
+        api = SaleClient.ofService(port, Credentials.none());
         code = "GONE" + ++sales;
         ledger.reset().openCampaign(code, 30, 1).members(1, 10, "ACTIVE");
-        assertThat(api.issue(code, 1).status()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> api.issue(code, 2).status() == 409 && soldOut.keeps(code));
+        assertThat(api.replyToIssue(code, 1).status()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> api.replyToIssue(code, 2).status() == 409 && soldOut.keeps(code));
     }
+
 
     @AfterEach
     void reconnect() {
@@ -71,11 +73,6 @@ class SoldOutOutageIntegrationTest {
         proxy.restore();
     }
 
-    @AfterAll
-    static void close() throws IOException {
-        proxy.close();
-        ledger.close();
-    }
 
     @Test
     void aCutFromRedisEndsTheCopyWithinTheBound() {
@@ -85,9 +82,9 @@ class SoldOutOutageIntegrationTest {
         List<String> late = askUntilUnavailable(cutAt);
 
         assertThat(late).isEmpty();
-        assertThat(api.issue(code, 3).code()).isEqualTo("COMMON-002");
+        assertThat(api.replyToIssue(code, 3).code()).isEqualTo("COMMON-002");
         proxy.restore();
-        await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.issue(code, 3).code()));
+        await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.replyToIssue(code, 3).code()));
     }
 
     @Test
@@ -98,9 +95,9 @@ class SoldOutOutageIntegrationTest {
         List<String> late = askUntilUnavailable(stalledAt);
 
         assertThat(late).isEmpty();
-        assertThat(api.issue(code, 3).code()).isEqualTo("COMMON-002");
+        assertThat(api.replyToIssue(code, 3).code()).isEqualTo("COMMON-002");
         proxy.resume();
-        await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.issue(code, 3).code()));
+        await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.replyToIssue(code, 3).code()));
     }
 
     /** Asks until the gateway answers 503; returns the refusals sent after the bound (there must be none). */
@@ -109,7 +106,7 @@ class SoldOutOutageIntegrationTest {
         List<String> late = new ArrayList<>();
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(10)).until(() -> {
             long sentAt = System.nanoTime();
-            Answer answer = api.issue(code, 3);
+            Reply answer = api.replyToIssue(code, 3);
             if (answer.status() != 503 && sentAt - boundEnd >= 0) {
                 late.add(answer.code() + " sent " + (sentAt - outageAt) / 1_000_000 + " ms into the outage");
             }

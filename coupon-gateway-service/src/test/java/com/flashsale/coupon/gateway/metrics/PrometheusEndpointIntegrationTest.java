@@ -3,57 +3,40 @@ package com.flashsale.coupon.gateway.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** What Prometheus scrapes from the gateway's management port after a few issue requests. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "coupon.relay.enabled=false", "coupon.metrics.instance=gateway-test-1", "coupon.metrics.ledger-refresh=100ms"})
-class PrometheusEndpointIntegrationTest {
+class PrometheusEndpointIntegrationTest extends TrustedGatewayTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
-
-    @LocalServerPort
-    int port;
 
     @LocalManagementPort
     int managementPort;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        GatewayTestProperties.register(registry);
-    }
 
     @BeforeEach
     void provision() {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 10, "ACTIVE");
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
-
     @Test
     void exposesIssueLatencyBucketsStockAndBacklogWithApplicationAndInstanceTags() throws Exception {
-        ApiClient api = new ApiClient(port);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(200);
-        assertThat(api.issue("FLASH100", 1).status()).isEqualTo(409);
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
+        assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(409);
 
         // The relay is off, so the accepted issuance stays in the outbox.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(scrape("coupon_"))

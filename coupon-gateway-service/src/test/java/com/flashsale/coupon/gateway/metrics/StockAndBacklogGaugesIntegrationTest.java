@@ -117,7 +117,7 @@ class StockAndBacklogGaugesIntegrationTest {
     }
 
     private StockAndBacklogGauges gauges(RedisConnections redis) {
-        return new StockAndBacklogGauges(redis, new MetricsSettings("", Duration.ofSeconds(2)), meters, scheduler);
+        return new StockAndBacklogGauges(redis, new MetricsSettings(Duration.ofSeconds(2)), meters, scheduler);
     }
 
     private static RedisConnections connections(int port) {

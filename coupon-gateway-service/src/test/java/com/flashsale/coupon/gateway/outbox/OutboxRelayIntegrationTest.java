@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Range;
@@ -18,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"coupon.relay.claim-idle=300ms", "coupon.relay.claim-interval=100ms"})
 class OutboxRelayIntegrationTest {
 
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
     private static String topic;
 
@@ -68,15 +70,11 @@ class OutboxRelayIntegrationTest {
         relay.start();
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void issuanceAcceptedWhileRelayIsDownReachesKafkaExactlyOnceWhenItRuns() {
         try (RecordingConsumer kafka = new RecordingConsumer(topic)) {
-            assertThat(new ApiClient(port).issue("FLASH100", 4).status()).isEqualTo(200);
+            assertThat(SaleClient.ofService(port, Credentials.none()).replyToIssue("FLASH100", 4).status()).isEqualTo(200);
             assertThat(ledger.outboxLength("FLASH100")).isEqualTo(1);
             assertThat(kafka.poll()).isEmpty();
 
@@ -100,10 +98,10 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void entriesLeftPendingByADeadGatewayAreClaimedAndPublished() {
-        ApiClient api = new ApiClient(port);
+        SaleClient api = SaleClient.ofService(port, Credentials.none());
         // Members of their own: the topic is shared by every test of this class.
         for (long member = 6; member <= 10; member++) {
-            assertThat(api.issue("FLASH100", member).status()).isEqualTo(200);
+            assertThat(api.replyToIssue("FLASH100", member).status()).isEqualTo(200);
         }
         String stream = LedgerKeys.forCoupon("FLASH100").outbox();
         ledger.redis.xgroupCreate(XReadArgs.StreamOffset.from(stream, "0"), LedgerKeys.RELAY_GROUP,

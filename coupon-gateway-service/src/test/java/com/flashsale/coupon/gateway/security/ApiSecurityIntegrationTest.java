@@ -7,12 +7,15 @@ import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.gateway.outbox.OutboxRelay;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenCredentials;
 import com.flashsale.coupon.kit.token.TokenIssuer;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.testsupport.DescribedApi;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +36,6 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -80,7 +81,14 @@ class ApiSecurityIntegrationTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
 
-    ApiClient api;
+    @AutoClose
+    SaleClient api;
+
+    LocalTarget gateway;
+
+    private static final String ISSUE = "/api/v1/coupons/issue";
+    /** An issue request naming no member: with tokens, the member is the token's. */
+    private static final String FOR_THE_TOKENS_MEMBER = "{\"couponCode\":\"FLASH100\"}";
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -92,7 +100,8 @@ class ApiSecurityIntegrationTest {
     @BeforeEach
     void provision() {
         relay.stop();
-        api = new ApiClient(port);
+        api = SaleClient.ofService(port, new TokenCredentials(tokens));
+        gateway = LocalTarget.port(port);
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 500, "ACTIVE");
         if (kafka == null) {
             kafka = new RecordingConsumer(topic);
@@ -116,10 +125,9 @@ class ApiSecurityIntegrationTest {
     @Test
     void api1MemberCannotActForAnotherMember() {
         Map<String, String> before = ledger.snapshot();
-        ApiClient member7 = api.withToken(tokens.member(7));
 
-        assertRefused(member7.issue("FLASH100", 8), 403, "AUTH-002");
-        assertRefused(member7.get("/api/v1/coupons/FLASH100/issuance?memberId=8"), 403, "AUTH-002");
+        assertRefused(api.send(gateway, "POST", ISSUE, "{\"couponCode\":\"FLASH100\",\"memberId\":8}", Caller.member(7)), 403, "AUTH-002");
+        assertRefused(api.send(gateway, "GET", "/api/v1/coupons/FLASH100/issuance?memberId=8", null, Caller.member(7)), 403, "AUTH-002");
 
         assertThat(ledger.snapshot()).isEqualTo(before);
         assertOnlyTheWitnessReachesKafka();
@@ -130,13 +138,17 @@ class ApiSecurityIntegrationTest {
     void api2EveryTokenThatProvesNothingIsRefused() {
         Map<String, String> before = ledger.snapshot();
 
-        assertRefused(api.issue("FLASH100", 7), 401, "AUTH-001");
+        assertRefused(api.send(gateway, "POST", ISSUE, "{\"couponCode\":\"FLASH100\",\"memberId\":7}", Caller.anonymous()),
+                401, "AUTH-001");
         for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "7").entrySet()) {
-            Answer answer = api.withToken(token.getValue()).issue("FLASH100");
+            Reply answer = api.send(withToken(HttpRequest.newBuilder(gateway.resolve(ISSUE)), token.getValue())
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(FOR_THE_TOKENS_MEMBER)),
+                    Caller.anonymous());
             assertThat(answer.status()).as(token.getKey()).isEqualTo(401);
             assertThat(answer.code()).as(token.getKey()).isEqualTo("AUTH-001");
             assertThat(answer.header("WWW-Authenticate")).as(token.getKey()).startsWith("Bearer error=\"invalid_token\"");
-            assertThat(api.withToken(token.getValue()).get("/api/v1/coupons/FLASH100/issuance").status())
+            assertThat(api.send(withToken(HttpRequest.newBuilder(gateway.resolve("/api/v1/coupons/FLASH100/issuance")),
+                    token.getValue()), Caller.anonymous()).status())
                     .as(token.getKey()).isEqualTo(401);
         }
 
@@ -148,7 +160,6 @@ class ApiSecurityIntegrationTest {
     @Test
     void api3UnknownAndAmbiguousBodiesAreRefused() {
         Map<String, String> before = ledger.snapshot();
-        ApiClient member7 = api.withToken(tokens.member(7));
 
         for (String body : List.of(
                 "{\"couponCode\":\"FLASH100\",\"memberId\":7,\"memberId\":8}",
@@ -156,7 +167,7 @@ class ApiSecurityIntegrationTest {
                 "{\"couponCode\":\"FLASH100\"}{\"couponCode\":\"ENDED50\"}",
                 "{\"couponCode\":\"FLASH100\",\"stock\":1000}",
                 "{\"couponCode\":\"FLASH100\",\"status\":\"ISSUED\",\"member\":{\"id\":8}}")) {
-            Answer answer = member7.post("/api/v1/coupons/issue", body);
+            Reply answer = api.send(gateway, "POST", ISSUE, body, Caller.member(7));
             assertThat(answer.status()).as(body).isEqualTo(400);
             assertThat(answer.code()).as(body).isEqualTo("COMMON-001");
         }
@@ -171,14 +182,14 @@ class ApiSecurityIntegrationTest {
      */
     @Test
     void api5OperatorEndpointsRefuseMembersAndAnonymousCallers() {
-        List<HttpRequest.Builder> operatorRequests = operatorRequests();
+        List<HttpRequest.Builder> operatorRequests = DescribedApi.requests(handlers, gateway.base(), "{}", MEMBER_ENDPOINTS);
         assertThat(operatorRequests).as("the gateway's operator endpoints").isNotEmpty();
         Map<String, String> before = ledger.snapshot();
 
         for (HttpRequest.Builder request : operatorRequests) {
             HttpRequest built = request.copy().build();
-            assertRefused(api.withToken(tokens.member(7)).send(request.copy()), 403, "AUTH-002", built.method() + " " + built.uri());
-            assertRefused(api.send(request.copy()), 401, "AUTH-001", built.method() + " " + built.uri());
+            assertRefused(api.send(request.copy(), Caller.member(7)), 403, "AUTH-002", built.method() + " " + built.uri());
+            assertRefused(api.send(request.copy(), Caller.anonymous()), 401, "AUTH-001", built.method() + " " + built.uri());
         }
 
         assertThat(ledger.snapshot()).isEqualTo(before);
@@ -193,29 +204,31 @@ class ApiSecurityIntegrationTest {
     void api8NoActuatorOnThePublicPortAndNoInternalsInErrors() {
         for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/beans",
                 "/actuator/heapdump", "/actuator/health", "/actuator")) {
-            assertThat(api.get(path).status()).as("anonymous %s on the public port", path).isNotEqualTo(200);
-            assertThat(api.withToken(tokens.member(7)).get(path).status()).as("member %s on the public port", path)
+            assertThat(api.send(gateway, "GET", path, null, Caller.anonymous()).status())
+                    .as("anonymous %s on the public port", path).isNotEqualTo(200);
+            assertThat(api.send(gateway, "GET", path, null, Caller.member(7)).status()).as("member %s on the public port", path)
                     .isNotEqualTo(200);
         }
-        ApiClient management = new ApiClient(managementPort);
-        assertThat(management.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api.send(LocalTarget.port(managementPort), "GET", "/actuator/health/readiness", null, Caller.anonymous())
+                .status()).isEqualTo(200);
 
         Map<String, String> before = ledger.snapshot();
-        List<Answer> errors = new ArrayList<>();
-        ApiClient member7 = api.withToken(tokens.member(7));
-        errors.add(member7.post("/api/v1/coupons/issue", "{\"couponCode\":\"FLASH100\",\"memberId\":\"seven\"}"));
-        errors.add(member7.post("/api/v1/coupons/issue", "{\"couponCode\":[1,2]}"));
-        errors.add(member7.post("/api/v1/coupons/issue", "<issue coupon=\"FLASH100\"/>"));
-        errors.add(member7.post("/api/v1/coupons/issue", "{\"couponCode\":\"FLASH100\",\"memberId\":99999999999999999999}"));
-        errors.add(member7.get("/api/v1/coupons/FLASH100/issuance?memberId=abc"));
-        errors.add(member7.get("/api/v1/coupons/FLASH100/issuance?memberId=-1"));
-        errors.add(member7.get("/api/v1/coupons/FLA%7DSH/issuance"));
-        errors.add(member7.get("/api/v1/coupons/issue"));
-        errors.add(member7.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/coupons/issue"))
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("FLASH100"))));
-        errors.add(member7.get("/api/v1/nothing-here"));
-        errors.add(api.withToken("eyJhbGciOiJSUzI1NiJ9.e30.AAAA").issue("FLASH100"));
-        for (Answer error : errors) {
+        List<Reply> errors = new ArrayList<>();
+        errors.add(api.send(gateway, "POST", ISSUE, "{\"couponCode\":\"FLASH100\",\"memberId\":\"seven\"}", Caller.member(7)));
+        errors.add(api.send(gateway, "POST", ISSUE, "{\"couponCode\":[1,2]}", Caller.member(7)));
+        errors.add(api.send(gateway, "POST", ISSUE, "<issue coupon=\"FLASH100\"/>", Caller.member(7)));
+        errors.add(api.send(gateway, "POST", ISSUE, "{\"couponCode\":\"FLASH100\",\"memberId\":99999999999999999999}", Caller.member(7)));
+        errors.add(api.send(gateway, "GET", "/api/v1/coupons/FLASH100/issuance?memberId=abc", null, Caller.member(7)));
+        errors.add(api.send(gateway, "GET", "/api/v1/coupons/FLASH100/issuance?memberId=-1", null, Caller.member(7)));
+        errors.add(api.send(gateway, "GET", "/api/v1/coupons/FLA%7DSH/issuance", null, Caller.member(7)));
+        errors.add(api.send(gateway, "GET", "/api/v1/coupons/issue", null, Caller.member(7)));
+        errors.add(api.send(HttpRequest.newBuilder(gateway.resolve(ISSUE))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("FLASH100")), Caller.member(7)));
+        errors.add(api.send(gateway, "GET", "/api/v1/nothing-here", null, Caller.member(7)));
+        errors.add(api.send(withToken(HttpRequest.newBuilder(gateway.resolve(ISSUE)), "eyJhbGciOiJSUzI1NiJ9.e30.AAAA")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(FOR_THE_TOKENS_MEMBER)),
+                Caller.anonymous()));
+        for (Reply error : errors) {
             assertThat(error.status()).as(error.body().toString()).isBetween(400, 499);
             assertThat(error.body().toString()).doesNotContainPattern(INTERNALS);
         }
@@ -224,29 +237,8 @@ class ApiSecurityIntegrationTest {
         assertOnlyTheWitnessReachesKafka();
     }
 
-    private List<HttpRequest.Builder> operatorRequests() {
-        List<HttpRequest.Builder> requests = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers.getHandlerMethods().entrySet()) {
-            // The gateway's own endpoints: not the error page, nor the API description springdoc serves to anyone.
-            if (!handler.getValue().getBeanType().getPackageName().startsWith("com.flashsale")) {
-                continue;
-            }
-            RequestMappingInfo mapping = handler.getKey();
-            for (String pattern : mapping.getPatternValues()) {
-                if (MEMBER_ENDPOINTS.contains(pattern)) {
-                    continue;
-                }
-                String path = pattern.replaceAll("\\{[^}]*Id}", "7").replaceAll("\\{[^}]*}", "FLASH100");
-                URI uri = URI.create(api.baseUrl() + path);
-                var methods = mapping.getMethodsCondition().getMethods();
-                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
-                    requests.add(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .method(method.name(), method == RequestMethod.GET ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString("{}")));
-                }
-            }
-        }
-        return requests;
+    private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {
+        return request.header("Authorization", "Bearer " + token);
     }
 
     /**
@@ -256,7 +248,7 @@ class ApiSecurityIntegrationTest {
      */
     private void assertOnlyTheWitnessReachesKafka() {
         relay.start();
-        assertThat(api.withToken(tokens.member(WITNESS)).issue("FLASH100").status()).isEqualTo(200);
+        assertThat(api.send(gateway, "POST", ISSUE, FOR_THE_TOKENS_MEMBER, Caller.member(WITNESS)).status()).isEqualTo(200);
         witnesses++;
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(ledger.outboxLength("FLASH100")).isZero();
@@ -267,11 +259,11 @@ class ApiSecurityIntegrationTest {
                 .containsOnly(WITNESS).hasSize(witnesses);
     }
 
-    private static void assertRefused(Answer answer, int status, String code) {
+    private static void assertRefused(Reply answer, int status, String code) {
         assertRefused(answer, status, code, "");
     }
 
-    private static void assertRefused(Answer answer, int status, String code, String what) {
+    private static void assertRefused(Reply answer, int status, String code, String what) {
         assertThat(answer.status()).as("%s %s", what, answer.body()).isEqualTo(status);
         assertThat(answer.success()).as(what).isFalse();
         assertThat(answer.code()).as(what).isEqualTo(code);

@@ -6,18 +6,20 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
 import com.flashsale.coupon.gateway.support.LedgerFixture;
+import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.kit.token.TokenIssuer;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.ApiClient;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class FloodIntegrationTest {
 
     private static final TokenIssuer tokens = TokenIssuer.forTests();
+    @AutoClose
     private static final LedgerFixture ledger = new LedgerFixture();
     private static final AtomicInteger runs = new AtomicInteger();
     private static String topic;
@@ -62,10 +65,6 @@ class FloodIntegrationTest {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 500, "ACTIVE");
     }
 
-    @AfterAll
-    static void close() {
-        ledger.close();
-    }
 
     @Test
     void aFloodingClientIsCutToItsAllowanceWhileAnotherGetsEveryAnswer() throws Exception {
@@ -75,22 +74,23 @@ class FloodIntegrationTest {
         String otherAddress = "198.51.100." + run;
         long flooder = 2L * run;
         long other = 2L * run + 1;
-        ApiClient api = new ApiClient(port);
+        LocalTarget gateway = LocalTarget.port(port);
         String flooderToken = tokens.member(flooder);
         String otherToken = tokens.member(other);
 
-        try (RecordingConsumer kafka = new RecordingConsumer(topic)) {
-            List<Answer> answers = SimultaneousRequests.fire(103, i -> i < 100
-                    ? api.send(issue(api, flooderToken, flooderAddress))
-                    : api.send(issue(api, otherToken, otherAddress)));
-            List<Answer> flood = answers.subList(0, 100);
-            List<Answer> usual = answers.subList(100, 103);
+        try (SaleClient api = SaleClient.ofService(port, Credentials.none());
+                RecordingConsumer kafka = new RecordingConsumer(topic)) {
+            List<Reply> answers = Simultaneous.run(103, i -> i < 100
+                    ? api.send(issue(gateway, flooderToken, flooderAddress), Caller.anonymous())
+                    : api.send(issue(gateway, otherToken, otherAddress), Caller.anonymous()));
+            List<Reply> flood = answers.subList(0, 100);
+            List<Reply> usual = answers.subList(100, 103);
 
-            assertThat(usual).extracting(Answer::status).containsExactlyInAnyOrder(200, 409, 409);
+            assertThat(usual).extracting(Reply::status).containsExactlyInAnyOrder(200, 409, 409);
             assertThat(flood).filteredOn(a -> a.status() == 200).hasSize(1);
-            assertThat(flood).filteredOn(a -> a.status() == 409).extracting(Answer::code).containsOnly("COUPON-002").hasSize(4);
-            List<Answer> refused = flood.stream().filter(a -> a.status() == 429).toList();
-            assertThat(refused).hasSize(95).extracting(Answer::code).containsOnly("RATE-001");
+            assertThat(flood).filteredOn(a -> a.status() == 409).extracting(Reply::code).containsOnly("COUPON-002").hasSize(4);
+            List<Reply> refused = flood.stream().filter(a -> a.status() == 429).toList();
+            assertThat(refused).hasSize(95).extracting(Reply::code).containsOnly("RATE-001");
             assertThat(refused).filteredOn(a -> a.header("RateLimit-Policy").startsWith("\"address\"")).hasSize(80);
             assertThat(refused).filteredOn(a -> a.header("RateLimit-Policy").startsWith("\"member\"")).hasSize(15);
             assertThat(refused).allSatisfy(a -> assertThat(Long.parseLong(a.header("Retry-After"))).isPositive());
@@ -111,8 +111,8 @@ class FloodIntegrationTest {
                 .filter(wanted::contains).toList();
     }
 
-    private static HttpRequest.Builder issue(ApiClient api, String token, String forwardedFor) {
-        return HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/coupons/issue"))
+    private static HttpRequest.Builder issue(LocalTarget gateway, String token, String forwardedFor) {
+        return HttpRequest.newBuilder(gateway.resolve("/api/v1/coupons/issue"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .header("X-Forwarded-For", forwardedFor)

@@ -1,37 +1,40 @@
 package com.flashsale.coupon.gateway.support;
 
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.testsupport.TestServers;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisAdvancedClusterCommands;
 import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
- * The ledger on the local Redis Cluster, written as the worker's provisioning writes it, with what a
- * test needs to steer the nodes: which primary and replica hold a coupon, and their processes.
+ * The ledger on the local Redis Cluster ({@link TestLedger}), with what a test needs to steer the nodes: which primary and replica hold a coupon, and their processes.
  * Each test names its own coupons (no node is flushed: other tests may share the cluster).
  */
-public final class ClusterLedger implements AutoCloseable {
+public final class ClusterLedger extends TestLedger<ClusterLedger> {
 
     private final RedisClusterClient client;
     private final StatefulRedisClusterConnection<String, String> connection;
     public final RedisAdvancedClusterCommands<String, String> redis;
 
     public ClusterLedger() {
-        client = RedisClusterClient.create(TestServers.redisClusterNodes().stream()
-                .map(node -> RedisURI.create("redis://" + node)).toList());
-        connection = client.connect();
-        redis = connection.sync();
+        this(RedisClusterClient.create(TestServers.redisClusterNodes().stream()
+                .map(node -> RedisURI.create("redis://" + node)).toList()));
+    }
+
+    private ClusterLedger(RedisClusterClient client) {
+        this(client, client.connect());
+    }
+
+    private ClusterLedger(RedisClusterClient client, StatefulRedisClusterConnection<String, String> connection) {
+        super(connection.sync());
+        this.client = client;
+        this.connection = connection;
+        this.redis = connection.sync();
     }
 
     /** A code no other test uses. */
@@ -39,47 +42,9 @@ public final class ClusterLedger implements AutoCloseable {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    public ClusterLedger openCampaign(String code, long id, int quantity) {
-        LedgerKeys keys = LedgerKeys.forCoupon(code);
-        Map<String, String> fields = new HashMap<>();
-        fields.put(CampaignFields.ID, Long.toString(id));
-        fields.put(CampaignFields.QUANTITY, Integer.toString(quantity));
-        fields.put(CampaignFields.STATUS, "ACTIVE");
-        fields.put(CampaignFields.STARTS_AT, "1735689600000");
-        fields.put(CampaignFields.ENDS_AT, "");
-        redis.hset(keys.campaign(), fields);
-        redis.set(keys.stock(), Integer.toString(quantity));
-        redis.sadd(LedgerKeys.CAMPAIGNS, code);
-        redis.eval(LedgerKeys.BUMP_VERSION_LUA + "return bump_version(KEYS[1])", ScriptOutputType.VALUE,
-                keys.version());
-        return this;
-    }
-
-    public ClusterLedger members(long fromId, long toId, String status) {
-        Map<String, String> members = new HashMap<>();
-        for (long id = fromId; id <= toId; id++) {
-            members.put(Long.toString(id), status);
-        }
-        redis.hset(LedgerKeys.MEMBERS, members);
-        redis.set(LedgerKeys.MEMBERS_VERSION, UUID.randomUUID().toString());
-        return this;
-    }
-
     /** Takes the coupon off the relays' list again, so a finished test leaves nothing for others to relay. */
     public void retire(String code) {
         redis.srem(LedgerKeys.CAMPAIGNS, code);
-    }
-
-    public long stock(String code) {
-        return Long.parseLong(redis.get(LedgerKeys.forCoupon(code).stock()));
-    }
-
-    public List<String> issuedMembers(String code) {
-        return redis.zrange(LedgerKeys.forCoupon(code).issued(), 0, -1);
-    }
-
-    public long outboxLength(String code) {
-        return redis.xlen(LedgerKeys.forCoupon(code).outbox());
     }
 
     /** The primary serving the coupon's slot now. */

@@ -3,6 +3,7 @@ package com.flashsale.coupon.gateway.support;
 import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.TestServers;
 import com.flashsale.coupon.testsupport.TestTopics;
+import java.io.IOException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -23,6 +24,18 @@ public final class GatewayTestProperties {
         String topic = servers(registry);
         registry.add("coupon.auth.mode", () -> "local");
         return topic;
+    }
+
+    /**
+     * As {@link #register}, with Redis reached through a new proxy the test can cut or stall; the
+     * test closes it.
+     */
+    public static TcpProxy registerBehindProxy(DynamicPropertyRegistry registry) throws IOException {
+        register(registry);
+        TcpProxy proxy = new TcpProxy(TestServers.endpoints().redisHost(), TestServers.endpoints().redisPort());
+        registry.add("spring.data.redis.port", proxy::port);
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        return proxy;
     }
 
     /** Registers the servers, asking every request for a token of {@code tokens}' issuer; returns the topic. */

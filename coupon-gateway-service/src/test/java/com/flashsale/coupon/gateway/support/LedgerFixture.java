@@ -1,128 +1,43 @@
 package com.flashsale.coupon.gateway.support;
 
-import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.testsupport.TestServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
- * Writes reference data into the gateway tests' Redis database exactly as the worker's
- * provisioning does (the key contract in {@link LedgerKeys}), and reads the ledger back.
+ * The ledger in the gateway tests' Redis database (one server): what {@link TestLedger} writes and
+ * reads, plus a clean start, command counts and snapshots.
  */
-public final class LedgerFixture implements AutoCloseable {
+public final class LedgerFixture extends TestLedger<LedgerFixture> {
 
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> connection;
     public final RedisCommands<String, String> redis;
 
     public LedgerFixture() {
-        TestServers.Endpoints servers = TestServers.endpoints();
-        client = RedisClient.create(RedisURI.builder().withHost(servers.redisHost()).withPort(servers.redisPort())
-                .withDatabase(GatewayTestProperties.REDIS_DATABASE).build());
-        connection = client.connect();
-        redis = connection.sync();
+        this(RedisClient.create(RedisURI.builder().withHost(TestServers.endpoints().redisHost())
+                .withPort(TestServers.endpoints().redisPort()).withDatabase(GatewayTestProperties.REDIS_DATABASE).build()));
+    }
+
+    private LedgerFixture(RedisClient client) {
+        this(client, client.connect());
+    }
+
+    private LedgerFixture(RedisClient client, StatefulRedisConnection<String, String> connection) {
+        super(connection.sync());
+        this.client = client;
+        this.connection = connection;
+        this.redis = connection.sync();
     }
 
     public LedgerFixture reset() {
         redis.flushdb();
         return this;
-    }
-
-    public LedgerFixture campaign(String code, long id, int quantity, String status, Instant startsAt, Instant endsAt) {
-        LedgerKeys keys = LedgerKeys.forCoupon(code);
-        Map<String, String> fields = new HashMap<>();
-        fields.put(CampaignFields.ID, Long.toString(id));
-        fields.put(CampaignFields.QUANTITY, Integer.toString(quantity));
-        fields.put(CampaignFields.STATUS, status);
-        fields.put(CampaignFields.STARTS_AT, Long.toString(startsAt.toEpochMilli()));
-        fields.put(CampaignFields.ENDS_AT, endsAt == null ? "" : Long.toString(endsAt.toEpochMilli()));
-        redis.hset(keys.campaign(), fields);
-        redis.set(keys.stock(), Integer.toString(quantity));
-        redis.sadd(LedgerKeys.CAMPAIGNS, code);
-        return moveVersion(code);
-    }
-
-    /** What every worker script that changes a coupon's ledger does after its writes (see {@link LedgerKeys}). */
-    public LedgerFixture moveVersion(String code) {
-        redis.eval(LedgerKeys.BUMP_VERSION_LUA + "return bump_version(KEYS[1])", ScriptOutputType.VALUE,
-                LedgerKeys.forCoupon(code).version());
-        return this;
-    }
-
-    public String version(String code) {
-        return redis.get(LedgerKeys.forCoupon(code).version());
-    }
-
-    /** A compensation, as the worker's revoke script does it: holder out, coupon back in stock, version moved. */
-    public LedgerFixture returnCoupon(String code, long memberId) {
-        LedgerKeys keys = LedgerKeys.forCoupon(code);
-        long removed = redis.eval(LedgerKeys.BUMP_VERSION_LUA + """
-                if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
-                  redis.call('INCR', KEYS[2])
-                  bump_version(KEYS[3])
-                  return 1
-                end
-                return 0
-                """, ScriptOutputType.INTEGER, new String[] {keys.issued(), keys.stock(), keys.version()},
-                Long.toString(memberId));
-        if (removed != 1) {
-            throw new IllegalStateException("member " + memberId + " holds no " + code);
-        }
-        return this;
-    }
-
-    /** A raised quantity, as the worker's provisioning does it: quantity and stock shifted, version moved. */
-    public LedgerFixture raiseQuantity(String code, int by) {
-        LedgerKeys keys = LedgerKeys.forCoupon(code);
-        redis.eval(LedgerKeys.BUMP_VERSION_LUA + """
-                redis.call('HINCRBY', KEYS[1], 'quantity', ARGV[1])
-                redis.call('INCRBY', KEYS[2], ARGV[1])
-                return bump_version(KEYS[3])
-                """, ScriptOutputType.VALUE, new String[] {keys.campaign(), keys.stock(), keys.version()},
-                Integer.toString(by));
-        return this;
-    }
-
-    public LedgerFixture openCampaign(String code, long id, int quantity) {
-        return campaign(code, id, quantity, "ACTIVE", Instant.parse("2025-01-01T00:00:00Z"), null);
-    }
-
-    public LedgerFixture members(long fromId, long toId, String status) {
-        Map<String, String> members = new HashMap<>();
-        for (long id = fromId; id <= toId; id++) {
-            members.put(Long.toString(id), status);
-        }
-        redis.hset(LedgerKeys.MEMBERS, members);
-        return changeMembersVersion();
-    }
-
-    /** What every writer of the members hash does after writing it (see {@link LedgerKeys#MEMBERS_VERSION}). */
-    public LedgerFixture changeMembersVersion() {
-        redis.set(LedgerKeys.MEMBERS_VERSION, UUID.randomUUID().toString());
-        return this;
-    }
-
-    public long stock(String code) {
-        return Long.parseLong(redis.get(LedgerKeys.forCoupon(code).stock()));
-    }
-
-    public List<String> issuedMembers(String code) {
-        return redis.zrange(LedgerKeys.forCoupon(code).issued(), 0, -1);
-    }
-
-    public long outboxLength(String code) {
-        return redis.xlen(LedgerKeys.forCoupon(code).outbox());
     }
 
     /** How many times Redis ran this command since it started, from {@code INFO commandstats} (all clients). */

@@ -17,9 +17,9 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * A {@code @WebMvcTest} slice of the gateway: the given controllers with the web layer every answer
  * goes through (envelope, exception handler, request filters, the security chains and rate limits,
- * counted in a simple meter registry)
- * and the strict JSON reading, which as plain configuration classes and components the slice would
- * otherwise leave out. No server, no Redis, no Kafka: the controllers' collaborators are
+ * counted in a simple meter registry), which as plain configuration classes and components the slice
+ * would otherwise leave out; the strict JSON reading and the envelope's writer come with the
+ * application's import of the shared web layer. No server, no Redis, no Kafka: the controllers' collaborators are
  * {@code @MockitoBean}s. Trusted, unless a {@code @DynamicPropertySource} registers
  * {@code TokenIssuer#serviceProperties()}; the per-address limit is off (every request of a slice has the same
  * address) unless one switches it on.
@@ -28,8 +28,7 @@ import org.springframework.core.annotation.AliasFor;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @WebMvcTest(properties = {"coupon.auth.mode=local", "coupon.rate-limit.per-address.enabled=false"})
-@Import({StrictJsonConfig.class, ApiErrorWriter.class, SecurityConfig.class, MemberIdentity.class, RateLimits.class,
-        SimpleMeterRegistry.class})
+@Import({SecurityConfig.class, MemberIdentity.class, RateLimits.class, SimpleMeterRegistry.class})
 public @interface GatewayWebMvcTest {
 
     @AliasFor(annotation = WebMvcTest.class, attribute = "controllers")

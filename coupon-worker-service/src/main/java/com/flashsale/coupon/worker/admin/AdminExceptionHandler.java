@@ -1,37 +1,32 @@
 package com.flashsale.coupon.worker.admin;
 
+import com.flashsale.coupon.web.ApiResponse;
+import com.flashsale.coupon.web.EnvelopeExceptionHandler;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.LedgerNotUpdatedException;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
 import com.flashsale.coupon.worker.deadletter.UnknownFailedIssuanceException;
 import jakarta.validation.ConstraintViolationException;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every failure to the envelope and an error code. Framework refusals (wrong method, media type,
- * unreadable body, ...) keep their HTTP status and get {@code COMMON-001}; they are answered before a
- * handler is chosen, so this advice covers every controller rather than one package.
+ * The operator API's refusals in the envelope, besides Spring MVC's ({@link EnvelopeExceptionHandler}:
+ * {@code COMMON-001} under their own status): unknown campaigns, members and failed issuances, a
+ * campaign's refusals, and a data store that cannot be reached.
  */
 @RestControllerAdvice
-class AdminExceptionHandler extends ResponseEntityExceptionHandler {
+class AdminExceptionHandler extends EnvelopeExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AdminExceptionHandler.class);
+
+    AdminExceptionHandler() {
+        super(ErrorCode.INVALID_REQUEST, ErrorCode.INTERNAL_ERROR);
+    }
 
     @ExceptionHandler(UnknownCampaignException.class)
     ResponseEntity<ApiResponse<Void>> unknownCampaign(UnknownCampaignException e) {
@@ -83,61 +78,7 @@ class AdminExceptionHandler extends ResponseEntityExceptionHandler {
         return ApiResponse.failure(ErrorCode.STORE_UNAVAILABLE);
     }
 
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
-        log.error("Unexpected error", e);
-        return ApiResponse.failure(ErrorCode.INTERNAL_ERROR);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        FieldError field = e.getBindingResult().getFieldError();
-        return envelope(status, field == null ? "invalid request body" : field.getField() + " " + field.getDefaultMessage());
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String message = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
-                .findFirst()
-                .orElse("invalid request parameter");
-        return envelope(status, message);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return envelope(status, "malformed or missing request body, or a value out of its allowed set");
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return envelope(status, e.getParameterName() + " is required");
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return envelope(status, e.getPropertyName() + " has an invalid value '" + e.getValue() + "'");
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        return envelope(status, e.getMessage());
-    }
-
     private static ResponseEntity<ApiResponse<Void>> badRequest(String message) {
         return ApiResponse.failure(ErrorCode.INVALID_REQUEST, message);
-    }
-
-    private static ResponseEntity<Object> envelope(HttpStatusCode status, String message) {
-        ErrorCode code = status.is4xxClientError() ? ErrorCode.INVALID_REQUEST : ErrorCode.INTERNAL_ERROR;
-        return ResponseEntity.status(status).body(new ApiResponse<Void>(false, null,
-                new ApiResponse.Error(code.code(), message == null ? code.message() : message), Instant.now()));
     }
 }

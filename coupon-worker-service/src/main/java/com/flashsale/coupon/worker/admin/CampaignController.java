@@ -13,6 +13,7 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.STALE_VERSION;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
+import com.flashsale.coupon.web.ApiResponse;
 import com.flashsale.coupon.worker.admin.CampaignRequests.NewCampaign;
 import com.flashsale.coupon.worker.admin.CampaignRequests.QuantityChange;
 import com.flashsale.coupon.worker.admin.CampaignRequests.StatusChange;

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
+import com.flashsale.coupon.web.ApiResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
+import com.flashsale.coupon.web.ApiErrorCode;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -7,7 +8,7 @@ import org.springframework.http.HttpStatus;
  * API's codes where the case is the same one) and the default message. The API description lists,
  * per endpoint, the ones it can answer ({@link Refusals}).
  */
-enum ErrorCode {
+enum ErrorCode implements ApiErrorCode {
     INVALID_REQUEST(HttpStatus.BAD_REQUEST, "COMMON-001", "The request is malformed or a value is missing or invalid."),
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002", "a data store is unavailable, try again"),
     RECONCILIATION_RUNNING(HttpStatus.CONFLICT, "COMMON-004",
@@ -37,15 +38,18 @@ enum ErrorCode {
         this.message = message;
     }
 
-    HttpStatus status() {
+    @Override
+    public HttpStatus status() {
         return status;
     }
 
-    String code() {
+    @Override
+    public String code() {
         return code;
     }
 
-    String message() {
+    @Override
+    public String message() {
         return message;
     }
 }

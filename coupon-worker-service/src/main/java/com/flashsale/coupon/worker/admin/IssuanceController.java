@@ -9,6 +9,7 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
+import com.flashsale.coupon.web.ApiResponse;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;

@@ -5,6 +5,7 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.RECONCILIATION_RUNNING
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
+import com.flashsale.coupon.web.ApiResponse;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import io.swagger.v3.oas.annotations.Operation;

@@ -17,27 +17,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.campaign.LedgerNotUpdatedException;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
-import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
-import com.flashsale.coupon.worker.issuance.IssuanceQueries;
+
+
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
-import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
+
+
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -46,34 +44,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * input before anything is asked, and the failures of the features behind them, each with its
  * status and error code. What reaches MySQL and Redis is the integration tests'.
  */
-@WebMvcTest
-@Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
 @ActiveProfiles("local")
-class AdminControllersTest {
+class AdminControllersTest extends OperatorEndpointsSlice {
 
-    private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
-            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
-
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CampaignAdministration campaigns;
-
-    @MockitoBean
-    IssuanceQueries issuances;
-
-    @MockitoBean
-    FailedIssuanceReplay replay;
-
-    @MockitoBean
-    MemberAdministration members;
-
-    @MockitoBean
-    SaleReset reset;
-
-    @MockitoBean
-    ReconciliationRunner reconciliation;
 
     @Test
     void rejectsBadInputBeforeAskingAnything() throws Exception {

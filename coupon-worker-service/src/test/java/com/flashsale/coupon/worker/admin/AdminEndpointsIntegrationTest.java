@@ -6,10 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,21 +30,12 @@ import org.springframework.test.web.servlet.RequestBuilder;
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
 @DirtiesContext
-class AdminEndpointsIntegrationTest {
+class AdminEndpointsIntegrationTest extends WorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    ReferenceDataProvisioner provisioner;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -56,8 +45,7 @@ class AdminEndpointsIntegrationTest {
     @BeforeEach
     void startFromTheSeededStateFullyProvisioned() {
         WorkerTestEnvironment.flushRedis(redis);
-        jdbc.update("DELETE FROM coupon_issues");
-        jdbc.update("DELETE FROM failed_coupon_issues");
+        deleteIssuances();
         jdbc.update("UPDATE coupons SET status = 'ACTIVE', quantity = CASE code WHEN 'WELCOME10' THEN 1000 "
                 + "WHEN 'FLASH100' THEN 100 ELSE 50 END");
         jdbc.update("UPDATE members SET status = CASE WHEN id = 501 THEN 'INACTIVE' ELSE 'ACTIVE' END");

@@ -12,26 +12,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.kit.token.TokenIssuer;
-import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+import com.flashsale.coupon.testsupport.DescribedApi;
+import com.flashsale.coupon.web.ApiDescriptions;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
-import com.flashsale.coupon.worker.campaign.CampaignStatus;
-import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
-import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
 import com.flashsale.coupon.worker.deadletter.UnknownFailedIssuanceException;
-import com.flashsale.coupon.worker.issuance.IssuanceQueries;
-import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
-import java.lang.reflect.Method;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springdoc.core.configuration.SpringDocConfiguration;
@@ -43,7 +31,6 @@ import org.springdoc.webmvc.ui.SwaggerConfig;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
@@ -51,12 +38,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,19 +50,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Whether the features really produce those cases is the integration tests' part. It runs with tokens,
  * as deployed: the refusals of the security chain are answered too.
  */
-@WebMvcTest
 @ActiveProfiles("local")
 @ImportAutoConfiguration({ SpringDocConfiguration.class, SpringDocConfigProperties.class,
         SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
         SwaggerUiOAuthProperties.class })
-@Import({ ApiDescriptionConfig.class, StrictJsonConfig.class, OperatorSecurityConfig.class })
-class ApiDescriptionTest {
+@Import(ApiDescriptionConfig.class)
+class ApiDescriptionTest extends OperatorEndpointsSlice {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TokenIssuer tokens = TokenIssuer.forTests();
-    private static final CampaignView SPRING25 = new CampaignView(4, "SPRING25", "Spring sale", 500,
-            CampaignStatus.ACTIVE, Instant.parse("2026-12-01T09:00:00Z"), null, 3, null);
-
     /** A request each endpoint accepts, by "METHOD path" as the description names it. */
     private static final Map<String, RequestBuilder> VALID = Map.ofEntries(
             Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
@@ -138,29 +116,9 @@ class ApiDescriptionTest {
                     "{\"status\":\"GONE\"}")));
 
     @Autowired
-    MockMvc mvc;
-
-    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
 
-    @MockitoBean
-    CampaignAdministration campaigns;
-
-    @MockitoBean
-    IssuanceQueries issuances;
-
-    @MockitoBean
-    FailedIssuanceReplay replay;
-
-    @MockitoBean
-    MemberAdministration members;
-
-    @MockitoBean
-    SaleReset reset;
-
-    @MockitoBean
-    ReconciliationRunner reconciliation;
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {
@@ -169,53 +127,26 @@ class ApiDescriptionTest {
 
     @Test
     void describesEveryHandlerWithItsMethodAndPathAndNothingElse() throws Exception {
-        Set<String> handled = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlers.getHandlerMethods().entrySet()) {
-            if (mapping.getValue().getBeanType().getPackageName().startsWith("com.flashsale")) {
-                for (String path : mapping.getKey().getPatternValues()) {
-                    mapping.getKey().getMethodsCondition().getMethods()
-                            .forEach(method -> handled.add(method.name() + " " + path));
-                }
-            }
-        }
+        Set<String> handled = DescribedApi.handled(handlers).keySet();
 
         assertThat(handled).isNotEmpty();
-        assertThat(describedOperations().keySet()).containsExactlyInAnyOrderElementsOf(handled);
+        assertThat(DescribedApi.described(mvc).keySet()).containsExactlyInAnyOrderElementsOf(handled);
         assertThat(VALID.keySet()).as("a valid request for every endpoint").containsExactlyInAnyOrderElementsOf(handled);
     }
 
     @Test
     void documentsExactlyTheRefusalsEachHandlerDeclaresWithAnExampleEach() throws Exception {
-        Map<String, JsonNode> operations = describedOperations();
-        SoftAssertions softly = new SoftAssertions();
-        for (HandlerMethod handler : handlers.getHandlerMethods().values()) {
-            Method method = handler.getMethod();
-            if (!handler.getBeanType().getPackageName().startsWith("com.flashsale")) {
-                continue;
-            }
-            Refusals refusals = method.getAnnotation(Refusals.class);
-            softly.assertThat(refusals).as("%s declares its refusals", method).isNotNull();
-            if (refusals == null) {
-                continue;
-            }
-            String operation = operationOf(handler);
-            Map<String, String> documented = documentedCodes(operations.get(operation));
-            Map<String, String> declared = new TreeMap<>();
-            Arrays.stream(refusals.value()).forEach(code -> declared.put(code.code(),
-                    Integer.toString(code.status().value())));
-            softly.assertThat(documented).as(operation).isEqualTo(declared);
-        }
-        softly.assertAll();
+        DescribedApi.assertDocumentsWhatEachHandlerDeclares(mvc, handlers, Refusals.class);
     }
 
     @Test
     void securesEveryEndpointWithTheOperatorsBearerToken() throws Exception {
-        JsonNode description = description();
-        JsonNode scheme = description.path("components").path("securitySchemes").path(ApiDescriptionConfig.OPERATOR);
+        JsonNode description = DescribedApi.description(mvc);
+        JsonNode scheme = description.path("components").path("securitySchemes").path(ApiDescriptions.OPERATOR);
         assertThat(scheme.path("type").asString()).isEqualTo("http");
         assertThat(scheme.path("scheme").asString()).isEqualTo("bearer");
         assertThat(scheme.path("description").asString()).contains("coupon:admin");
-        assertThat(description.path("security").toString()).contains(ApiDescriptionConfig.OPERATOR);
+        assertThat(description.path("security").toString()).contains(ApiDescriptions.OPERATOR);
     }
 
     @Test
@@ -226,26 +157,7 @@ class ApiDescriptionTest {
     /** The other half of "every documented error code is produced by some test": here, each through its endpoint. */
     @Test
     void answersEveryDocumentedErrorCodeFromItsEndpoint() throws Exception {
-        SoftAssertions softly = new SoftAssertions();
-        int checked = 0;
-        for (Map.Entry<String, JsonNode> operation : describedOperations().entrySet()) {
-            for (Map.Entry<String, String> documented : documentedCodes(operation.getValue()).entrySet()) {
-                String code = documented.getKey();
-                RequestBuilder request = arrange(operation.getKey(), code);
-                softly.assertThat(request).as("a case producing %s on %s", code, operation.getKey()).isNotNull();
-                if (request == null) {
-                    continue;
-                }
-                MvcResult answer = mvc.perform(request).andReturn();
-                JsonNode body = JSON.readTree(answer.getResponse().getContentAsString());
-                softly.assertThat(answer.getResponse().getStatus() + " " + body.path("error").path("code").asString())
-                        .as("%s, the %s case", operation.getKey(), code)
-                        .isEqualTo(documented.getValue() + " " + code);
-                checked++;
-            }
-        }
-        softly.assertAll();
-        assertThat(checked).isGreaterThan(40);
+        assertThat(DescribedApi.assertAnswersEveryDocumentedCode(mvc, this::arrange)).isGreaterThan(40);
     }
 
     /** Sets the features up to produce {@code code}, and answers the request that meets it. */
@@ -304,50 +216,6 @@ class ApiDescriptionTest {
         willThrow(failure).given(members).changeStatus(anyLong(), any());
         willThrow(failure).given(reset).reset();
         willThrow(failure).given(reconciliation).runNow();
-    }
-
-    private JsonNode description() throws Exception {
-        return JSON.readTree(mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString());
-    }
-
-    /** "METHOD path" to the operation. */
-    private Map<String, JsonNode> describedOperations() throws Exception {
-        Map<String, JsonNode> operations = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> path : description().path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue());
-            }
-        }
-        return operations;
-    }
-
-    /** Error code to the HTTP status under which it is documented, from the examples of each error response. */
-    private static Map<String, String> documentedCodes(JsonNode operation) {
-        Map<String, String> codes = new TreeMap<>();
-        for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
-            if (response.getKey().startsWith("2")) {
-                continue;
-            }
-            for (Map.Entry<String, JsonNode> example : response.getValue().path("content")
-                    .path(MediaType.APPLICATION_JSON_VALUE).path("examples").properties()) {
-                codes.put(example.getKey(), response.getKey());
-            }
-        }
-        return codes;
-    }
-
-    private static String operationOf(HandlerMethod handler) {
-        List<String> keys = new ArrayList<>();
-        org.springframework.web.bind.annotation.RequestMapping type = handler.getBeanType()
-                .getAnnotation(org.springframework.web.bind.annotation.RequestMapping.class);
-        String prefix = type == null || type.value().length == 0 ? "" : type.value()[0];
-        org.springframework.web.bind.annotation.RequestMapping mapping = org.springframework.core.annotation
-                .AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
-                        org.springframework.web.bind.annotation.RequestMapping.class);
-        String path = mapping.value().length == 0 ? "" : mapping.value()[0];
-        keys.add(mapping.method()[0].name() + " " + prefix + path);
-        return keys.getFirst();
     }
 
     private static RequestBuilder json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,

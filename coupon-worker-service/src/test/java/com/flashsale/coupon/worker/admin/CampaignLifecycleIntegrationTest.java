@@ -10,12 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -47,19 +45,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
 @DirtiesContext
-class CampaignLifecycleIntegrationTest {
+class CampaignLifecycleIntegrationTest extends WorkerStoresTest {
 
     @Autowired
     MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    ReferenceDataProvisioner provisioner;
 
     private GatewayIssueScript gateway;
 
@@ -70,8 +59,7 @@ class CampaignLifecycleIntegrationTest {
 
     @BeforeEach
     void provision() {
-        WorkerTestEnvironment.flushRedis(redis);
-        provisioner.provisionAll();
+        provisionIntoEmptyRedis();
         gateway = new GatewayIssueScript(redis);
     }
 
@@ -159,7 +147,7 @@ class CampaignLifecycleIntegrationTest {
         String code = newCode();
         mvc.perform(create(code, 10, Instant.now(), null)).andExpect(status().isCreated());
 
-        List<Integer> answers = SimultaneousRequests.fire(8, operator -> {
+        List<Integer> answers = Simultaneous.run(8, operator -> {
             try {
                 return mvc.perform(quantity(code, 20 + operator).header("If-Match", "\"0\"")).andReturn().getResponse()
                         .getStatus();
@@ -211,7 +199,7 @@ class CampaignLifecycleIntegrationTest {
             String code = newCode();
             mvc.perform(create(code, 40, Instant.now().minusSeconds(1), null)).andExpect(status().isCreated());
 
-            SimultaneousRequests.fire(41, index -> {
+            Simultaneous.run(41, index -> {
                 if (index == 40) {
                     try {
                         return mvc.perform(quantity(code, 20)).andReturn().getResponse().getStatus();

@@ -3,21 +3,26 @@ package com.flashsale.coupon.worker.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.LocalTarget;
+import com.flashsale.coupon.kit.api.Reply;
+import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenCredentials;
 import com.flashsale.coupon.kit.token.TokenIssuer;
-import com.flashsale.coupon.testsupport.ApiClient.Answer;
-import com.flashsale.coupon.testsupport.ApiClient;
+import com.flashsale.coupon.testsupport.DescribedApi;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,14 +30,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -46,7 +46,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class OperatorSecurityIntegrationTest {
+class OperatorSecurityIntegrationTest extends WorkerStoresTest {
 
     private static final TokenIssuer tokens = TokenIssuer.forTests();
     /** What an error body must never show: a stack frame or a Java, Spring, Jackson or project type. */
@@ -60,19 +60,13 @@ class OperatorSecurityIntegrationTest {
     int managementPort;
 
     @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    ReferenceDataProvisioner provisioner;
-
-    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
 
-    ApiClient api;
+    @AutoClose
+    SaleClient api;
+
+    LocalTarget worker;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -81,13 +75,14 @@ class OperatorSecurityIntegrationTest {
 
     @BeforeEach
     void oneIssuedCouponFullyProvisioned() {
-        api = new ApiClient(port);
+        api = SaleClient.ofService(port, new TokenCredentials(tokens));
+        worker = LocalTarget.port(port);
         WorkerTestEnvironment.flushRedis(redis);
-        jdbc.update("DELETE FROM coupon_issues");
-        jdbc.update("DELETE FROM failed_coupon_issues");
+        deleteIssuances();
         jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) VALUES (2, 1, 'kept', NOW(3))");
         provisioner.provisionAll();
     }
+
 
     /** API2, broken authentication: no token, or one that does not prove who sent it, opens no operator endpoint. */
     @Test
@@ -95,9 +90,10 @@ class OperatorSecurityIntegrationTest {
         Map<String, Object> before = snapshot();
 
         for (HttpRequest.Builder request : operatorRequests()) {
-            assertRefused(api.send(request.copy()), 401, "AUTH-001", describe(request));
+            assertRefused(api.send(request.copy(), Caller.anonymous()), 401, "AUTH-001", describe(request));
             for (Map.Entry<String, String> token : ForgedTokens.invalidTokens(tokens, "operator").entrySet()) {
-                assertRefused(api.withToken(token.getValue()).send(request.copy()), 401, "AUTH-001",
+                assertRefused(api.send(request.copy().header("Authorization", "Bearer " + token.getValue()),
+                        Caller.anonymous()), 401, "AUTH-001",
                         token.getKey() + ": " + describe(request));
             }
         }
@@ -109,15 +105,14 @@ class OperatorSecurityIntegrationTest {
     @Test
     void api3UnknownAndAmbiguousBodiesAreRefused() {
         Map<String, Object> before = snapshot();
-        ApiClient operator = api.withToken(tokens.operator());
-
         for (String body : List.of("{\"status\":\"ACTIVE\",\"status\":\"PAUSED\"}", "{\"status\":\"PAUSED\"}{\"status\":\"ACTIVE\"}",
                 "{\"status\":\"PAUSED\",\"quantity\":1000000}")) {
-            Answer answer = operator.send(put("/api/v1/admin/campaigns/FLASH100/status", body));
+            Reply answer = api.send(put("/api/v1/admin/campaigns/FLASH100/status", body), Caller.operator());
             assertThat(answer.status()).as(body).isEqualTo(400);
             assertThat(answer.code()).as(body).isEqualTo("COMMON-001");
         }
-        Answer member = operator.send(put("/api/v1/admin/members/7/status", "{\"status\":\"INACTIVE\",\"memberId\":8}"));
+        Reply member = api.send(put("/api/v1/admin/members/7/status", "{\"status\":\"INACTIVE\",\"memberId\":8}"),
+                Caller.operator());
         assertThat(member.status()).isEqualTo(400);
 
         assertThat(snapshot()).isEqualTo(before);
@@ -137,14 +132,15 @@ class OperatorSecurityIntegrationTest {
         Map<String, Object> before = snapshot();
 
         for (HttpRequest.Builder request : requests) {
-            assertRefused(api.withToken(tokens.member(7)).send(request.copy()), 403, "AUTH-002", describe(request));
+            assertRefused(api.send(request.copy(), Caller.member(7)), 403, "AUTH-002", describe(request));
         }
         assertThat(snapshot()).isEqualTo(before);
 
-        Answer reset = api.withToken(tokens.operator()).post("/api/test/reset", "");
+        Reply reset = api.send(worker, "POST", "/api/test/reset", "", Caller.operator());
         assertThat(reset.status()).as(reset.body().toString()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon_issues", Integer.class)).isZero();
-        Answer stockInit = api.withToken(tokens.operator()).post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=120", "");
+        Reply stockInit = api.send(worker, "POST", "/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=120", "",
+                Caller.operator());
         assertThat(stockInit.status()).as(stockInit.body().toString()).isEqualTo(200);
         assertThat(stockInit.body().path("data").path("stock").asLong()).isEqualTo(120);
     }
@@ -157,14 +153,16 @@ class OperatorSecurityIntegrationTest {
     @Test
     void api8NoActuatorOnTheApiPortAndNoInternalsInErrors() {
         for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/env", "/actuator/health", "/actuator")) {
-            assertThat(api.get(path).status()).as("anonymous %s on the API port", path).isNotEqualTo(200);
-            assertThat(api.withToken(tokens.member(7)).get(path).status()).as("member %s on the API port", path).isNotEqualTo(200);
+            assertThat(api.send(worker, "GET", path, null, Caller.anonymous()).status()).as("anonymous %s on the API port", path)
+                    .isNotEqualTo(200);
+            assertThat(api.send(worker, "GET", path, null, Caller.member(7)).status()).as("member %s on the API port", path)
+                    .isNotEqualTo(200);
         }
-        ApiClient management = new ApiClient(managementPort);
-        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
+        LocalTarget management = LocalTarget.port(managementPort);
+        assertThat(api.send(management, "GET", "/actuator/prometheus", null, Caller.anonymous()).status()).isEqualTo(200);
         // Ready only once Kafka has assigned the consumers their partitions, a moment after start-up.
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Answer readiness = management.get("/actuator/health/readiness");
+            Reply readiness = api.send(management, "GET", "/actuator/health/readiness", null, Caller.anonymous());
             assertThat(readiness.status()).isEqualTo(200);
             for (String component : List.of("db", "redis", "kafka", "consumerGroup")) {
                 assertThat(readiness.body().path("components").path(component).path("status").asString()).as(component).isEqualTo("UP");
@@ -174,17 +172,18 @@ class OperatorSecurityIntegrationTest {
         });
 
         Map<String, Object> before = snapshot();
-        ApiClient operator = api.withToken(tokens.operator());
-        List<Answer> errors = new ArrayList<>();
-        errors.add(operator.post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=abc", ""));
-        errors.add(operator.post("/api/v1/coupons/stock/init?couponCode=FLASH100", ""));
-        errors.add(operator.send(put("/api/v1/admin/members/abc/status", "{\"status\":\"INACTIVE\"}")));
-        errors.add(operator.send(put("/api/v1/admin/campaigns/FLASH100/status", "{\"status\":[1]}")));
-        errors.add(operator.send(put("/api/v1/admin/campaigns/FLASH100/status", "<status>PAUSED</status>")));
-        errors.add(operator.get("/api/test/reset"));
-        errors.add(operator.get("/api/v1/nothing-here"));
-        errors.add(api.withToken("eyJhbGciOiJSUzI1NiJ9.e30.AAAA").post("/api/test/reset", ""));
-        for (Answer error : errors) {
+        List<Reply> errors = new ArrayList<>();
+        errors.add(api.send(worker, "POST", "/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=abc", "", Caller.operator()));
+        errors.add(api.send(worker, "POST", "/api/v1/coupons/stock/init?couponCode=FLASH100", "", Caller.operator()));
+        errors.add(api.send(put("/api/v1/admin/members/abc/status", "{\"status\":\"INACTIVE\"}"), Caller.operator()));
+        errors.add(api.send(put("/api/v1/admin/campaigns/FLASH100/status", "{\"status\":[1]}"), Caller.operator()));
+        errors.add(api.send(put("/api/v1/admin/campaigns/FLASH100/status", "<status>PAUSED</status>"), Caller.operator()));
+        errors.add(api.send(worker, "GET", "/api/test/reset", null, Caller.operator()));
+        errors.add(api.send(worker, "GET", "/api/v1/nothing-here", null, Caller.operator()));
+        errors.add(api.send(HttpRequest.newBuilder(worker.resolve("/api/test/reset"))
+                .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.e30.AAAA").POST(HttpRequest.BodyPublishers.noBody()),
+                Caller.anonymous()));
+        for (Reply error : errors) {
             assertThat(error.status()).as(error.body().toString()).isBetween(400, 499);
             assertThat(error.body().toString()).doesNotContainPattern(INTERNALS);
         }
@@ -193,28 +192,11 @@ class OperatorSecurityIntegrationTest {
     }
 
     private List<HttpRequest.Builder> operatorRequests() {
-        List<HttpRequest.Builder> requests = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : handlers.getHandlerMethods().entrySet()) {
-            // The worker's own endpoints: not the error page, nor the API description springdoc serves to anyone.
-            if (!handler.getValue().getBeanType().getPackageName().startsWith("com.flashsale")) {
-                continue;
-            }
-            RequestMappingInfo mapping = handler.getKey();
-            for (String pattern : mapping.getPatternValues()) {
-                URI uri = URI.create(api.baseUrl() + pattern.replaceAll("\\{[^}]*Id}", "7").replaceAll("\\{[^}]*}", "FLASH100"));
-                var methods = mapping.getMethodsCondition().getMethods();
-                for (RequestMethod method : methods.isEmpty() ? List.of(RequestMethod.GET) : methods) {
-                    requests.add(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                            .method(method.name(), method == RequestMethod.GET ? HttpRequest.BodyPublishers.noBody()
-                                    : HttpRequest.BodyPublishers.ofString("{\"status\":\"PAUSED\"}")));
-                }
-            }
-        }
-        return requests;
+        return DescribedApi.requests(handlers, worker.base(), "{\"status\":\"PAUSED\"}", Set.of());
     }
 
     private HttpRequest.Builder put(String path, String body) {
-        return HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(worker.resolve(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body));
     }
 
@@ -238,7 +220,7 @@ class OperatorSecurityIntegrationTest {
         return built.method() + " " + built.uri().getPath();
     }
 
-    private static void assertRefused(Answer answer, int status, String code, String what) {
+    private static void assertRefused(Reply answer, int status, String code, String what) {
         assertThat(answer.status()).as("%s %s", what, answer.body()).isEqualTo(status);
         assertThat(answer.success()).as(what).isFalse();
         assertThat(answer.code()).as(what).isEqualTo(code);

@@ -11,26 +11,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.kit.token.ForgedTokens;
 import com.flashsale.coupon.kit.token.TokenIssuer;
-import com.flashsale.coupon.worker.campaign.CampaignAdministration;
+
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
-import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
-import com.flashsale.coupon.worker.issuance.IssuanceQueries;
+
+
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
-import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
+
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
+
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
+
+
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -38,32 +36,10 @@ import org.springframework.test.web.servlet.ResultActions;
  * by a test issuer: an operator (scope {@code coupon:admin}), nobody else. That the refusals change
  * nothing in MySQL or Redis is {@code OperatorSecurityIntegrationTest}'s.
  */
-@WebMvcTest
-@Import({ OperatorSecurityConfig.class, StrictJsonConfig.class })
-class OperatorTokenTest {
+class OperatorTokenTest extends OperatorEndpointsSlice {
 
     private static final TokenIssuer tokens = TokenIssuer.forTests();
 
-    @Autowired
-    MockMvc mvc;
-
-    @MockitoBean
-    CampaignAdministration campaigns;
-
-    @MockitoBean
-    IssuanceQueries issuances;
-
-    @MockitoBean
-    FailedIssuanceReplay replay;
-
-    @MockitoBean
-    MemberAdministration members;
-
-    @MockitoBean
-    SaleReset reset;
-
-    @MockitoBean
-    ReconciliationRunner reconciliation;
 
     @DynamicPropertySource
     static void tokens(DynamicPropertyRegistry registry) {

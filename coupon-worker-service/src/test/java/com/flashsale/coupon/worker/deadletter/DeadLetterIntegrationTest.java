@@ -7,9 +7,9 @@ import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.EventCodec;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.testsupport.TestServers;
-import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment.Isolation;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
+import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -36,22 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"coupon.deadletter.attempts=10", "coupon.deadletter.initial-interval=300ms",
                 "coupon.deadletter.multiplier=1.0"})
 @DirtiesContext
-class DeadLetterIntegrationTest {
+class DeadLetterIntegrationTest extends WorkerStoresTest {
 
     private static final Duration SETTLE = Duration.ofSeconds(60);
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
     private static Isolation isolation;
     private static KafkaProducer<String, String> producer;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    ReferenceDataProvisioner provisioner;
 
     @Autowired
     MeterRegistry meters;
@@ -74,8 +63,7 @@ class DeadLetterIntegrationTest {
 
     @BeforeEach
     void provision() {
-        WorkerTestEnvironment.flushRedis(redis);
-        provisioner.provisionAll();
+        provisionIntoEmptyRedis();
     }
 
     @Test

@@ -8,14 +8,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.testsupport.SimultaneousRequests;
+import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -31,9 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -50,7 +48,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
 @DirtiesContext
-class FailedIssuanceReplayIntegrationTest {
+class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
 
     private static final AtomicLong MEMBERS = new AtomicLong(900_000);
 
@@ -67,15 +65,6 @@ class FailedIssuanceReplayIntegrationTest {
     ReconciliationRunner reconciliation;
 
     @Autowired
-    ReferenceDataProvisioner provisioner;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
     MeterRegistry meters;
 
     @Autowired
@@ -90,8 +79,7 @@ class FailedIssuanceReplayIntegrationTest {
 
     @BeforeEach
     void provision() {
-        WorkerTestEnvironment.flushRedis(redis);
-        provisioner.provisionAll();
+        provisionIntoEmptyRedis();
         gateway = new GatewayIssueScript(redis);
     }
 
@@ -191,7 +179,7 @@ class FailedIssuanceReplayIntegrationTest {
         Failure failure = acceptAndGiveUp(campaign, member);
         fixMember(member);
 
-        List<ReplayResult> results = SimultaneousRequests.fire(8, i -> replay.replay(campaign, failure.id(), "op" + i));
+        List<ReplayResult> results = Simultaneous.run(8, i -> replay.replay(campaign, failure.id(), "op" + i));
 
         assertThat(results).filteredOn(r -> r.outcome() == ReplayOutcome.PERSISTED).hasSize(1);
         assertThat(results).filteredOn(r -> r.outcome() == ReplayOutcome.ALREADY_RESOLVED).hasSize(7);
@@ -222,7 +210,7 @@ class FailedIssuanceReplayIntegrationTest {
             LedgerKeys keys = LedgerKeys.forCoupon(campaign.couponCode());
             long outboxBefore = redis.opsForStream().size(keys.outbox());
 
-            SimultaneousRequests.fire(failures.size() + buyers.size(), i -> i < failures.size()
+            Simultaneous.run(failures.size() + buyers.size(), i -> i < failures.size()
                     ? replay.replay(campaign, failures.get(i).id(), "race")
                     : gateway.issue(campaign.couponCode(), buyers.get(i - failures.size())));
 
@@ -271,7 +259,7 @@ class FailedIssuanceReplayIntegrationTest {
                 gateway.issue(campaign.couponCode(), member, Instant.now().minusSeconds(120));
             }
 
-            SimultaneousRequests.fire(2, i -> i == 0 ? replay.replayAll(campaign, "race") : reconciliation.runNow());
+            Simultaneous.run(2, i -> i == 0 ? replay.replayAll(campaign, "race") : reconciliation.runNow());
 
             Map<Long, Double> inLedger = holders(campaign);
             List<Long> inMySql = jdbc.queryForList("SELECT member_id FROM coupon_issues WHERE coupon_id = ?", Long.class,

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import java.sql.Timestamp;
@@ -19,8 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,12 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"coupon.reconciliation.grace-period=30s", "coupon.reconciliation.interval=1h"})
 @DirtiesContext
-class LedgerVersionIntegrationTest {
+class LedgerVersionIntegrationTest extends WorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
-
-    @Autowired
-    ReferenceDataProvisioner provisioner;
 
     @Autowired
     IssuanceRevoker revoker;
@@ -48,12 +43,6 @@ class LedgerVersionIntegrationTest {
 
     @Autowired
     ReconciliationRunner reconciliation;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
@@ -65,8 +54,7 @@ class LedgerVersionIntegrationTest {
         jdbc.update("DELETE FROM coupon_issues");
         jdbc.update("DELETE FROM failed_coupon_issues");
         jdbc.update("UPDATE coupons SET quantity = 100, status = 'ACTIVE', ends_at = NULL WHERE code = 'FLASH100'");
-        WorkerTestEnvironment.flushRedis(redis);
-        provisioner.provisionAll();
+        provisionIntoEmptyRedis();
     }
 
     @Test

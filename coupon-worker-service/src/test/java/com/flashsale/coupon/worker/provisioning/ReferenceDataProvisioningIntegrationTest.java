@@ -2,8 +2,9 @@ package com.flashsale.coupon.worker.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
+import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,30 +17,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext
-class ReferenceDataProvisioningIntegrationTest {
+class ReferenceDataProvisioningIntegrationTest extends WorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
     @Autowired
-    ReferenceDataProvisioner provisioner;
-
-    @Autowired
     MemberRows memberRows;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
 import com.flashsale.coupon.worker.persistence.CouponIssueRows;
-import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,21 +23,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"coupon.reconciliation.grace-period=30s", "coupon.reconciliation.interval=1h"})
 @DirtiesContext
-class ReconciliationIntegrationTest {
+class ReconciliationIntegrationTest extends WorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
     @Autowired
     ReconciliationRunner runner;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    StringRedisTemplate redis;
-
-    @Autowired
-    ReferenceDataProvisioner provisioner;
 
     @Autowired
     MeterRegistry meters;
@@ -54,10 +43,7 @@ class ReconciliationIntegrationTest {
 
     @BeforeEach
     void cleanSale() {
-        jdbc.update("DELETE FROM coupon_issues");
-        jdbc.update("DELETE FROM failed_coupon_issues");
-        WorkerTestEnvironment.flushRedis(redis);
-        provisioner.provisionAll();
+        startWithoutIssuances();
     }
 
     @Test

@@ -25,17 +25,7 @@ import java.util.Optional;
  * One bench run: the system's rows, then the lab on the same machine, then the results written and
  * printed. The system is left as it was found, whatever happened.
  */
-final class Bench {
-
-    private final BenchSettings s;
-    private final SaleClient client;
-    private final PrintWriter out;
-
-    Bench(BenchSettings settings, SaleClient client, PrintWriter out) {
-        this.s = settings;
-        this.client = client;
-        this.out = out;
-    }
+record Bench(BenchSettings s, SaleClient client, PrintWriter out) {
 
     /** True when every invariant of the system held (the lab's baselines may fail theirs: that is what they show). */
     boolean run() throws Exception {

@@ -1,12 +1,10 @@
 package com.flashsale.coupon.cli.bench;
 
 import com.flashsale.coupon.cli.CouponOptions;
-import com.flashsale.coupon.cli.KafkaOptions;
+import com.flashsale.coupon.cli.ServerOptions;
 import com.flashsale.coupon.cli.ServiceOptions;
-import com.flashsale.coupon.cli.StoreOptions;
 import com.flashsale.coupon.cli.lab.Lab;
 import com.flashsale.coupon.cli.lab.LabLoad;
-import com.flashsale.coupon.cli.lab.LabServers;
 import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.store.StoreSettings;
 import java.nio.file.Path;
@@ -143,10 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
     ServiceOptions services;
 
     @Mixin
-    StoreOptions stores;
-
-    @Mixin
-    KafkaOptions kafka;
+    ServerOptions servers;
 
     @Override
     public Integer call() throws Exception {
@@ -172,19 +167,19 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--lab-loads: " + e.getMessage() + " (or 'none')");
         }
         LocalTarget gateway = services.gateway();
-        StoreSettings store = stores.settings();
+        StoreSettings store = servers.stores();
         List<Integer> redisPorts = store.redisCluster() ? ports("--redis-cluster-nodes", store.redisClusterNodes())
                 : List.of(store.redisPort());
         BenchSettings.Processes processes = new BenchSettings.Processes(infraRunDir, servicesRunDir, port(gateway),
                 port(services.worker()), redisPorts, store.redisCluster(), store.mysqlPort(),
-                ports("--kafka", kafka.bootstrapServers()));
+                ports("--kafka", servers.bootstrapServers()));
         Optional<BenchSettings.Tokens> tokens = Optional.ofNullable(tokensGateway)
                 .map(target -> new BenchSettings.Tokens(target, services.tokenIssuer()));
-        return new BenchSettings(stores.settings(), kafka.bootstrapServers(), issuedTopic, coupon.couponCode(),
+        return new BenchSettings(store, servers.bootstrapServers(), issuedTopic, coupon.couponCode(),
                 benchRedisDatabase, issueScript, wrkScript, wrkTokensScript, wrkThreads, connections,
                 Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), members, ceilingRequests,
                 saleQuantity, saleMembers, saleRequests, drainEvents, fixedRate, out, conditions, keepMembers, lab,
-                LabServers.on(stores.settings(), kafka.bootstrapServers()), processes, tokens);
+                servers.lab(), processes, tokens);
     }
 
     private void require(boolean holds, String problem) {

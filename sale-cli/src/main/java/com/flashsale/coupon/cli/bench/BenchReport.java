@@ -24,13 +24,14 @@ final class BenchReport {
     private BenchReport() {
     }
 
-    static String markdown(RunInfo run, List<ResultRow> rows, List<Target> targets, List<Targets.Ratio> ratios,
-            List<String> notes) {
+    /** {@code benchmarksDoc}: docs/benchmarks.md as seen from where the results are written. */
+    static String markdown(RunInfo run, String benchmarksDoc, List<ResultRow> rows, List<Target> targets,
+            List<Targets.Ratio> ratios, List<String> notes) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
         md.append("One `make bench` run: every figure below comes from the same run on the same machine, so the\n")
                 .append("ratios are what count. How the bench measures, and what the figures say:\n")
-                .append("[docs/benchmarks.md](../docs/benchmarks.md).\n\n");
+                .append("[docs/benchmarks.md](").append(benchmarksDoc).append(").\n\n");
         md.append("- **When**: ").append(run.startedAt()).append(" (").append(Math.round(run.seconds())).append(" s)\n");
         md.append("- **Machine**: ").append(run.machine().cpu()).append(", **").append(run.machine().cores())
                 .append(" cores**, ").append(run.machine().memory()).append(", ").append(run.machine().os()).append("\n");
@@ -145,10 +146,8 @@ final class BenchReport {
     static void write(Path dir, RunInfo run, List<ResultRow> rows, List<Target> targets, List<Targets.Ratio> ratios,
             List<String> notes) throws IOException {
         Files.createDirectories(dir);
-        // The link assumes bench-results/; results written elsewhere (the cluster's, one level down) point at the same file.
-        String md = markdown(run, rows, targets, ratios, notes).replace("](../docs/benchmarks.md)",
-                "](" + pathToDocs(dir) + ")");
-        Files.writeString(dir.resolve("results.md"), md);
+        // Results written elsewhere than bench-results/ (the cluster's, one level down) link the same file.
+        Files.writeString(dir.resolve("results.md"), markdown(run, pathToDocs(dir), rows, targets, ratios, notes));
         Files.write(dir.resolve("results.csv"), csv(run, rows));
         Chart.write(dir.resolve("results.png"), run, rows);
     }

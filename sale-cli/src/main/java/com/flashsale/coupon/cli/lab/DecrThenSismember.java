@@ -1,7 +1,6 @@
 package com.flashsale.coupon.cli.lab;
 
 import com.flashsale.coupon.kit.api.Outcome;
-import com.flashsale.coupon.kit.store.SaleState;
 
 /**
  * Seed phase 4: no lock; {@code SISMEMBER} for the duplicate check, then an atomic {@code DECR},
@@ -9,12 +8,10 @@ import com.flashsale.coupon.kit.store.SaleState;
  * attempts of one member (a double click) can both pass the check before either adds the member,
  * and both take a coupon. The lab counts those answers, and the checker judges them; it does not hide them.
  */
-public final class DecrThenSismember implements Baseline {
-
-    private final RedisSale sale;
+public final class DecrThenSismember extends RedisSale {
 
     public DecrThenSismember(LabServers servers) throws Exception {
-        this.sale = new RedisSale(servers);
+        super(servers);
     }
 
     @Override
@@ -23,34 +20,19 @@ public final class DecrThenSismember implements Baseline {
     }
 
     @Override
-    public void reset(int stock) {
-        sale.reset(stock);
-    }
-
-    @Override
     public Client client() {
         return memberId -> {
             String member = Long.toString(memberId);
-            if (sale.redis.sismember(RedisSale.ISSUED, member)) {
+            if (redis.sismember(ISSUED, member)) {
                 return Outcome.DUPLICATE;
             }
-            if (sale.redis.decr(RedisSale.STOCK) < 0) {
-                sale.redis.incr(RedisSale.STOCK);
+            if (redis.decr(STOCK) < 0) {
+                redis.incr(STOCK);
                 return Outcome.SOLD_OUT;
             }
-            sale.redis.sadd(RedisSale.ISSUED, member);
-            sale.publish(memberId);
+            redis.sadd(ISSUED, member);
+            publish(memberId);
             return Outcome.ISSUED;
         };
-    }
-
-    @Override
-    public SaleState state(int quantity) {
-        return sale.state(quantity);
-    }
-
-    @Override
-    public void close() {
-        sale.close();
     }
 }

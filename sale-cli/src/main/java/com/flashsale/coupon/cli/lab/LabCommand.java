@@ -1,7 +1,6 @@
 package com.flashsale.coupon.cli.lab;
 
-import com.flashsale.coupon.cli.KafkaOptions;
-import com.flashsale.coupon.cli.StoreOptions;
+import com.flashsale.coupon.cli.ServerOptions;
 import com.flashsale.coupon.kit.check.Invariant;
 import com.flashsale.coupon.kit.check.Verdict;
 import java.io.IOException;
@@ -41,16 +40,13 @@ public final class LabCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    StoreOptions stores;
-
-    @Mixin
-    KafkaOptions kafka;
+    ServerOptions servers;
 
     @Override
     public Integer call() throws Exception {
         List<LabLoad> loads = lab.loads(spec);
         PrintWriter console = spec.commandLine().getOut();
-        List<LabResult> results = Lab.run(LabServers.on(stores.settings(), kafka.bootstrapServers()), loads, line -> {
+        List<LabResult> results = Lab.run(servers.lab(), loads, line -> {
             console.println(line);
             console.flush();
         });

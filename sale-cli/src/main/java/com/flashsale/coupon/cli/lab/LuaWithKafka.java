@@ -1,7 +1,6 @@
 package com.flashsale.coupon.cli.lab;
 
 import com.flashsale.coupon.kit.api.Outcome;
-import com.flashsale.coupon.kit.store.SaleState;
 import io.lettuce.core.ScriptOutputType;
 
 /**
@@ -11,7 +10,7 @@ import io.lettuce.core.ScriptOutputType;
  * coupon back. This project keeps the script but moves the event into a Redis outbox written by the
  * same script, because an answer given before Kafka acknowledged is lost if the process dies.
  */
-public final class LuaWithKafka implements Baseline {
+public final class LuaWithKafka extends RedisSale {
 
     static final String SCRIPT = """
             if redis.call('SADD', KEYS[2], ARGV[1]) == 0 then
@@ -29,12 +28,11 @@ public final class LuaWithKafka implements Baseline {
             return redis.call('DECR', KEYS[1])
             """;
 
-    private final RedisSale sale;
     private final String sha;
 
     public LuaWithKafka(LabServers servers) throws Exception {
-        this.sale = new RedisSale(servers);
-        this.sha = sale.redis.scriptLoad(SCRIPT);
+        super(servers);
+        this.sha = redis.scriptLoad(SCRIPT);
     }
 
     @Override
@@ -43,34 +41,19 @@ public final class LuaWithKafka implements Baseline {
     }
 
     @Override
-    public void reset(int stock) {
-        sale.reset(stock);
-    }
-
-    @Override
     public Client client() {
-        String[] keys = {RedisSale.STOCK, RedisSale.ISSUED};
+        String[] keys = {STOCK, ISSUED};
         return memberId -> {
             String member = Long.toString(memberId);
-            long result = sale.redis.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, member);
+            long result = redis.<Long>evalsha(sha, ScriptOutputType.INTEGER, keys, member);
             if (result == -3) {
                 return Outcome.DUPLICATE;
             }
             if (result < 0) {
                 return Outcome.SOLD_OUT;
             }
-            sale.publish(memberId);
+            publish(memberId);
             return Outcome.ISSUED;
         };
-    }
-
-    @Override
-    public SaleState state(int quantity) {
-        return sale.state(quantity);
-    }
-
-    @Override
-    public void close() {
-        sale.close();
     }
 }

@@ -16,9 +16,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * What the two Redis baselines share: one Lettuce connection for every client (Lettuce pipelines
  * concurrent callers), the seed's keys (a stock counter and a set of members), and a Kafka producer
  * that publishes one event per issuance. The events Kafka acknowledged are counted per member: they
- * are what the seed's consumer would have persisted, its "rows".
+ * are what the seed's consumer would have persisted, its "rows". The baselines differ only in how a
+ * client decides.
  */
-final class RedisSale implements AutoCloseable {
+abstract sealed class RedisSale implements Baseline permits DecrThenSismember, LuaWithKafka {
 
     static final String STOCK = "lab:{coupon:LAB}:stock";
     static final String ISSUED = "lab:{coupon:LAB}:issued";
@@ -40,7 +41,8 @@ final class RedisSale implements AutoCloseable {
         topic = servers.topic();
     }
 
-    void reset(int stock) {
+    @Override
+    public void reset(int stock) {
         redis.del(STOCK, ISSUED);
         redis.set(STOCK, Integer.toString(stock));
         acknowledged.clear();
@@ -66,7 +68,8 @@ final class RedisSale implements AutoCloseable {
     }
 
     /** The stock and the set decide, like the ledger; what Kafka acknowledged is what would be persisted. */
-    SaleState state(int quantity) {
+    @Override
+    public SaleState state(int quantity) {
         producer.flush();
         String stock = redis.get(STOCK);
         Map<Long, Long> decided = new HashMap<>();

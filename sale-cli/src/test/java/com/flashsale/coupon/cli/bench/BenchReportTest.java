@@ -35,7 +35,7 @@ class BenchReportTest {
 
     @Test
     void theMarkdownHasTheCostOfEveryMeasuredRowWithTheCoresAndTheRatiosToTheConstantAnswer() {
-        String md = BenchReport.markdown(RUN, ROWS, List.of(), List.of(), List.of());
+        String md = BenchReport.markdown(RUN, "../docs/benchmarks.md", ROWS, List.of(), List.of(), List.of());
 
         assertThat(md).contains("**2 cores**", "load average** before the run: 20.1 19.0 18.2, after: 21.0 19.5 18.4",
                 "[docs/benchmarks.md](../docs/benchmarks.md)", "gateway (pid 1, listening on port 8090)");

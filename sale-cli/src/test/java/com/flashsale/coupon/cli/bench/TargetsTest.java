@@ -20,10 +20,7 @@ class TargetsTest {
 
     @Test
     void judgesTheCostOfAnIssuedCouponAndASoldOutAnswerAgainstTheConstantAnswer() {
-        Map<String, ResultRow> rows = new HashMap<>();
-        // 100,000 requests each: the constant answer 55 µs of gateway, 70 µs of the processes, 100 µs of the machine.
-        rows.put(Targets.FLOOR, costed("constant", cost(100_000, 5.5, 7.0, 10.0, 0.5)));
-        rows.put(Targets.CONTENDED, costed("issue, stock left", cost(100_000, 7.0, 12.0, 17.0, 0.5)));
+        Map<String, ResultRow> rows = constantAndIssueCosted();
         rows.put(Targets.SOLD_OUT, costed("issue, sold out", cost(100_000, 6.0, 7.5, 10.5, 0.5)));
 
         List<Target> targets = Targets.of(rows);
@@ -43,9 +40,7 @@ class TargetsTest {
 
     @Test
     void reportsTheGatewayCpuTokensAddToAnIssueAndAConstantAnswer() {
-        Map<String, ResultRow> rows = new HashMap<>();
-        rows.put(Targets.FLOOR, costed("constant", cost(100_000, 5.5, 7.0, 10.0, 0.5)));
-        rows.put(Targets.CONTENDED, costed("issue, stock left", cost(100_000, 7.0, 12.0, 17.0, 0.5)));
+        Map<String, ResultRow> rows = constantAndIssueCosted();
         rows.put(Targets.FLOOR_TOKENS, costed("constant, tokens", cost(100_000, 12.5, 14.0, 17.0, 0.5)));
         rows.put(Targets.CONTENDED_TOKENS, row("system", "issue, stock left, tokens", 8_000, "req/s")
                 .costing(cost(100_000, 14.5, 19.5, 24.0, 0.5)));
@@ -139,6 +134,17 @@ class TargetsTest {
         seconds.put(Role.GATEWAY, gateway);
         seconds.put(Role.REDIS, processes - gateway);
         return new CpuWindow(Duration.ofSeconds(8), seconds, machine, machine / busyShare, 2).per(requests);
+    }
+
+    /**
+     * 100,000 requests each: the constant answer 55 µs of gateway, 70 µs of the processes, 100 µs of the machine;
+     * the issue with stock left 70, 120 and 170.
+     */
+    private static Map<String, ResultRow> constantAndIssueCosted() {
+        Map<String, ResultRow> rows = new HashMap<>();
+        rows.put(Targets.FLOOR, costed("constant", cost(100_000, 5.5, 7.0, 10.0, 0.5)));
+        rows.put(Targets.CONTENDED, costed("issue, stock left", cost(100_000, 7.0, 12.0, 17.0, 0.5)));
+        return rows;
     }
 
     private static ResultRow costed(String name, Cost cost) {

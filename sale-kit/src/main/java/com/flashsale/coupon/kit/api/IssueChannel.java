@@ -37,6 +37,11 @@ public final class IssueChannel implements AutoCloseable {
         this.connections = new HttpConnection[gateways.size()];
     }
 
+    /** The body of a member's issue request: the one place it is written. */
+    static String issueBody(String couponCode, long memberId) {
+        return "{\"couponCode\":\"" + couponCode + "\",\"memberId\":" + memberId + "}";
+    }
+
     /** Opens the connection to this gateway now, so a later {@link #ask} starts with sending. */
     public void connect(int gateway) throws IOException {
         connection(gateway);
@@ -51,8 +56,7 @@ public final class IssueChannel implements AutoCloseable {
         } catch (IOException e) {
             return failure(memberId, gateway, Outcome.NOT_CONNECTED, e, dueAt, sentAt);
         }
-        byte[] body = ("{\"couponCode\":\"" + couponCode + "\",\"memberId\":" + memberId + "}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = issueBody(couponCode, memberId).getBytes(StandardCharsets.UTF_8);
         try {
             HttpConnection.Response response = connection.post(ISSUE_PATH, credentials.member(memberId), body);
             String code = response.status() == 200 ? null : Envelope.errorCode(response.body());

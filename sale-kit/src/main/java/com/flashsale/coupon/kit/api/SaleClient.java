@@ -45,6 +45,14 @@ public final class SaleClient implements AutoCloseable {
     }
 
     /**
+     * A client of one service on 127.0.0.1, the gateway or the worker, at this port: for that
+     * service's own tests, which start it alone.
+     */
+    public static SaleClient ofService(int port, Credentials credentials) {
+        return new SaleClient(Services.local(port, port), credentials);
+    }
+
+    /**
      * A client bound to no sale: only for the requests that name their target ({@link #send},
      * {@link #ready}, {@link #metric}), such as the readiness of a service still starting or a server
      * beside the sale (Prometheus). Any call for a gateway or the worker throws.
@@ -77,6 +85,15 @@ public final class SaleClient implements AutoCloseable {
     }
 
     /**
+     * The member asks the first gateway for the coupon, and gets the whole reply (status, envelope,
+     * header fields): for checks of what the API says. Loads ask through {@link #issue}.
+     */
+    public Reply replyToIssue(String couponCode, long memberId) {
+        return send(services().gateway(), "POST", IssueChannel.ISSUE_PATH, IssueChannel.issueBody(couponCode, memberId),
+                Caller.member(memberId));
+    }
+
+    /**
      * Has the credentials of these members made now, so that a load about to ask for them does not
      * wait for a signature ({@link Credentials#prepare}); {@code Burst} does it itself.
      */
@@ -94,21 +111,30 @@ public final class SaleClient implements AutoCloseable {
      * JSON, a huge body, a hostile path). Throws {@link ServiceException} only when nothing answered.
      */
     public Reply send(LocalTarget target, String method, String path, String body, Caller caller) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(path)).timeout(timeouts.operator())
+        HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        return send(request, caller);
+    }
+
+    /**
+     * A request built by the caller (its own header fields, media type or method), with the caller's
+     * credentials added. Throws {@link ServiceException} only when nothing answered.
+     */
+    public Reply send(HttpRequest.Builder request, Caller caller) {
         caller.headers(credentials).forEach(request::header);
+        HttpRequest built = request.timeout(timeouts.operator()).build();
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), parse(response.body()));
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), parse(response.body()), response.headers());
         } catch (IOException e) {
-            throw new ServiceException("cannot reach " + target + " (" + method + " " + path + "): " + e
+            throw new ServiceException("cannot reach " + built.uri() + " (" + built.method() + "): " + e
                     + ". Is the system running ('make run')?", 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceException("interrupted while waiting for " + target + path, 0, e);
+            throw new ServiceException("interrupted while waiting for " + built.uri(), 0, e);
         }
     }
 
@@ -249,8 +275,8 @@ public final class SaleClient implements AutoCloseable {
         try {
             return JSON.readTree(body);
         } catch (JacksonException e) {
-            // Not an envelope (a proxy's or the container's own error page): keep the status, no code.
-            return JSON.missingNode();
+            // Not an envelope (a proxy's or the container's own error page): kept as text, with no code.
+            return JSON.getNodeFactory().stringNode(body);
         }
     }
 }

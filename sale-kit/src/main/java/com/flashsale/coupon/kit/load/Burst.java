@@ -1,10 +1,9 @@
 package com.flashsale.coupon.kit.load;
 
+import com.flashsale.coupon.kit.api.Answer;
 import com.flashsale.coupon.kit.api.IssueChannel;
 import com.flashsale.coupon.kit.api.SaleClient;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.LongStream;
 
 /**
@@ -26,7 +25,6 @@ public final class Burst {
     private final String couponCode;
     private final long[] members;
     private int gateway;
-    private volatile long releasedAt;
 
     private Burst(SaleClient client, String couponCode, long[] members) {
         this.client = client;
@@ -54,35 +52,30 @@ public final class Burst {
     public LoadResult fire() throws InterruptedException {
         // Every member's credentials before anyone is parked: a token signed after the release would stagger it.
         client.prepare(LongStream.of(members).boxed().toList());
-        CountDownLatch parked = new CountDownLatch(members.length);
-        CountDownLatch release = new CountDownLatch(1);
         AnswerLog log = new AnswerLog();
-        long startedAtMillis;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (long member : members) {
-                threads.submit(() -> ask(member, parked, release, log));
-            }
-            parked.await();
-            startedAtMillis = System.currentTimeMillis();
-            releasedAt = System.nanoTime();
-            release.countDown();
+        Simultaneous.Released<Answer> released;
+        try {
+            released = Simultaneous.run(members.length, this::connected, (index, channel, releasedAt) -> {
+                try (channel) {
+                    Answer answer = channel.ask(gateway, couponCode, members[index], releasedAt);
+                    log.add(answer);
+                    return answer;
+                }
+            });
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a member's request failed outside its answer", e.getCause());
         }
-        return new LoadResult(log, releasedAt, System.nanoTime(), startedAtMillis);
+        return new LoadResult(log, released.releasedAt(), System.nanoTime(), released.releasedAtMillis());
     }
 
-    private void ask(long member, CountDownLatch parked, CountDownLatch release, AnswerLog log) {
-        try (IssueChannel channel = client.channel()) {
-            try {
-                channel.connect(gateway);
-            } catch (Exception e) {
-                // Asked again at the release: a connection that cannot be made then is NOT_CONNECTED.
-            } finally {
-                parked.countDown();
-            }
-            release.await();
-            log.add(channel.ask(gateway, couponCode, member, releasedAt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** A channel to the gateway, connected ahead; one that cannot connect now asks again at the release. */
+    private IssueChannel connected(int index) {
+        IssueChannel channel = client.channel();
+        try {
+            channel.connect(gateway);
+        } catch (Exception e) {
+            // A connection that cannot be made at the release either is answered NOT_CONNECTED.
         }
+        return channel;
     }
 }

@@ -3,34 +3,36 @@ package com.flashsale.coupon.kit.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class OutcomeTest {
 
-    @Test
-    void namesEveryDocumentedAnswer() {
-        assertThat(Outcome.of(200, null)).isEqualTo(Outcome.ISSUED);
-        assertThat(Outcome.of(409, "COUPON-002")).isEqualTo(Outcome.DUPLICATE);
-        assertThat(Outcome.of(409, "COUPON-003")).isEqualTo(Outcome.SOLD_OUT);
-        assertThat(Outcome.of(409, "COUPON-004")).isEqualTo(Outcome.NOT_OPEN);
-        assertThat(Outcome.of(404, "COUPON-001")).isEqualTo(Outcome.UNKNOWN_COUPON);
-        assertThat(Outcome.of(404, "MEMBER-001")).isEqualTo(Outcome.UNKNOWN_MEMBER);
-        assertThat(Outcome.of(403, "MEMBER-002")).isEqualTo(Outcome.INACTIVE_MEMBER);
-        assertThat(Outcome.of(400, "COMMON-001")).isEqualTo(Outcome.INVALID);
-        assertThat(Outcome.of(413, "COMMON-003")).isEqualTo(Outcome.INVALID);
-        assertThat(Outcome.of(401, "AUTH-001")).isEqualTo(Outcome.UNAUTHENTICATED);
-        assertThat(Outcome.of(403, "AUTH-002")).isEqualTo(Outcome.FORBIDDEN);
-        assertThat(Outcome.of(429, "RATE-001")).isEqualTo(Outcome.RATE_LIMITED);
-        assertThat(Outcome.of(503, "COMMON-002")).isEqualTo(Outcome.UNAVAILABLE);
-    }
-
-    @Test
-    void anAnswerThatMayHideADecisionIsUnknownNeverARefusal() {
-        assertThat(Outcome.of(500, "COMMON-999")).isEqualTo(Outcome.UNKNOWN);
-        assertThat(Outcome.of(502, null)).isEqualTo(Outcome.UNKNOWN);
-        // A 503 without the envelope's code is not the gateway's documented answer (a proxy's, say).
-        assertThat(Outcome.of(503, null)).isEqualTo(Outcome.UNKNOWN);
-        assertThat(Outcome.of(302, null)).isEqualTo(Outcome.UNKNOWN);
-        assertThat(Outcome.of(404, null)).isEqualTo(Outcome.REFUSED);
+    /** Every documented answer by its name; an answer that may hide a decision is unknown, never a refusal. */
+    @ParameterizedTest(name = "{0} {1} is {2}")
+    @CsvSource({
+            "200, , ISSUED",
+            "409, COUPON-002, DUPLICATE",
+            "409, COUPON-003, SOLD_OUT",
+            "409, COUPON-004, NOT_OPEN",
+            "404, COUPON-001, UNKNOWN_COUPON",
+            "404, MEMBER-001, UNKNOWN_MEMBER",
+            "403, MEMBER-002, INACTIVE_MEMBER",
+            "400, COMMON-001, INVALID",
+            "413, COMMON-003, INVALID",
+            "401, AUTH-001, UNAUTHENTICATED",
+            "403, AUTH-002, FORBIDDEN",
+            "429, RATE-001, RATE_LIMITED",
+            "503, COMMON-002, UNAVAILABLE",
+            // An answer that may hide a decision is unknown, never a refusal; a 404 without a code decided nothing.
+            "500, COMMON-999, UNKNOWN",
+            "502, , UNKNOWN",
+            // A 503 without the envelope's code is not the gateway's documented answer (a proxy's, say).
+            "503, , UNKNOWN",
+            "302, , UNKNOWN",
+            "404, , REFUSED" })
+    void namesEveryDocumentedAnswerAndDoubtsTheRest(int status, String code, Outcome outcome) {
+        assertThat(Outcome.of(status, code)).isEqualTo(outcome);
     }
 
     @Test
@@ -41,14 +43,16 @@ class OutcomeTest {
                 .containsExactly(Outcome.UNAVAILABLE, Outcome.UNKNOWN);
     }
 
-    @Test
-    void readsTheKeysOfSummaryFilesBack() {
-        assertThat(Outcome.ofKey("200")).isEqualTo(Outcome.ISSUED);
-        assertThat(Outcome.ofKey("409 COUPON-003")).isEqualTo(Outcome.SOLD_OUT);
-        assertThat(Outcome.ofKey("503 COMMON-002")).isEqualTo(Outcome.UNAVAILABLE);
-        assertThat(Outcome.ofKey("no answer (ConnectException)")).isEqualTo(Outcome.NOT_CONNECTED);
-        assertThat(Outcome.ofKey("no answer (timeout)")).isEqualTo(Outcome.UNKNOWN);
-        assertThat(Outcome.ofKey("other")).isEqualTo(Outcome.UNKNOWN);
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({
+            "200, ISSUED",
+            "409 COUPON-003, SOLD_OUT",
+            "503 COMMON-002, UNAVAILABLE",
+            "no answer (ConnectException), NOT_CONNECTED",
+            "no answer (timeout), UNKNOWN",
+            "other, UNKNOWN" })
+    void readsTheKeysOfSummaryFilesBack(String key, Outcome outcome) {
+        assertThat(Outcome.ofKey(key)).isEqualTo(outcome);
     }
 
     @Test

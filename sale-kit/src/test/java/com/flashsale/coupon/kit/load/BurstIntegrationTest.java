@@ -7,20 +7,14 @@ import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.support.StandInGateway;
 import java.io.IOException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** The burst against a gateway on loopback that decides like the real one. */
 class BurstIntegrationTest {
 
+    @AutoClose
     private StandInGateway gateway;
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     /**
      * Every one of the 500 requests must reach the gateway, on a busy machine too: each on its own

@@ -17,20 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Closed and open loops against gateways on loopback. */
 class LoopIntegrationTest {
 
+    @AutoClose
     private StandInGateway gateway;
-
-    @AfterEach
-    void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
 
     @Test
     void aClosedLoopSendsExactlyTheListedRequestsOnItsClientsConnections() throws Exception {

@@ -11,25 +11,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Settling on real stores while rows are still landing, as the worker lands them. */
 class SettleIntegrationTest {
 
+    @AutoClose
     private static SaleStores stores;
 
     @BeforeAll
     static void createStores() {
         stores = new SaleStores("coupon_kit_settle", 12);
-    }
-
-    @AfterAll
-    static void dropStores() {
-        if (stores != null) {
-            stores.close();
-        }
     }
 
     @Test

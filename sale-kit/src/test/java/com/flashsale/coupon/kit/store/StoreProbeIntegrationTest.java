@@ -19,7 +19,7 @@ import io.lettuce.core.XReadArgs;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,23 +27,15 @@ import org.junit.jupiter.api.Test;
 /** The probe against real MySQL and Redis, holding what the services would have left. */
 class StoreProbeIntegrationTest {
 
+    @AutoClose
     private static SaleStores stores;
+    @AutoClose
     private static StoreProbe probe;
 
     @BeforeAll
     static void createStores() {
         stores = new SaleStores("coupon_kit", 12);
         probe = new StoreProbe(StoreSettings.fromEnvironment(stores.environment()));
-    }
-
-    @AfterAll
-    static void dropStores() {
-        if (probe != null) {
-            probe.close();
-        }
-        if (stores != null) {
-            stores.close();
-        }
     }
 
     @BeforeEach

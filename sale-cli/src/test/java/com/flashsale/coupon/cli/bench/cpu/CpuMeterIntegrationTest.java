@@ -2,9 +2,11 @@ package com.flashsale.coupon.cli.bench.cpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,11 +20,8 @@ class CpuMeterIntegrationTest {
             CpuMeter meter = CpuMeter.onThisMachine(List.of(new Watched(Role.GATEWAY, busy.pid(), false, "a busy loop")));
             CpuMeter.Reading before = meter.read();
             // Until the loop has been given at least three clock ticks, however busy the machine is.
-            CpuMeter.Reading after = before;
-            for (int i = 0; i < 600 && after.ticks().get(Role.GATEWAY) - before.ticks().get(Role.GATEWAY) < 3; i++) {
-                Thread.sleep(50);
-                after = meter.read();
-            }
+            CpuMeter.Reading after = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(meter::read, now -> now.ticks().get(Role.GATEWAY) - before.ticks().get(Role.GATEWAY) >= 3);
             CpuWindow window = meter.between(before, after);
 
             double wall = window.wall().toNanos() / 1e9;

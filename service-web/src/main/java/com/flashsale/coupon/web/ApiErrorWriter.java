@@ -1,17 +1,14 @@
-package com.flashsale.coupon.gateway.web;
+package com.flashsale.coupon.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a refusal in the API envelope where no controller runs: request filters and the security
  * chain answer before Spring MVC, and their answers must look like every other one.
  */
-@Component
 public class ApiErrorWriter {
 
     private final JsonMapper json;
@@ -20,10 +17,9 @@ public class ApiErrorWriter {
         this.json = json;
     }
 
-    public void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {
+    public void write(HttpServletResponse response, ApiErrorCode code, String message) throws IOException {
         response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        json.writeValue(response.getOutputStream(),
-                new ApiResponse<Void>(false, null, new ApiResponse.ApiError(code.code(), message), Instant.now()));
+        json.writeValue(response.getOutputStream(), ApiResponse.refusal(code, message));
     }
 }

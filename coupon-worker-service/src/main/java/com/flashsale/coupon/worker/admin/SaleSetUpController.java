@@ -7,6 +7,7 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
+import com.flashsale.coupon.web.ApiResponse;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.provisioning.ProvisionedCampaign;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,16 +22,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The seed's stock init, kept for load tests and benchmarks, which call it right before a reset. */
+/**
+ * A sale set up for load tests, benchmarks and drills, on the seed's paths: a campaign's quantity set
+ * whatever was sold, then the sale reset to full stock. Absent in {@code prod}, whatever the token.
+ */
 @RestController
 @Profile("!prod")
 @Tag(name = "sale set-up")
-class CouponAdminController {
+class SaleSetUpController {
 
     private final CampaignAdministration campaigns;
+    private final SaleReset reset;
 
-    CouponAdminController(CampaignAdministration campaigns) {
+    SaleSetUpController(CampaignAdministration campaigns, SaleReset reset) {
         this.campaigns = campaigns;
+        this.reset = reset;
     }
 
     @PostMapping("/api/v1/coupons/stock/init")
@@ -44,5 +50,13 @@ class CouponAdminController {
             @Parameter(example = "100") @RequestParam @Min(1) @Max(CampaignRequests.MAX_QUANTITY) int quantity,
             Principal principal) {
         return ApiResponse.ok(campaigns.initStock(couponCode, quantity, Operators.name(principal)));
+    }
+
+    @PostMapping("/api/test/reset")
+    @Operation(summary = "Reset the sale", description = "Deletes every coupon_issues and failed_coupon_issues row and "
+            + "rebuilds the Redis ledger (stock = quantity). Campaigns, members and the audit trail stay.")
+    @Refusals({ STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    ApiResponse<ResetReport> reset() {
+        return ApiResponse.ok(reset.reset());
     }
 }

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.worker.metrics;
+package com.flashsale.coupon.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,14 +9,14 @@ import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
-/** The instance tag that keeps worker replicas apart in every metric. */
-class MetricsConfigTest {
+/** The instance tag that keeps replicas apart in every metric. */
+class InstanceTagConfigTest {
 
     @Test
     void tagsEveryMeterWithHostAndPortByDefault() throws Exception {
         MeterRegistry meters = new SimpleMeterRegistry();
 
-        new MetricsConfig().instanceTag(new MetricsSettings(""), new MockEnvironment().withProperty("server.port", "18081"))
+        new InstanceTagConfig().instanceTag(new InstanceTagConfig.InstanceName(""), new MockEnvironment().withProperty("server.port", "18081"))
                 .customize(meters);
 
         Counter counter = meters.counter("coupon.persisted.rows");
@@ -27,7 +27,7 @@ class MetricsConfigTest {
     void aConfiguredInstanceNameWins() {
         MeterRegistry meters = new SimpleMeterRegistry();
 
-        new MetricsConfig().instanceTag(new MetricsSettings("worker-2"), new MockEnvironment().withProperty("server.port", "18081"))
+        new InstanceTagConfig().instanceTag(new InstanceTagConfig.InstanceName("worker-2"), new MockEnvironment().withProperty("server.port", "18081"))
                 .customize(meters);
 
         assertThat(meters.counter("coupon.persisted.rows").getId().getTag("instance")).isEqualTo("worker-2");

@@ -1,7 +1,5 @@
-package com.flashsale.coupon.gateway.security;
+package com.flashsale.coupon.web;
 
-import com.flashsale.coupon.gateway.web.ApiErrorWriter;
-import com.flashsale.coupon.gateway.web.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,30 +17,38 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * field (with the precise reason, e.g. {@code error="invalid_token"}); the body says it in the API's
  * words, without the decoder's details.
  */
-final class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler insufficientScope = new BearerTokenAccessDeniedHandler();
     private final ApiErrorWriter errors;
+    private final ApiErrorCode unauthenticated;
+    private final ApiErrorCode forbidden;
 
-    SecurityAnswers(ApiErrorWriter errors) {
+    /**
+     * @param unauthenticated the code of a request without a valid token (401)
+     * @param forbidden the code of a valid token without scope {@code coupon:admin} (403)
+     */
+    public SecurityAnswers(ApiErrorWriter errors, ApiErrorCode unauthenticated, ApiErrorCode forbidden) {
         this.errors = errors;
+        this.unauthenticated = unauthenticated;
+        this.forbidden = forbidden;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
             throws IOException {
         bearer.commence(request, response, refusal);
-        errors.write(response, ErrorCode.UNAUTHENTICATED, refusal instanceof OAuth2AuthenticationException
+        errors.write(response, unauthenticated, refusal instanceof OAuth2AuthenticationException
                 ? "The bearer token is not valid: malformed, expired, not yet valid, not signed by the trusted key,"
                         + " or issued by another issuer or for another audience."
-                : ErrorCode.UNAUTHENTICATED.message());
+                : unauthenticated.message());
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
             throws IOException {
         insufficientScope.handle(request, response, refusal);
-        errors.write(response, ErrorCode.FORBIDDEN, "This request needs a token with scope " + SecurityConfig.OPERATOR_SCOPE + ".");
+        errors.write(response, forbidden, "This request needs a token with scope " + BearerTokenSecurity.OPERATOR_SCOPE + ".");
     }
 }

@@ -1,4 +1,4 @@
-package com.flashsale.coupon.worker.admin;
+package com.flashsale.coupon.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.env.Environment;
@@ -7,15 +7,15 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Requests that arrived on a management port of its own ({@code management.server.port}), which
  * serves the actuator only and is not published: Prometheus and the probes reach it, the public does
- * not. Spring Boot runs the security chain there too. When the actuator shares the server port,
+ * not. Spring Boot runs the security chains there too. When the actuator shares the server port,
  * nothing matches (Boot then reports the server port as the management port) and the actuator is
  * guarded like any other path.
  */
-final class ManagementPortRequests implements RequestMatcher {
+public final class ManagementPortRequests implements RequestMatcher {
 
     private final Environment environment;
 
-    ManagementPortRequests(Environment environment) {
+    public ManagementPortRequests(Environment environment) {
         this.environment = environment;
     }
 

@@ -1,0 +1,40 @@
+package com.flashsale.coupon.worker;
+
+import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the worker's integration tests against the real stores share: MySQL and Redis as the worker
+ * sees them (each test class isolated by {@link WorkerTestEnvironment}), the provisioner that copies
+ * campaigns and members into Redis, and the usual fresh start.
+ */
+public abstract class WorkerStoresTest {
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected StringRedisTemplate redis;
+
+    @Autowired
+    protected ReferenceDataProvisioner provisioner;
+
+    /** No issuance in MySQL, an empty Redis, and every campaign and member provisioned into it anew. */
+    protected void startWithoutIssuances() {
+        deleteIssuances();
+        provisionIntoEmptyRedis();
+    }
+
+    /** MySQL keeps what it holds; Redis is emptied and provisioned anew from it. */
+    protected void provisionIntoEmptyRedis() {
+        WorkerTestEnvironment.flushRedis(redis);
+        provisioner.provisionAll();
+    }
+
+    protected void deleteIssuances() {
+        jdbc.update("DELETE FROM coupon_issues");
+        jdbc.update("DELETE FROM failed_coupon_issues");
+    }
+}
