@@ -17,13 +17,12 @@ GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-$((GATEWAY_PORT + 2))}
 WORKER_MANAGEMENT_PORT=${WORKER_MANAGEMENT_PORT:-$((WORKER_PORT + 2))}
 AUTH=${AUTH:-local}
 case "$AUTH" in local | jwt) ;; *) echo "AUTH must be local or jwt, not '$AUTH'" >&2; exit 2 ;; esac
-# The services read the broker's address whole; the infra scripts know only its port.
-export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:${KAFKA_PORT:-9092}}
 PROFILE=${SPRING_PROFILES_ACTIVE:-local}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
 JAVA_HOME=${JAVA_HOME:-$("$ROOT/scripts/java-home.sh")}
 JAVA="$JAVA_HOME/bin/java"
 
+# KAFKA_BOOTSTRAP_SERVERS among them: the one broker of KAFKA_PORT, or the three of KAFKA_MODE=cluster.
 SERVICE_ENV=$("$ROOT/scripts/infra/service-env.sh") || exit 1
 eval "$SERVICE_ENV"
 if [ "$REDIS_MODE" = cluster ]; then PROFILE="$PROFILE,redis-cluster"; fi

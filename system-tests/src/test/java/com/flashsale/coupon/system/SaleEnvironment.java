@@ -94,14 +94,11 @@ public final class SaleEnvironment implements AutoCloseable {
 
     public SaleEnvironment(Topology topology) {
         this.topology = topology;
-        if (topology.kafkaCluster()) {
-            kafkaBootstrapServers = TestServers.kafkaClusterBootstrapServers();
-            issuedTopic = TestTopics.unique("coupon-issued-sys-" + suffix);
-        } else {
-            kafkaBootstrapServers = servers.kafkaBootstrapServers();
-            issuedTopic = TestTopics.deletedAtExit("coupon-issued-sys-" + suffix);
-        }
-        deadLetterTopic = topology.kafkaCluster() ? issuedTopic + ".DLQ" : TestTopics.deletedAtExit(issuedTopic + ".DLQ");
+        kafkaBootstrapServers = topology.kafkaCluster() ? TestServers.kafkaClusterBootstrapServers()
+                : servers.kafkaBootstrapServers();
+        // On the brokers the services create them on, whichever mode: deleted there when the JVM exits.
+        issuedTopic = TestTopics.deletedAtExit(kafkaBootstrapServers, "coupon-issued-sys-" + suffix);
+        deadLetterTopic = TestTopics.deletedAtExit(kafkaBootstrapServers, issuedTopic + ".DLQ");
         if (topology.redisCluster()) {
             RedisClusterClient cluster = RedisClusterClient.create(TestServers.redisClusterNodes().stream()
                     .map(node -> RedisURI.create("redis://" + node)).toList());

@@ -5,6 +5,7 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScoredValue;
 import io.lettuce.core.StreamMessage;
@@ -15,6 +16,7 @@ import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.models.stream.PendingMessage;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -189,6 +191,37 @@ public final class StoreProbe implements AutoCloseable {
         } catch (RuntimeException e) {
             return 0;
         }
+    }
+
+    /**
+     * The entries behind {@link #pendingInRelays}, oldest first, with the member each names (none while no
+     * relay group exists), read from the node serving the coupon now.
+     */
+    public synchronized List<PendingEntry> pendingEntries(String couponCode) {
+        LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
+        return redis("read the relays' pending entries of " + couponCode, () -> {
+            List<PendingMessage> pending;
+            try {
+                pending = redis.xpending(keys.outbox(), LedgerKeys.RELAY_GROUP, Range.create("-", "+"),
+                        Limit.from(Integer.MAX_VALUE));
+            } catch (RedisCommandExecutionException e) {
+                if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
+                    return List.of();
+                }
+                throw e;
+            }
+            if (pending.isEmpty()) {
+                return List.of();
+            }
+            Set<String> ids = new HashSet<>();
+            pending.forEach(message -> ids.add(message.getId()));
+            // One range read from the oldest pending entry to the newest rather than one read per entry.
+            return redis.xrange(keys.outbox(), Range.create(pending.getFirst().getId(), pending.getLast().getId()))
+                    .stream().filter(entry -> ids.contains(entry.getId()))
+                    .map(entry -> new PendingEntry(entry.getId(),
+                            Long.parseLong(entry.getBody().get(LedgerKeys.OutboxFields.MEMBER_ID))))
+                    .toList();
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import static com.flashsale.coupon.testsupport.SaleStores.FLASH100;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.kit.check.AnswerFacts;
 import com.flashsale.coupon.kit.check.Expectations;
 import com.flashsale.coupon.kit.check.Invariant;
@@ -12,7 +13,11 @@ import com.flashsale.coupon.kit.check.SaleFacts;
 import com.flashsale.coupon.kit.check.Verdicts;
 import com.flashsale.coupon.kit.support.StandInGateway;
 import com.flashsale.coupon.testsupport.SaleStores;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XReadArgs;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +100,23 @@ class StoreProbeIntegrationTest {
                     .hasMessageContaining("MySQL");
         }
         assertThat(probe.ledger("NO_SUCH_COUPON")).isEqualTo(new LedgerCounts(-1, -1, 0, 0));
+    }
+
+    @Test
+    void namesTheEntriesARelayReadAndKafkaHasNotAcknowledged() {
+        for (long member = 1; member <= 3; member++) {
+            stores.redis().xadd(FLASH100.outbox(), Map.of(LedgerKeys.OutboxFields.MEMBER_ID, Long.toString(member)));
+        }
+        assertThat(probe.pendingEntries("FLASH100")).as("no relay group yet").isEmpty();
+        stores.redis().xgroupCreate(XReadArgs.StreamOffset.from(FLASH100.outbox(), "0"), LedgerKeys.RELAY_GROUP);
+        List<StreamMessage<String, String>> read = stores.redis().xreadgroup(Consumer.from(LedgerKeys.RELAY_GROUP, "relay"),
+                XReadArgs.Builder.count(2), XReadArgs.StreamOffset.lastConsumed(FLASH100.outbox()));
+
+        assertThat(probe.pendingEntries("FLASH100")).containsExactly(new PendingEntry(read.get(0).getId(), 1),
+                new PendingEntry(read.get(1).getId(), 2));
+        stores.redis().xack(FLASH100.outbox(), LedgerKeys.RELAY_GROUP, read.get(0).getId());
+        assertThat(probe.pendingEntries("FLASH100")).containsExactly(new PendingEntry(read.get(1).getId(), 2));
+        assertThat(probe.pendingInRelays("FLASH100")).isEqualTo(1);
     }
 
     @Test

@@ -243,6 +243,10 @@ final class ChaosRun implements AutoCloseable {
         return probe.ledger(COUPON);
     }
 
+    DrillTopics topics() {
+        return topics;
+    }
+
     StoreWrites writes() {
         return writes;
     }

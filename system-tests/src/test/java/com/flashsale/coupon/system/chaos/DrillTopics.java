@@ -1,22 +1,30 @@
 package com.flashsale.coupon.system.chaos;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * The drill's Kafka topics: whether the worker's consumers have processed everything in them, and
- * their removal once the drill is over (a broker restarted by a later drill then has fewer logs to
- * recover). Processed means: for every partition holding records, some consumer group of this drill
+ * The drill's Kafka topics: whether the worker's consumers have processed everything in them, a
+ * refusal of every record sent to one (a fault), and their removal once the drill is over (a broker
+ * restarted by a later drill then has fewer logs to recover). Processed means: for every partition holding records, some consumer group of this drill
  * (the worker derives its group ids from the one the environment gives it, so they all contain the
  * environment's suffix) has committed up to the end; the containers commit after processing.
  */
@@ -73,6 +81,37 @@ final class DrillTopics implements AutoCloseable {
             }
         }));
         return committed;
+    }
+
+    /**
+     * Makes the broker refuse every record sent to the topic ({@code max.message.bytes} below the size of
+     * any record batch): each send fails at once with a {@code RecordTooLargeException}, which the producer
+     * does not retry, while the broker, the consumers and their group coordinator go on as usual. Returns
+     * once the broker answering says so.
+     */
+    void refuseRecords(String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"), AlterConfigOp.OpType.SET)))).all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        awaitMaxMessageBytes(resource, entry -> entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+    }
+
+    /** Takes {@link #refuseRecords} back: the broker's default applies again. */
+    void acceptRecords(String topic) throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(
+                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""), AlterConfigOp.OpType.DELETE)))).all()
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        awaitMaxMessageBytes(resource, entry -> entry.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+    }
+
+    /** The controller records the change; the broker applies it a moment later. */
+    private void awaitMaxMessageBytes(ConfigResource resource, Predicate<ConfigEntry> applied) {
+        await("%s of %s changed".formatted(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, resource.name()))
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> applied.test(admin.describeConfigs(List.of(resource)).all()
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)));
     }
 
     @Override

@@ -18,6 +18,11 @@ class RedisClusterChaosIntegrationTest {
     }
 
     @Test
+    void primaryKilledWithEntriesTheRelayReadAndKafkaNeverAcknowledgedPublishesThemAfterTheFailover() throws Exception {
+        ChaosRun.drill("Redis Cluster primary killed with relay entries pending", new RelayPendingFailover());
+    }
+
+    @Test
     void replicaKilledMidSaleIsInvisibleToMembers() throws Exception {
         ChaosRun.drill("Redis Cluster replica killed, restarted", new ReplicaKill());
     }

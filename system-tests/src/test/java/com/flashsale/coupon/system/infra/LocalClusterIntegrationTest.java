@@ -3,6 +3,7 @@ package com.flashsale.coupon.system.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.testsupport.TestTopics;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -185,7 +186,7 @@ class LocalClusterIntegrationTest {
 
     @Test
     void withOneBrokerKilledRecordsAreStillAcknowledgedByTwoAndNoneIsLost() throws Exception {
-        String topic = "cluster-check-" + UUID.randomUUID();
+        String topic = TestTopics.deletedAtExit(kafkaBootstrap, "cluster-check-" + UUID.randomUUID());
         String group = "cluster-check-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
             assertThat(admin.describeCluster().nodes().get(30, TimeUnit.SECONDS)).as("brokers registered").hasSize(3);
