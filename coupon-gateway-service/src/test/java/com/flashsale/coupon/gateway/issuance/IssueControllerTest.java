@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
+import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import org.junit.jupiter.api.Test;
@@ -87,10 +88,6 @@ class IssueControllerTest {
     }
 
     private static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {
-        return answer.andExpect(status().is(status))
-                .andExpect(jsonPath("$.success").value(false))
-                .andExpect(jsonPath("$.error.code").value(code))
-                .andExpect(jsonPath("$.error.message").isNotEmpty())
-                .andExpect(jsonPath("$.timestamp").exists());
+        return answer.andExpect(EnvelopeMatchers.refused(status, code));
     }
 }

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
 import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,10 +71,7 @@ class IssueRateLimitTest {
         }
 
         MvcResult refusal = mvc.perform(issue(4, "203.0.113.1"))
-                .andExpect(status().isTooManyRequests())
-                .andExpect(jsonPath("$.success").value(false))
-                .andExpect(jsonPath("$.error.code").value("RATE-001"))
-                .andExpect(jsonPath("$.timestamp").exists())
+                .andExpect(EnvelopeMatchers.refused(429, "RATE-001"))
                 .andExpect(header().string("RateLimit-Policy", "\"address\";q=3;w=3600"))
                 .andReturn();
 

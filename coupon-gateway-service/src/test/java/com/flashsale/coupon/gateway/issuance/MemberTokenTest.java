@@ -1,7 +1,5 @@
 package com.flashsale.coupon.gateway.issuance;
 
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -14,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
 import com.flashsale.coupon.kit.token.ForgedTokens;
 import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import java.time.Instant;
 import java.util.Map;
 import org.hamcrest.Matchers;
@@ -137,10 +136,6 @@ class MemberTokenTest {
     }
 
     private static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {
-        return answer.andExpect(status().is(status))
-                .andExpect(jsonPath("$.success").value(false))
-                .andExpect(jsonPath("$.error.code").value(code))
-                .andExpect(jsonPath("$.error.message").isNotEmpty())
-                .andExpect(jsonPath("$.timestamp").exists());
+        return answer.andExpect(EnvelopeMatchers.refused(status, code));
     }
 }

@@ -10,32 +10,25 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-
+import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.campaign.LedgerNotUpdatedException;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
-
-
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
-
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
-
-
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -171,10 +164,6 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     }
 
     static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {
-        return answer.andExpect(status().is(status))
-                .andExpect(jsonPath("$.success").value(false))
-                .andExpect(jsonPath("$.error.code").value(code))
-                .andExpect(jsonPath("$.error.message").isNotEmpty())
-                .andExpect(jsonPath("$.timestamp").exists());
+        return answer.andExpect(EnvelopeMatchers.refused(status, code));
     }
 }

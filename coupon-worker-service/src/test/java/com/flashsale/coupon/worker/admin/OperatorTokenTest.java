@@ -11,24 +11,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.kit.token.ForgedTokens;
 import com.flashsale.coupon.kit.token.TokenIssuer;
-
+import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
-
-
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -93,10 +87,6 @@ class OperatorTokenTest extends OperatorEndpointsSlice {
     }
 
     private static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {
-        return answer.andExpect(status().is(status))
-                .andExpect(jsonPath("$.success").value(false))
-                .andExpect(jsonPath("$.error.code").value(code))
-                .andExpect(jsonPath("$.error.message").isNotEmpty())
-                .andExpect(jsonPath("$.timestamp").exists());
+        return answer.andExpect(EnvelopeMatchers.refused(status, code));
     }
 }
