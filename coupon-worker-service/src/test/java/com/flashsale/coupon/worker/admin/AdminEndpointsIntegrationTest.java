@@ -44,12 +44,11 @@ class AdminEndpointsIntegrationTest extends WorkerStoresTest {
 
     @BeforeEach
     void startFromTheSeededStateFullyProvisioned() {
-        WorkerTestEnvironment.flushRedis(redis);
         deleteIssuances();
         jdbc.update("UPDATE coupons SET status = 'ACTIVE', quantity = CASE code WHEN 'WELCOME10' THEN 1000 "
                 + "WHEN 'FLASH100' THEN 100 ELSE 50 END");
         jdbc.update("UPDATE members SET status = CASE WHEN id = 501 THEN 'INACTIVE' ELSE 'ACTIVE' END");
-        provisioner.provisionAll();
+        provisionIntoEmptyRedis();
     }
 
     @Test

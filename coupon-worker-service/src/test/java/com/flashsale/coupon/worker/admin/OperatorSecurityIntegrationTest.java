@@ -77,10 +77,9 @@ class OperatorSecurityIntegrationTest extends WorkerStoresTest {
     void oneIssuedCouponFullyProvisioned() {
         api = SaleClient.ofService(port, new TokenCredentials(tokens));
         worker = LocalTarget.port(port);
-        WorkerTestEnvironment.flushRedis(redis);
         deleteIssuances();
         jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) VALUES (2, 1, 'kept', NOW(3))");
-        provisioner.provisionAll();
+        provisionIntoEmptyRedis();
     }
 
 

@@ -90,28 +90,25 @@ final class DrillTopics implements AutoCloseable {
      * once the broker answering says so.
      */
     void refuseRecords(String topic) throws Exception {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"), AlterConfigOp.OpType.SET)))).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        awaitMaxMessageBytes(resource, entry -> entry.source() == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        alterMaxMessageBytes(topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "1"),
+                AlterConfigOp.OpType.SET), source -> source == ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
     }
 
     /** Takes {@link #refuseRecords} back: the broker's default applies again. */
     void acceptRecords(String topic) throws Exception {
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(new ConfigEntry(
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""), AlterConfigOp.OpType.DELETE)))).all()
-                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        awaitMaxMessageBytes(resource, entry -> entry.source() != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        alterMaxMessageBytes(topic, new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""),
+                AlterConfigOp.OpType.DELETE), source -> source != ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
     }
 
-    /** The controller records the change; the broker applies it a moment later. */
-    private void awaitMaxMessageBytes(ConfigResource resource, Predicate<ConfigEntry> applied) {
-        await("%s of %s changed".formatted(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, resource.name()))
+    /** Changes the topic's limit and returns once the broker answering applies it (the controller records it first). */
+    private void alterMaxMessageBytes(String topic, AlterConfigOp change, Predicate<ConfigEntry.ConfigSource> applied)
+            throws Exception {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        admin.incrementalAlterConfigs(Map.of(resource, List.of(change))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        await("%s of %s changed".formatted(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, topic))
                 .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> applied.test(admin.describeConfigs(List.of(resource)).all()
-                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG)));
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).source()));
     }
 
     @Override
