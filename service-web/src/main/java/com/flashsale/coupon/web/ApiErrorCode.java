@@ -9,9 +9,18 @@ import org.springframework.http.HttpStatus;
  */
 public interface ApiErrorCode {
 
-    HttpStatus status();
+    /** The status, code and message, held once per constant. */
+    ApiError error();
 
-    String code();
+    default HttpStatus status() {
+        return error().status();
+    }
 
-    String message();
+    default String code() {
+        return error().code();
+    }
+
+    default String message() {
+        return error().message();
+    }
 }

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.gateway.web;
 
+import com.flashsale.coupon.web.ApiError;
 import com.flashsale.coupon.web.ApiErrorCode;
 import org.springframework.http.HttpStatus;
 
@@ -27,28 +28,14 @@ public enum ErrorCode implements ApiErrorCode {
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "RATE-001",
             "Too many requests: ask again after the number of seconds in Retry-After.");
 
-    private final HttpStatus status;
-    private final String code;
-    private final String message;
+    private final ApiError error;
 
     ErrorCode(HttpStatus status, String code, String message) {
-        this.status = status;
-        this.code = code;
-        this.message = message;
+        this.error = new ApiError(status, code, message);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public ApiError error() {
+        return error;
     }
 }

@@ -11,32 +11,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
-import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.gateway.web.TokenVerifyingSlice;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 /** The operator's stock read answers operators only: a token with scope {@code coupon:admin}. */
 @GatewayWebMvcTest(StockController.class)
-class StockControllerTest {
-
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
-
-    @Autowired
-    MockMvc mvc;
+class StockControllerTest extends TokenVerifyingSlice {
 
     @MockitoBean
     RedisConnections redis;
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
-    }
 
     @Test
     void asksAnonymousCallersForAToken() throws Exception {

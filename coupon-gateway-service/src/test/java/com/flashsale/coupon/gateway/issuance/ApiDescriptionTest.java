@@ -13,7 +13,7 @@ import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.ApiDescriptionConfig;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
 import com.flashsale.coupon.gateway.web.Refusals;
-import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.gateway.web.TokenVerifyingSlice;
 import com.flashsale.coupon.testsupport.DescribedApi;
 import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -39,7 +39,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -60,18 +59,14 @@ import tools.jackson.databind.json.JsonMapper;
         SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
         SwaggerUiOAuthProperties.class })
 @Import(ApiDescriptionConfig.class)
-class ApiDescriptionTest {
+class ApiDescriptionTest extends TokenVerifyingSlice {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ISSUE = "POST /api/v1/coupons/issue";
     private static final String STOCK = "GET /api/v1/coupons/stock/{couponCode}";
     private static final String BENCH = "POST /bench/constant";
     private static final String ISSUANCE = "GET /api/v1/coupons/{couponCode}/issuance";
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
     private static final AtomicLong members = new AtomicLong(1000);
-
-    @Autowired
-    MockMvc mvc;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -87,8 +82,7 @@ class ApiDescriptionTest {
     IssuedLedger ledger;
 
     @DynamicPropertySource
-    static void tokensAndAnAllowanceOfOneRequest(DynamicPropertyRegistry registry) {
-        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
+    static void anAllowanceOfOneRequest(DynamicPropertyRegistry registry) {
         registry.add("coupon.rate-limit.per-member.requests", () -> "1");
         registry.add("coupon.rate-limit.per-member.period", () -> "1h");
     }

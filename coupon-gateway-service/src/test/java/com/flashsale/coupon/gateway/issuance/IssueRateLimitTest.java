@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
-import com.flashsale.coupon.kit.token.TokenIssuer;
+import com.flashsale.coupon.gateway.web.TokenVerifyingSlice;
 import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +24,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -34,12 +33,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * limit of three per hour refills one request every 20 minutes, so nothing refills during a test.
  */
 @GatewayWebMvcTest(IssueController.class)
-class IssueRateLimitTest {
-
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
-
-    @Autowired
-    MockMvc mvc;
+class IssueRateLimitTest extends TokenVerifyingSlice {
 
     @Autowired
     MeterRegistry meters;
@@ -49,7 +43,6 @@ class IssueRateLimitTest {
 
     @DynamicPropertySource
     static void limits(DynamicPropertyRegistry registry) {
-        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("coupon.rate-limit.per-address.enabled", () -> true);
         registry.add("coupon.rate-limit.per-address.requests", () -> 3);
         registry.add("coupon.rate-limit.per-address.period", () -> "1h");

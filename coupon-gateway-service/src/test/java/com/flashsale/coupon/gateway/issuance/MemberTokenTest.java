@@ -10,19 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
+import com.flashsale.coupon.gateway.web.TokenVerifyingSlice;
 import com.flashsale.coupon.kit.token.ForgedTokens;
-import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import java.time.Instant;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -33,23 +29,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * changes a store is checked against the real ones in {@code ApiSecurityIntegrationTest}.
  */
 @GatewayWebMvcTest({IssueController.class, IssuanceController.class})
-class MemberTokenTest {
-
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
-
-    @Autowired
-    MockMvc mvc;
+class MemberTokenTest extends TokenVerifyingSlice {
 
     @MockitoBean
     CouponIssuer issuer;
 
     @MockitoBean
     IssuedLedger ledger;
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
-    }
 
     @Test
     void issuesToTheTokensMemberWhenTheBodyNamesNone() throws Exception {

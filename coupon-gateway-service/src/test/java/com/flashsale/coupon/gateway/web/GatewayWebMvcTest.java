@@ -20,9 +20,8 @@ import org.springframework.core.annotation.AliasFor;
  * counted in a simple meter registry), which as plain configuration classes and components the slice
  * would otherwise leave out; the strict JSON reading and the envelope's writer come with the
  * application's import of the shared web layer. No server, no Redis, no Kafka: the controllers' collaborators are
- * {@code @MockitoBean}s. Trusted, unless a {@code @DynamicPropertySource} registers
- * {@code TokenIssuer#serviceProperties()}; the per-address limit is off (every request of a slice has the same
- * address) unless one switches it on.
+ * {@code @MockitoBean}s. Trusted, unless the test extends {@link TokenVerifyingSlice}; the per-address
+ * limit is off (every request of a slice has the same address) unless one switches it on.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
+import com.flashsale.coupon.web.ApiError;
 import com.flashsale.coupon.web.ApiErrorCode;
 import org.springframework.http.HttpStatus;
 
@@ -28,28 +29,14 @@ enum ErrorCode implements ApiErrorCode {
             "A valid bearer token is required: send Authorization: Bearer <token>."),
     FORBIDDEN(HttpStatus.FORBIDDEN, "AUTH-002", "This request needs a token with scope coupon:admin.");
 
-    private final HttpStatus status;
-    private final String code;
-    private final String message;
+    private final ApiError error;
 
     ErrorCode(HttpStatus status, String code, String message) {
-        this.status = status;
-        this.code = code;
-        this.message = message;
+        this.error = new ApiError(status, code, message);
     }
 
     @Override
-    public HttpStatus status() {
-        return status;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String message() {
-        return message;
+    public ApiError error() {
+        return error;
     }
 }

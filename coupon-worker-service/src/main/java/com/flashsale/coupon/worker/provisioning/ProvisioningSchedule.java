@@ -1,11 +1,10 @@
 package com.flashsale.coupon.worker.provisioning;
 
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +17,22 @@ class ProvisioningSchedule {
     private static final Logger log = LoggerFactory.getLogger(ProvisioningSchedule.class);
 
     private final ReferenceDataProvisioner provisioner;
-    private final TaskScheduler scheduler;
     private final ProvisioningSettings settings;
 
-    ProvisioningSchedule(ReferenceDataProvisioner provisioner, TaskScheduler scheduler, ProvisioningSettings settings) {
+    ProvisioningSchedule(ReferenceDataProvisioner provisioner, ProvisioningSettings settings) {
         this.provisioner = provisioner;
-        this.scheduler = scheduler;
         this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void provisionNowAndPeriodically() {
+    void provisionAtStartUp() {
         provision(true);
-        scheduler.scheduleWithFixedDelay(() -> provision(false), Instant.now().plus(settings.interval()),
-                settings.interval());
+    }
+
+    @Scheduled(initialDelayString = "${coupon.provisioning.interval}",
+            fixedDelayString = "${coupon.provisioning.interval}")
+    void provisionPeriodically() {
+        provision(false);
     }
 
     private void provision(boolean atStartUp) {

@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.DescribedApi;
 import com.flashsale.coupon.web.ApiDescriptions;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
@@ -36,8 +35,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
@@ -55,10 +52,9 @@ import tools.jackson.databind.json.JsonMapper;
         SpringDocWebMvcConfiguration.class, SwaggerConfig.class, SwaggerUiConfigProperties.class,
         SwaggerUiOAuthProperties.class })
 @Import(ApiDescriptionConfig.class)
-class ApiDescriptionTest extends OperatorEndpointsSlice {
+class ApiDescriptionTest extends TokenVerifyingSlice {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
     /** A request each endpoint accepts, by "METHOD path" as the description names it. */
     private static final Map<String, RequestBuilder> VALID = Map.ofEntries(
             Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
@@ -118,12 +114,6 @@ class ApiDescriptionTest extends OperatorEndpointsSlice {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlers;
-
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
-    }
 
     @Test
     void describesEveryHandlerWithItsMethodAndPathAndNothingElse() throws Exception {

@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * A {@code @WebMvcTest} slice of the worker's operator endpoints: every controller with the real
  * security chain, the envelope and strict JSON, and the features behind the controllers as mocks each
  * test programs. No server, no MySQL, no Redis. With tokens unless the test runs the {@code local}
- * profile; a test that sends tokens registers {@code TokenIssuer#serviceProperties()}.
+ * profile; a test that sends tokens extends {@link TokenVerifyingSlice}.
  */
 @WebMvcTest
 @Import(OperatorSecurityConfig.class)

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.kit.token.ForgedTokens;
-import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
@@ -21,8 +20,6 @@ import java.util.Optional;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
@@ -30,15 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * by a test issuer: an operator (scope {@code coupon:admin}), nobody else. That the refusals change
  * nothing in MySQL or Redis is {@code OperatorSecurityIntegrationTest}'s.
  */
-class OperatorTokenTest extends OperatorEndpointsSlice {
-
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
-
-
-    @DynamicPropertySource
-    static void tokens(DynamicPropertyRegistry registry) {
-        tokens.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
-    }
+class OperatorTokenTest extends TokenVerifyingSlice {
 
     @Test
     void servesAnOperator() throws Exception {
