@@ -3,24 +3,17 @@ package com.flashsale.coupon.gateway.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
-import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.gateway.support.TcpProxy;
+import com.flashsale.coupon.gateway.support.GatewayBehindProxyTest;
 import com.flashsale.coupon.kit.api.Answer;
 import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway reaches Redis through a proxy the test cuts or stalls: while Redis is unreachable
@@ -28,27 +21,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * answered 503 once the command timeout has passed; when it is back, the gateway recovers by itself.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coupon.relay.enabled=false")
-class RedisOutageIntegrationTest {
-
-    @AutoClose
-    private static final LedgerFixture ledger = new LedgerFixture();
-
-    @AutoClose
-    private static TcpProxy proxy;
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) throws IOException {
-        proxy = GatewayTestProperties.registerBehindProxy(registry);
-    }
-
+class RedisOutageIntegrationTest extends GatewayBehindProxyTest {
 
     @Test
     void answersServiceUnavailableQuicklyWhileRedisIsUnreachableAndRecoversByItself() throws Exception {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
-        SaleClient api = SaleClient.ofService(port, Credentials.none());
         assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.cut();
@@ -73,7 +50,6 @@ class RedisOutageIntegrationTest {
     @Test
     void answersServiceUnavailableAfterTheTimeoutWhileRedisIsSilentAndARetryNeverGetsTwo() throws Exception {
         ledger.reset().openCampaign("FLASH100", 2, 100).members(1, 100, "ACTIVE");
-        SaleClient api = SaleClient.ofService(port, Credentials.none());
         assertThat(api.replyToIssue("FLASH100", 1).status()).isEqualTo(200);
 
         proxy.stall();

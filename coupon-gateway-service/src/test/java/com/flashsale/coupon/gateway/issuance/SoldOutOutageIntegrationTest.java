@@ -3,25 +3,16 @@ package com.flashsale.coupon.gateway.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.gateway.support.GatewayTestProperties;
-import com.flashsale.coupon.gateway.support.LedgerFixture;
-import com.flashsale.coupon.gateway.support.TcpProxy;
-import com.flashsale.coupon.kit.api.Credentials;
+import com.flashsale.coupon.gateway.support.GatewayBehindProxyTest;
 import com.flashsale.coupon.kit.api.Reply;
-import com.flashsale.coupon.kit.api.SaleClient;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A sold-out campaign's copy does not outlive Redis: once Redis is unreachable or silent, requests
@@ -30,49 +21,31 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "coupon.sold-out.refresh=" + SoldOutOutageIntegrationTest.BOUND_MILLIS + "ms"})
-class SoldOutOutageIntegrationTest {
+class SoldOutOutageIntegrationTest extends GatewayBehindProxyTest {
 
     static final long BOUND_MILLIS = 1_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    @AutoClose
-    private static final LedgerFixture ledger = new LedgerFixture();
-
-    @AutoClose
-    private static TcpProxy proxy;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     SoldOutCampaigns soldOut;
 
-    @AutoClose
-    SaleClient api;
     /** A code of its own per test: a copy from the previous test may outlive the reset by up to the bound. */
     String code;
     static int sales;
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) throws IOException {
-        proxy = GatewayTestProperties.registerBehindProxy(registry);
-    }
-
     @BeforeEach
     void sellOut() {
-        api = SaleClient.ofService(port, Credentials.none());
         code = "GONE" + ++sales;
         ledger.reset().openCampaign(code, 30, 1).members(1, 10, "ACTIVE");
         assertThat(api.replyToIssue(code, 1).status()).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> api.replyToIssue(code, 2).status() == 409 && soldOut.keeps(code));
     }
 
-
     @AfterEach
     void reconnect() {
         proxy.resume();
         proxy.restore();
     }
-
 
     @Test
     void aCutFromRedisEndsTheCopyWithinTheBound() {

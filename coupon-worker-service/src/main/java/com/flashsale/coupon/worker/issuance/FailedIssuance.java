@@ -6,7 +6,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,29 +19,14 @@ import org.hibernate.annotations.DynamicUpdate;
 @Entity
 @Table(name = "failed_coupon_issues")
 @DynamicUpdate
-public class FailedIssuance {
+public class FailedIssuance extends IssuanceRow {
 
     private static final int MAX_REASON = 1000;
-
-    @Id
-    private Long id;
-
-    private long couponId;
-
-    private long memberId;
-
-    private String eventId;
-
-    @Convert(converter = UtcDateTimeText.class)
-    private Instant acceptedAt;
 
     private String reason;
 
     @Enumerated(EnumType.STRING)
     private FailureStatus status;
-
-    @Convert(converter = UtcDateTimeText.class)
-    private Instant createdAt;
 
     private int replayAttempts;
 
@@ -53,18 +37,6 @@ public class FailedIssuance {
 
     protected FailedIssuance() {
         // for JPA
-    }
-
-    public long id() {
-        return id;
-    }
-
-    public long couponId() {
-        return couponId;
-    }
-
-    public long memberId() {
-        return memberId;
     }
 
     public FailureStatus status() {
@@ -80,11 +52,11 @@ public class FailedIssuance {
      * before acceptance times were kept have none: such a row cannot be matched with the ledger.
      */
     public CouponIssued acceptance(String couponCode) {
-        return CouponIssued.of(eventId, couponId, couponCode, memberId, acceptedAt);
+        return CouponIssued.of(eventId(), couponId(), couponCode, memberId(), acceptedAt());
     }
 
     public boolean hasAcceptanceTime() {
-        return acceptedAt != null;
+        return acceptedAt() != null;
     }
 
     /** Persisted: the reason keeps why it had failed. */
@@ -107,7 +79,7 @@ public class FailedIssuance {
     }
 
     public FailedIssuanceView view() {
-        return new FailedIssuanceView(id, memberId, eventId, acceptedAt, createdAt, status, reason, replayAttempts,
+        return new FailedIssuanceView(id(), memberId(), eventId(), acceptedAt(), createdAt(), status, reason, replayAttempts,
                 replayedAt, replayedBy);
     }
 
