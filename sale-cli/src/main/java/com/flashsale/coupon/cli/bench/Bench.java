@@ -46,7 +46,7 @@ record Bench(BenchSettings s, SaleClient client, PrintWriter out) {
         try (client; StoreProbe probe = new StoreProbe(s.stores());
                 Connection db = DriverManager.getConnection(s.stores().jdbcUrl(), s.stores().mysqlUser(),
                         s.stores().mysqlPassword())) {
-            SystemRows system = new SystemRows(s, client, probe, db, meter, tokensMeter, out, notes);
+            SystemRows system = new SystemRows(new BenchRun(s, client, probe, db, meter, out, notes), tokensMeter);
             try {
                 system.prepare();
                 named = system.runAll(rows);

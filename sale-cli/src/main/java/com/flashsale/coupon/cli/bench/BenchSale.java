@@ -1,22 +1,16 @@
 package com.flashsale.coupon.cli.bench;
 
-import com.flashsale.coupon.cli.bench.cpu.CpuMeter;
 import com.flashsale.coupon.kit.api.Outcome;
-import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.settle.Progress;
 import com.flashsale.coupon.kit.settle.Settle;
 import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.store.SaleState;
 import com.flashsale.coupon.kit.store.StoreCounts;
-import com.flashsale.coupon.kit.store.StoreProbe;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * The coupon on sale during the bench, between rows: a new sale only once the last one has settled
@@ -31,35 +25,24 @@ final class BenchSale {
     private static final Duration QUIET_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PIPELINE_TIMEOUT = Duration.ofSeconds(60);
 
+    private final BenchRun run;
     private final BenchSettings s;
-    private final SaleClient client;
-    private final StoreProbe probe;
-    private final Connection db;
-    private final CpuMeter meter;
-    private final Consumer<String> line;
-    private final List<String> notes;
     private long couponId;
     private int quantityBefore;
 
-    BenchSale(BenchSettings settings, SaleClient client, StoreProbe probe, Connection db, CpuMeter meter,
-            Consumer<String> line, List<String> notes) {
-        this.s = settings;
-        this.client = client;
-        this.probe = probe;
-        this.db = db;
-        this.meter = meter;
-        this.line = line;
-        this.notes = notes;
+    BenchSale(BenchRun run) {
+        this.run = run;
+        this.s = run.settings();
     }
 
     /** Reads the coupon as the bench found it, adds the bench members, and opens a sale with unlimited stock. */
     void open() throws Exception {
-        StoreCounts counts = probe.counts(s.couponCode());
+        StoreCounts counts = counts();
         couponId = counts.couponId();
         // A bench stopped half-way leaves one of its own quantities behind: the seed's is 100.
         quantityBefore = counts.quantity() == BenchSettings.UNLIMITED_STOCK || counts.quantity() == s.saleQuantity()
                 ? 100 : (int) counts.quantity();
-        line.accept("  inserted " + BenchMembers.ensure(db, s.members()) + " member rows");
+        run.line("  inserted " + BenchMembers.ensure(run.db(), s.members()) + " member rows");
         fresh(BenchSettings.UNLIMITED_STOCK);
         requirePipeline();
     }
@@ -69,7 +52,12 @@ final class BenchSale {
     }
 
     SaleState state() {
-        return probe.state(s.couponCode());
+        return run.probe().state(s.couponCode());
+    }
+
+    /** What the stores hold about the coupon now. */
+    StoreCounts counts() {
+        return run.probe().counts(s.couponCode());
     }
 
     /**
@@ -78,35 +66,35 @@ final class BenchSale {
      * that never settles, row after row.
      */
     void requirePipeline() throws Exception {
-        Outcome outcome = client.issue(s.couponCode(), BenchMembers.FIRST).outcome();
-        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ZERO)
-                .alsoWaitFor(() -> Math.max(0, 1 - probe.counts(s.couponCode()).rows())).atMost(PIPELINE_TIMEOUT).await();
+        Outcome outcome = run.client().issue(s.couponCode(), BenchMembers.FIRST).outcome();
+        Settled settled = Settle.of(this::counts).quietFor(Duration.ZERO)
+                .alsoWaitFor(() -> Math.max(0, 1 - counts().rows())).atMost(PIPELINE_TIMEOUT).await();
         if (outcome != Outcome.ISSUED || !settled.settled()) {
-            throw new IllegalStateException("A coupon issued through " + client.services().gateway() + " (" + outcome
-                    + ") did not reach MySQL within " + PIPELINE_TIMEOUT.toSeconds() + " s (" + settled.counts()
+            throw new IllegalStateException("A coupon issued through " + run.client().services().gateway() + " ("
+                    + outcome + ") did not reach MySQL within " + PIPELINE_TIMEOUT.toSeconds() + " s (" + settled.counts()
                     + "): do the gateway and the worker use the same Kafka (KAFKA_BOOTSTRAP_SERVERS, KAFKA_PORT)?");
         }
-        line("  a coupon issued reached MySQL after " + seconds(settled.waited().toNanos()));
+        run.line("  a coupon issued reached MySQL after " + seconds(settled.waited().toNanos()));
         fresh(BenchSettings.UNLIMITED_STOCK);
     }
 
     /** Leaves the system as the bench found it: settled, reset, bench members gone, the quantity as before. */
     void restore() throws Exception {
         settleBeforeReset();
-        client.reset();
+        run.client().reset();
         if (!s.keepMembers()) {
-            line("  removed " + BenchMembers.remove(db) + " bench members");
+            run.line("  removed " + BenchMembers.remove(run.db()) + " bench members");
         }
-        client.initStock(s.couponCode(), quantityBefore);
-        client.reset();
+        run.client().initStock(s.couponCode(), quantityBefore);
+        run.client().reset();
     }
 
     /** A new sale of this quantity, once the last one has settled; measured only once the system is quiet again. */
     void fresh(int quantity) throws Exception {
         settleBeforeReset();
-        client.initStock(s.couponCode(), quantity);
-        client.reset();
-        line("  " + QuietSystem.await(meter, QUIET_TIMEOUT));
+        run.client().initStock(s.couponCode(), quantity);
+        run.client().reset();
+        run.line("  " + QuietSystem.await(run.meter(), QUIET_TIMEOUT));
     }
 
     /**
@@ -114,7 +102,7 @@ final class BenchSale {
      * MySQL and Redis disagree for good (after the drain, or an aborted run): the reset repairs both.
      */
     private void settleBeforeReset() {
-        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ofSeconds(1))
+        Settled settled = Settle.of(this::counts).quietFor(Duration.ofSeconds(1))
                 .pollEvery(Duration.ofMillis(50)).atMost(SETTLE_TIMEOUT).reporting(REPORT_EVERY, this::slowSettle).await();
         if (!settled.settled()) {
             throw new IllegalStateException("The sale of " + s.couponCode() + " has not settled within "
@@ -125,13 +113,13 @@ final class BenchSale {
 
     /** Settled for the checks: the outbox empty, a row (or a failure row) for every acceptance, then quiet. */
     Settled settleForChecks(Duration pollEvery) {
-        Settled settled = Settle.of(() -> probe.counts(s.couponCode())).quietFor(CHECK_QUIET).pollEvery(pollEvery)
+        Settled settled = Settle.of(this::counts).quietFor(CHECK_QUIET).pollEvery(pollEvery)
                 .alsoWaitFor(() -> {
-                    StoreCounts c = probe.counts(s.couponCode());
+                    StoreCounts c = counts();
                     return Math.max(0, c.redisIssued() - c.rows() - c.failedRows());
                 }).atMost(SETTLE_TIMEOUT).reporting(REPORT_EVERY, this::slowSettle).await();
         if (!settled.settled()) {
-            notes.add("The sale of " + s.couponCode() + " did not settle within " + SETTLE_TIMEOUT.toSeconds() + " s: "
+            run.note("The sale of " + s.couponCode() + " did not settle within " + SETTLE_TIMEOUT.toSeconds() + " s: "
                     + settled.counts() + (settled.failure() == null ? "" : " (" + settled.failure() + ")"));
         }
         return settled;
@@ -140,13 +128,13 @@ final class BenchSale {
     /** A settle that takes longer than a few seconds says what it is waiting for. */
     private void slowSettle(Progress progress) {
         if (progress.elapsed().compareTo(REPORT_EVERY) >= 0) {
-            line("    settling: " + progress.line().strip());
+            run.line("    settling: " + progress.line().strip());
         }
     }
 
     /** When the coupon's last row was written, in epoch milliseconds, by MySQL's own timestamp. */
     long lastRowMillis() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(
+        try (Statement st = run.db().createStatement(); ResultSet r = st.executeQuery(
                 "SELECT ROUND(UNIX_TIMESTAMP(MAX(created_at)) * 1000) FROM coupon_issues WHERE coupon_id = " + couponId)) {
             r.next();
             return r.getLong(1);
@@ -155,7 +143,7 @@ final class BenchSale {
 
     /** Rows per second between the coupon's first and last row, by MySQL's own timestamps: no polling needed. */
     double persistenceRate() throws SQLException {
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(
+        try (Statement st = run.db().createStatement(); ResultSet r = st.executeQuery(
                 "SELECT COUNT(*), TIMESTAMPDIFF(MICROSECOND, MIN(created_at), MAX(created_at)) FROM coupon_issues"
                         + " WHERE coupon_id = " + couponId)) {
             r.next();
@@ -164,11 +152,8 @@ final class BenchSale {
         }
     }
 
-    private static String seconds(long nanos) {
+    /** A duration in nanoseconds as the console shows it. */
+    static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
-    }
-
-    private void line(String text) {
-        line.accept(text);
     }
 }

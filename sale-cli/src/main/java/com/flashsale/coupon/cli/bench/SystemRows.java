@@ -5,8 +5,8 @@ import com.flashsale.coupon.cli.bench.cpu.CpuMeter;
 import com.flashsale.coupon.cli.bench.cpu.CpuWindow;
 import com.flashsale.coupon.cli.bench.cpu.Role;
 import com.flashsale.coupon.kit.api.Caller;
+import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.Outcome;
-import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.check.AnswerFacts;
 import com.flashsale.coupon.kit.check.Expectations;
 import com.flashsale.coupon.kit.check.Invariant;
@@ -20,14 +20,11 @@ import com.flashsale.coupon.kit.load.Percentiles;
 import com.flashsale.coupon.kit.settle.Settle;
 import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.store.SaleState;
-import com.flashsale.coupon.kit.store.StoreProbe;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -59,42 +56,34 @@ final class SystemRows {
      */
     private static final double FIXED_RATE_SHARE = 0.4;
 
+    private final BenchRun run;
     private final BenchSettings s;
-    private final SaleClient client;
-    private final StoreProbe probe;
     private final BenchSale sale;
-    private final CpuMeter meter;
-    private final PrintWriter out;
     private final Wrk wrk;
     private final Optional<CpuMeter> tokensMeter;
     private final Wrk tokensWrk;
     private final InvariantChecker checker = new InvariantChecker();
-    private final List<String> notes;
     private Map<Outcome, Long> saleOutcomes = Map.of();
 
-    SystemRows(BenchSettings settings, SaleClient client, StoreProbe probe, Connection db, CpuMeter meter,
-            Optional<CpuMeter> tokensMeter, PrintWriter out, List<String> notes) {
-        this.s = settings;
-        this.client = client;
-        this.probe = probe;
-        this.meter = meter;
+    SystemRows(BenchRun run, Optional<CpuMeter> tokensMeter) {
+        this.run = run;
+        this.s = run.settings();
         this.tokensMeter = tokensMeter;
-        this.out = out;
-        this.notes = notes;
-        this.wrk = new Wrk(settings.wrkScript().toString(), settings.wrkThreads(), settings.connections());
-        this.tokensWrk = new Wrk(settings.wrkTokensScript().toString(), settings.wrkThreads(), settings.connections());
-        this.sale = new BenchSale(settings, client, probe, db, meter, this::line, notes);
+        this.wrk = new Wrk(s.wrkScript().toString(), s.wrkThreads(), s.connections());
+        this.tokensWrk = new Wrk(s.wrkTokensScript().toString(), s.wrkThreads(), s.connections());
+        this.sale = new BenchSale(run);
     }
 
     void prepare() throws Exception {
-        if (client.stock(s.couponCode()).quantity() <= 0) {
-            throw new IllegalStateException("The gateway at " + client.services().gateway() + " does not show campaign "
+        LocalTarget gateway = run.client().services().gateway();
+        if (run.client().stock(s.couponCode()).quantity() <= 0) {
+            throw new IllegalStateException("The gateway at " + gateway + " does not show campaign "
                     + s.couponCode() + ": is it up, on the same Redis database as " + s.stores().describe() + "?");
         }
-        int constant = client.send(client.services().gateway(), "POST", "/bench/constant", body(BenchMembers.FIRST),
+        int constant = run.client().send(gateway, "POST", "/bench/constant", body(BenchMembers.FIRST),
                 Caller.member(BenchMembers.FIRST)).status();
         if (constant != 200) {
-            throw new IllegalStateException("The gateway at " + client.services().gateway() + " has no /bench/constant"
+            throw new IllegalStateException("The gateway at " + gateway + " has no /bench/constant"
                     + " (HTTP " + constant + "): start it with the 'bench' profile (bench/run.sh does).");
         }
         step("Members " + BenchMembers.FIRST + ".." + (BenchMembers.FIRST + s.members() - 1));
@@ -118,7 +107,7 @@ final class SystemRows {
     Map<String, ResultRow> runAll(List<ResultRow> rows) throws Exception {
         Map<String, ResultRow> named = new HashMap<>();
         if (s.stores().redisCluster()) {
-            notes.add("Redis Cluster " + s.stores().redisClusterNodes() + ": every node's CPU counted under Redis;"
+            run.note("Redis Cluster " + s.stores().redisClusterNodes() + ": every node's CPU counted under Redis;"
                     + " no ceiling rows (redis-benchmark runs the script on one Redis database)");
         } else {
             ceiling(rows, named);
@@ -146,6 +135,7 @@ final class SystemRows {
             RedisBenchmark benchmark = new RedisBenchmark(s.issueScript(), s.stores().redisHost(), s.stores().redisPort(),
                     s.benchRedisDatabase(), s.connections());
             // redis-benchmark counts calls, not seconds: a short calibration sizes each row to the same duration as wrk's.
+            CpuMeter meter = run.meter();
             int calls = callsFor(benchmark.run(connection.sync(), 1_000_000_000L, CALIBRATION_CALLS, meter).result());
             CpuMeter.Measured<RedisBenchmark.Result> open = benchmark.run(connection.sync(), 1_000_000_000L, calls, meter);
             CpuMeter.Measured<RedisBenchmark.Result> soldOut = benchmark.run(connection.sync(), 0, callsFor(open.result()),
@@ -180,7 +170,8 @@ final class SystemRows {
      * time does not warm it. At most three times the warm-up time.
      */
     private void warmUp() throws Exception {
-        warmUp("", meter, () -> wrk.run(constantUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()),
+        warmUp("", run.meter(),
+                () -> wrk.run(constantUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()),
                 () -> wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
     }
 
@@ -198,7 +189,7 @@ final class SystemRows {
                     : constant.window().per(constant.result().requests()).micros(Role.GATEWAY);
             long elapsed = System.nanoTime() - started;
             boolean steady = Math.abs(micros - last) <= WARM_CHANGE * last;
-            line(String.format(Locale.ROOT, "  turn %d: gateway %.0f µs per constant answer%s", turn, micros,
+            run.line(String.format(Locale.ROOT, "  turn %d: gateway %.0f µs per constant answer%s", turn, micros,
                     steady ? " (steady)" : ""));
             if ((elapsed >= atLeast && steady) || elapsed >= 3 * atLeast) {
                 return;
@@ -209,7 +200,7 @@ final class SystemRows {
 
     private ResultRow floor() throws Exception {
         step("HTTP floor: the constant-JSON endpoint");
-        CpuMeter.Measured<Wrk.Result> m = meter.measure(
+        CpuMeter.Measured<Wrk.Result> m = run.meter().measure(
                 () -> wrk.run(constantUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
         Wrk.Result r = m.result();
         return new ResultRow("floor", "HTTP floor: constant-JSON endpoint", wrkLoad(), r.throughput(), "req/s", r.p50(),
@@ -219,7 +210,7 @@ final class SystemRows {
 
     private ResultRow contended() throws Exception {
         step("Issue endpoint while stock remains");
-        return contended("issue endpoint, stock left (contended)", meter, s.members(),
+        return contended("issue endpoint, stock left (contended)", run.meter(), s.members(),
                 () -> wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
     }
 
@@ -239,7 +230,8 @@ final class SystemRows {
         return new ResultRow("system", name, wrkLoad() + ", distinct members",
                 r.throughput(), "req/s", r.p50(), r.p99(), issued, Math.max(0, issued - state.counts().quantity()),
                 state.duplicateHolders(), verdicts, cost(m.window(), r.requests()), wrkNote(r) + "; " + issued
-                        + " issued, settled " + seconds(settled.lastChangeAt() - loadEnded) + " after the load ended");
+                        + " issued, settled " + BenchSale.seconds(settled.lastChangeAt() - loadEnded)
+                        + " after the load ended");
     }
 
     /**
@@ -259,7 +251,7 @@ final class SystemRows {
             List<String> signed = LongStream.range(BenchMembers.FIRST, BenchMembers.FIRST + count).parallel()
                     .mapToObj(tokens.issuer()::member).toList();
             Files.write(file, signed);
-            line(String.format(Locale.ROOT, "  signed in %s", seconds(System.nanoTime() - started)));
+            run.line(String.format(Locale.ROOT, "  signed in %s", BenchSale.seconds(System.nanoTime() - started)));
             String constant = tokens.gateway().resolve("/bench/constant").toString();
             String issue = tokens.gateway().resolve("/api/v1/coupons/issue").toString();
             warmUp(" with tokens", tokensMeter, () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), file),
@@ -297,11 +289,11 @@ final class SystemRows {
         step(String.format(Locale.ROOT, "Latency at a fixed rate of %.0f req/s", rate));
         // The generator runs in this JVM: warmed on the issue endpoint first (the sale is reset after),
         // its own JIT compiles do not land in the measured percentiles (tens of milliseconds at p99.9 cold).
-        Loop.open(client, s.couponCode(), rate).clients(s.connections()).duration(GENERATOR_WARMUP)
+        Loop.open(run.client(), s.couponCode(), rate).clients(s.connections()).duration(GENERATOR_WARMUP)
                 .members(i -> BenchMembers.FIRST + i % s.members()).run();
         sale.fresh(BenchSettings.UNLIMITED_STOCK);
         int members = s.members();
-        CpuMeter.Measured<LoadResult> m = meter.measure(() -> Loop.open(client, s.couponCode(), rate)
+        CpuMeter.Measured<LoadResult> m = run.meter().measure(() -> Loop.open(run.client(), s.couponCode(), rate)
                 .clients(s.connections()).duration(s.duration()).members(i -> BenchMembers.FIRST + i % members).run());
         LoadResult o = m.result();
         sale.settleForChecks(Duration.ofMillis(100));
@@ -329,8 +321,8 @@ final class SystemRows {
                 s.saleRequests()));
         sale.fresh(quantity);
         long[] requests = saleRequests(s.saleMembers(), s.saleRequests());
-        CpuMeter.Measured<LoadResult> m = meter.measure(
-                () -> Loop.closed(client, s.couponCode()).clients(s.connections()).members(requests).run());
+        CpuMeter.Measured<LoadResult> m = run.meter().measure(
+                () -> Loop.closed(run.client(), s.couponCode()).clients(s.connections()).members(requests).run());
         LoadResult b = m.result();
         sale.settleForChecks(Duration.ofMillis(100));
         SaleState state = sale.state();
@@ -361,7 +353,7 @@ final class SystemRows {
 
     private ResultRow soldOut() throws Exception {
         step("Issue endpoint after sell-out");
-        CpuMeter.Measured<Wrk.Result> m = meter.measure(
+        CpuMeter.Measured<Wrk.Result> m = run.meter().measure(
                 () -> wrk.run(issueUrl(), s.duration(), s.couponCode(), BenchMembers.FIRST, s.members()));
         Wrk.Result r = m.result();
         sale.settleForChecks(Duration.ofMillis(100));
@@ -385,11 +377,11 @@ final class SystemRows {
         int events = s.drainEvents();
         step(String.format(Locale.ROOT, "Worker: %,d events already in Kafka", events));
         sale.fresh(BenchSettings.UNLIMITED_STOCK);
-        CpuMeter.Measured<Settled> m = meter.measure(() -> {
+        CpuMeter.Measured<Settled> m = run.meter().measure(() -> {
             WorkerDrain.publish(s.kafkaBootstrap(), s.issuedTopic(), sale.couponId(), s.couponCode(), BenchMembers.FIRST,
                     events);
-            return Settle.of(() -> probe.counts(s.couponCode())).quietFor(Duration.ZERO).pollEvery(Duration.ofMillis(20))
-                    .alsoWaitFor(() -> events - probe.counts(s.couponCode()).rows()).atMost(DRAIN_TIMEOUT).await();
+            return Settle.of(sale::counts).quietFor(Duration.ZERO).pollEvery(Duration.ofMillis(20))
+                    .alsoWaitFor(() -> events - sale.counts().rows()).atMost(DRAIN_TIMEOUT).await();
         });
         SaleState state = sale.state();
         long rows = state.counts().rows();
@@ -426,11 +418,11 @@ final class SystemRows {
     }
 
     private String issueUrl() {
-        return client.services().gateway().resolve("/api/v1/coupons/issue").toString();
+        return run.client().services().gateway().resolve("/api/v1/coupons/issue").toString();
     }
 
     private String constantUrl() {
-        return client.services().gateway().resolve("/bench/constant").toString();
+        return run.client().services().gateway().resolve("/bench/constant").toString();
     }
 
     private String body(long member) {
@@ -446,25 +438,16 @@ final class SystemRows {
                 r.socketErrors());
     }
 
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
-    }
-
     private ResultRow add(List<ResultRow> rows, ResultRow row) {
         rows.add(row);
         String cost = row.cost().map(c -> String.format(Locale.ROOT, "  gateway %.0f µs/req, machine %.0f µs/req",
                 c.micros(Role.GATEWAY), c.machineMicros())).orElse("");
-        line(String.format(Locale.ROOT, "  %-50s %12s%s %s", row.name(), Target.number(row.throughput()) + " " + row.unit(),
+        run.line(String.format(Locale.ROOT, "  %-50s %12s%s %s", row.name(), Target.number(row.throughput()) + " " + row.unit(),
                 cost, row.verdicts().noneFailed() ? "" : "invariant FAILED: " + row.verdicts().failed()));
         return row;
     }
 
     private void step(String what) {
-        line("== " + java.time.LocalTime.now().withNano(0) + " " + what);
-    }
-
-    private void line(String text) {
-        out.println(text);
-        out.flush();
+        run.line("== " + java.time.LocalTime.now().withNano(0) + " " + what);
     }
 }
