@@ -111,7 +111,8 @@ case "$RUNNER" in
     docker_engine || die "the docker runner needs a Docker engine, and none answers here"
     if $COMPOSE_STACK; then
       echo "Runner: k6 image (compose service k6) inside the compose network"
-      HOST_UID=$(id -u) HOST_GID=$(id -g) compose --profile load run --rm "${SALE_ENV[@]}" k6 || fired=$?
+      HOST_UID=$(id -u) HOST_GID=$(id -g) compose --profile load run --rm "${SALE_ENV[@]}" -e ADMIN_TOKEN="$ADMIN_TOKEN" \
+        -e MEMBER_TOKENS=/results/member-tokens.txt k6 || fired=$?
     else
       image=$(sed -n 's/^ *image: *\(grafana\/k6:[^ ]*\).*/\1/p' docker-compose.yml | head -n 1)
       echo "Runner: k6 image $image on the host network, against $WHERE at $GATEWAY_URL"

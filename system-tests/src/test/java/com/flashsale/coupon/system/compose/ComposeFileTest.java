@@ -390,6 +390,8 @@ class ComposeFileTest {
         }
         assertThat(file.env("k6").get("ADMIN_TOKEN")).as(name + ": k6 resets the sale with an operator's token")
                 .isEqualTo(dotEnv.get("OPERATOR_TOKEN"));
+        assertThat(file.env("k6").get("MEMBER_TOKENS")).as(name + ": k6 sends each member's own token, from the file .env names")
+                .isEqualTo(dotEnv.get("MEMBER_TOKENS"));
     }
 
     // ---- docker-compose.ha.yml ------------------------------------------------------------------
