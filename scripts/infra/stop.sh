@@ -33,57 +33,39 @@ finish() {
   fi
 }
 
-stop_redis() {
-  local pid
-  if ! pid="$(server_pid redis)"; then
-    rm -f "$(pid_file redis)"
-    report redis "not running"
-    return
+# Stops server NAME: ASK... is how it is asked to stop, given the pid last; then waits for it to exit.
+stop_server() {
+  local name="$1" pid
+  shift
+  if pid="$(server_pid "$name")"; then
+    "$@" "$pid"
+    finish "$name" "$pid"
+  else
+    report "$name" "not running"
   fi
-  # SHUTDOWN flushes the AOF before exiting; fall back to SIGTERM (same path) if it cannot be asked.
-  timeout 30 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
-  finish redis "$pid"
-  rm -f "$(pid_file redis)"
+  rm -f "$(pid_file "$name")"
 }
 
-stop_mariadb() {
-  local pid
-  if ! pid="$(server_pid mariadb)"; then
-    rm -f "$(pid_file mariadb)" "$MYSQL_SOCKET"
-    report mariadb "not running"
-    return
-  fi
+# SIGTERM runs a broker's shutdown hook (controlled shutdown, then a clean log flush); Prometheus
+# closes its TSDB cleanly (the head block is replayed from the WAL on the next start).
+terminate() {
+  kill -TERM "$1" 2>/dev/null || true
+}
+
+# SHUTDOWN flushes the AOF before exiting; SIGTERM (same path) if it cannot be asked.
+shutdown_redis() {
+  timeout 30 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || terminate "$1"
+}
+
+shutdown_mariadb() {
   timeout 60 mariadb-admin --no-defaults --protocol=socket --socket="$MYSQL_SOCKET" -u"$(mariadb_admin_user)" \
-    shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
-  finish mariadb "$pid"
-  rm -f "$(pid_file mariadb)" "$MYSQL_SOCKET"
+    shutdown >/dev/null 2>&1 || terminate "$1"
 }
 
-stop_kafka() {
-  local pid
-  if ! pid="$(server_pid kafka)"; then
-    rm -f "$(pid_file kafka)"
-    report kafka "not running"
-    return
-  fi
-  # SIGTERM runs the broker's shutdown hook: controlled shutdown, then a clean log flush.
-  kill -TERM "$pid" 2>/dev/null || true
-  finish kafka "$pid"
-  rm -f "$(pid_file kafka)"
-}
-
-stop_prometheus() {
-  local pid
-  if ! pid="$(server_pid prometheus)"; then
-    rm -f "$(pid_file prometheus)"
-    report prometheus "not running"
-    return
-  fi
-  # SIGTERM: Prometheus closes its TSDB cleanly (the head block is replayed from the WAL on the next start).
-  kill -TERM "$pid" 2>/dev/null || true
-  finish prometheus "$pid"
-  rm -f "$(pid_file prometheus)"
-}
+stop_redis() { stop_server redis shutdown_redis; }
+stop_mariadb() { stop_server mariadb shutdown_mariadb; rm -f "$MYSQL_SOCKET"; }
+stop_kafka() { stop_server kafka terminate; }
+stop_prometheus() { stop_server prometheus terminate; }
 
 # PORT... of the cluster's nodes in stop order: replicas first. A primary stopped while its replica
 # runs on would be failed over to that replica after the node timeout, and the roles would change.
@@ -106,7 +88,7 @@ stop_redis_cluster() {
       continue
     fi
     # SHUTDOWN flushes the AOF and saves nodes.conf before exiting.
-    timeout 30 redis-cli -h 127.0.0.1 -p "$p" shutdown >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+    timeout 30 redis-cli -h 127.0.0.1 -p "$p" shutdown >/dev/null 2>&1 || terminate "$pid"
     finish "redis-cluster:$p" "$pid"
     rm -f "$(pid_file "redis-cluster-$p")"
     stopped=$((stopped + 1))
@@ -122,7 +104,7 @@ stop_kafka_cluster() {
   # which would be gone for the last broker if they were stopped one after another.
   for id in "${ids[@]}"; do
     if pid="$(server_pid "kafka-cluster-$id")"; then
-      kill -TERM "$pid" 2>/dev/null || true
+      terminate "$pid"
       pids+=("$id:$pid")
     else
       rm -f "$(pid_file "kafka-cluster-$id")"
