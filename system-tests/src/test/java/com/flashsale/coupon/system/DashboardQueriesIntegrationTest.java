@@ -49,24 +49,19 @@ class DashboardQueriesIntegrationTest {
     private static final Duration SETTLE = Duration.ofSeconds(180);
 
     @AutoClose
-    private static SaleEnvironment environment;
-    @AutoClose
-    private static ServiceProcess worker;
-    @AutoClose
-    private static ServiceProcess gateway;
+    private static SaleSystem system;
     @AutoClose
     private static PrometheusServer prometheus;
     private static Instant saleStart;
 
     @BeforeAll
     static void runAShortSaleUnderPrometheus() throws Exception {
-        environment = new SaleEnvironment();
-        worker = environment.worker().start();
-        gateway = environment.gateway("gateway", true).start();
-        prometheus = PrometheusServer.start(gateway.managementPort(), worker.managementPort());
+        SaleEnvironment environment = new SaleEnvironment();
+        system = SaleSystem.start(environment, environment.worker(), environment.gateway("gateway", true));
+        prometheus = PrometheusServer.start(system.gateway().managementPort(), system.worker().managementPort());
         await("both services are up targets").atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertThat(prometheus.query("up{job=~\"gateway|worker\"} == 1").result()).hasSize(2));
-        SaleClient api = environment.client(worker, gateway);
+        SaleClient api = system.client();
         api.reset();
         // Spring creates the HTTP timer's series on the first request. A series whose first scrape
         // comes after the whole sale has no increase in it, so its p99 would be empty: one issuance
@@ -91,7 +86,7 @@ class DashboardQueriesIntegrationTest {
         // An event no worker can read: it takes the failure, dead-letter and DLQ-processing path.
         sendToIssuedTopic("{\"this is\": \"not a coupon event\"");
         await("100 rows in MySQL").atMost(Duration.ofSeconds(90))
-                .untilAsserted(() -> assertThat(environment.probe().counts("FLASH100").rows()).isEqualTo(100));
+                .untilAsserted(() -> assertThat(system.environment().probe().counts("FLASH100").rows()).isEqualTo(100));
         replayAFailedIssuanceOnceItsCauseIsFixed(api);
     }
 
@@ -105,8 +100,8 @@ class DashboardQueriesIntegrationTest {
         sendToIssuedTopic(EventCodec.toJson(CouponIssued.of("WELCOME10:" + acceptedAt.toEpochMilli() + "-0", 1,
                 "WELCOME10", member, acceptedAt)));
         await("the failed issuance is recorded").atMost(Duration.ofSeconds(90))
-                .untilAsserted(() -> assertThat(environment.probe().counts("WELCOME10").failedRows()).isEqualTo(1));
-        try (Connection connection = environment.connect();
+                .untilAsserted(() -> assertThat(system.environment().probe().counts("WELCOME10").failedRows()).isEqualTo(1));
+        try (Connection connection = system.environment().connect();
                 PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO members (id, name, email, status) VALUES (?, 'Late', 'late@example.com', 'ACTIVE')")) {
             insert.setLong(1, member);
@@ -117,7 +112,7 @@ class DashboardQueriesIntegrationTest {
         assertThat(replay.status()).as(replay.toString()).isEqualTo(200);
         assertThat(replay.data().path("persisted").asInt()).as(replay.toString()).isEqualTo(1);
         // Member 1's coupon from before the sale, and the replayed one.
-        assertThat(environment.probe().counts("WELCOME10").rows()).isEqualTo(2);
+        assertThat(system.environment().probe().counts("WELCOME10").rows()).isEqualTo(2);
     }
 
     @Test
@@ -237,9 +232,9 @@ class DashboardQueriesIntegrationTest {
 
     private static void sendToIssuedTopic(String payload) throws Exception {
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.servers.kafkaBootstrapServers());
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.environment().kafkaBootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(environment.issuedTopic, "poison", payload)).get();
+            producer.send(new ProducerRecord<>(system.environment().issuedTopic(), "poison", payload)).get();
         }
     }
 }

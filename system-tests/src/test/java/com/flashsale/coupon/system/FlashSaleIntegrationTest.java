@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.SaleClient;
-import com.flashsale.coupon.kit.check.BadInputTrial;
 import com.flashsale.coupon.kit.check.BadInputTrial.Refusal;
+import com.flashsale.coupon.kit.check.BadInputTrial;
 import com.flashsale.coupon.kit.check.BadRequest;
 import com.flashsale.coupon.kit.check.InvariantChecker;
 import com.flashsale.coupon.kit.check.Verdict;
@@ -43,11 +43,7 @@ class FlashSaleIntegrationTest {
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(5);
 
     @AutoClose
-    private static SaleEnvironment environment;
-    @AutoClose
-    private static ServiceProcess worker;
-    @AutoClose
-    private static ServiceProcess gateway;
+    private static SaleSystem system;
     @AutoClose
     private static SaleClient client;
     private static StoreProbe probe;
@@ -57,11 +53,10 @@ class FlashSaleIntegrationTest {
 
     @BeforeAll
     static void startSystem() {
-        environment = new SaleEnvironment();
-        worker = environment.worker().start();
-        gateway = environment.gateway("gateway", true)
-                .withProperty("spring.data.redis.timeout", SaleEnvironment.GENEROUS_REDIS_DEADLINE).start();
-        client = environment.client(worker, gateway);
+        SaleEnvironment environment = new SaleEnvironment();
+        system = SaleSystem.start(environment, environment.worker(), environment.gateway("gateway", true)
+                .withProperty("spring.data.redis.timeout", SaleEnvironment.GENEROUS_REDIS_DEADLINE));
+        client = system.client();
         probe = environment.probe();
     }
 
@@ -75,7 +70,7 @@ class FlashSaleIntegrationTest {
     void exactlyHundredOfFiveHundredSimultaneousMembersGetACouponAndEveryOneIsPersisted() throws Exception {
         Path summary = dir.resolve("sale.json");
 
-        SaleJar.Run sale = new SaleJar().run(environment.variables(gateway, worker), COMMAND_LIMIT, "sale",
+        SaleJar.Run sale = new SaleJar().run(system.variables(), COMMAND_LIMIT, "sale",
                 "--summary-file", summary.toString());
 
         assertThat(sale.exitCode()).as(sale.output()).isZero();

@@ -16,15 +16,15 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -54,6 +54,10 @@ public final class SaleEnvironment implements AutoCloseable {
     public record Topology(boolean redisCluster, boolean kafkaCluster) {
 
         public static final Topology STANDALONE = new Topology(false, false);
+        /** The local Redis Cluster, the standalone broker. */
+        public static final Topology REDIS_CLUSTER = new Topology(true, false);
+        /** The standalone Redis, the three local brokers. */
+        public static final Topology KAFKA_CLUSTER = new Topology(false, true);
     }
 
     /**

@@ -26,7 +26,7 @@ final class BrokerOfThreeKilled implements Fault {
 
     @Override
     public SaleEnvironment.Topology topology() {
-        return new SaleEnvironment.Topology(false, true);
+        return SaleEnvironment.Topology.KAFKA_CLUSTER;
     }
 
     /** Found before the sale: the script starts a JVM of its own, longer than a short sale lasts on a busy machine. */

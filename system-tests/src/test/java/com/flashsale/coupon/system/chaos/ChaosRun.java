@@ -25,6 +25,9 @@ import com.flashsale.coupon.kit.store.LedgerCounts;
 import com.flashsale.coupon.kit.store.SaleState;
 import com.flashsale.coupon.kit.store.StoreCounts;
 import com.flashsale.coupon.kit.store.StoreProbe;
+import com.flashsale.coupon.system.SaleEnvironment;
+import com.flashsale.coupon.system.SaleSystem;
+import com.flashsale.coupon.system.ServiceProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
@@ -55,6 +59,11 @@ final class ChaosRun implements AutoCloseable {
      */
     private static final Timeouts TIMEOUTS = new Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(5),
             Duration.ofSeconds(120));
+    /**
+     * Reconciliation persists a Redis-only acceptance once it is this old. Short, so the drill's
+     * reconciliation right after settling covers every acceptance of the sale.
+     */
+    private static final String GRACE_PERIOD = "5s";
     private static final Duration QUIET = Duration.ofSeconds(2);
     private static final Duration SETTLE_LIMIT = Duration.ofMinutes(4);
 
@@ -77,8 +86,8 @@ final class ChaosRun implements AutoCloseable {
     private ChaosRun(String scenario, Fault fault) {
         this.scenario = scenario;
         this.fault = fault;
-        this.system = SaleSystem.start(fault.gateways(), fault.topology());
-        this.client = system.environment().client(system.gateways(), system.worker(), TIMEOUTS);
+        this.system = startSystem(fault);
+        this.client = system.client(TIMEOUTS);
         this.probe = system.environment().probe();
         this.writes = new StoreWrites(system.environment(), COUPON, COUPON_ID);
         this.topics = new DrillTopics(system.environment().kafkaBootstrapServers(),
@@ -87,6 +96,15 @@ final class ChaosRun implements AutoCloseable {
         this.members = LongStream.range(FIRST_MEMBER, FIRST_MEMBER + scale.members()).boxed().toList();
         this.order = new MemberOrder(members, scenario.hashCode());
         this.end = new SaleEnd(scale, order);
+    }
+
+    /** A fresh environment on the fault's servers, one worker and the fault's gateway replicas (a, b, ...). */
+    private static SaleSystem startSystem(Fault fault) {
+        SaleEnvironment environment = new SaleEnvironment(fault.topology());
+        ServiceProcess worker = environment.worker().withProperty("coupon.reconciliation.grace-period", GRACE_PERIOD);
+        List<ServiceProcess> gateways = IntStream.range(0, fault.gateways())
+                .mapToObj(i -> environment.gateway("gateway-" + (char) ('a' + i), true)).toList();
+        return SaleSystem.start(environment, worker, gateways);
     }
 
     /** Runs the drill, reports it, and fails the test on any invariant violated or a fault that did not land. */

@@ -1,15 +1,13 @@
 package com.flashsale.coupon.system.chaos;
 
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * A drill on the three local Kafka brokers (KAFKA_CLUSTER_PORTS; {@code make cluster-up}): the
  * services' topics with three replicas. It kills and restarts a broker: never run it against brokers
  * others use.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@ChaosDrills
 class KafkaClusterChaosIntegrationTest {
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.load.AnswerLog;
-import com.flashsale.coupon.system.SaleEnvironment;
 import java.time.Duration;
 
 /**
@@ -15,7 +14,7 @@ import java.time.Duration;
  * members got no decision is measured. The killed node is then started again and must rejoin as the
  * new primary's replica.
  */
-final class PrimaryFailover implements Fault {
+final class PrimaryFailover implements RedisClusterFault {
 
     /** The goal with a 2 s node timeout is 5 s; on a loaded 2-core machine the window runs longer. */
     static final Duration WINDOW_LIMIT = Duration.ofSeconds(15);
@@ -23,11 +22,6 @@ final class PrimaryFailover implements Fault {
     private PrimaryKill kill;
     private long stockAtKill = -1;
     private AnswerLog.Window window;
-
-    @Override
-    public SaleEnvironment.Topology topology() {
-        return new SaleEnvironment.Topology(true, false);
-    }
 
     /** Found before the sale: the script runs redis-cli a few times, long on a busy machine for a short sale. */
     @Override

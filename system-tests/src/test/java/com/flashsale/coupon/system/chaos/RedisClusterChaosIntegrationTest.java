@@ -1,15 +1,13 @@
 package com.flashsale.coupon.system.chaos;
 
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Drills on the local Redis Cluster (REDIS_CLUSTER_PORTS; {@code make cluster-up}), the services under
  * their redis-cluster profile with replica acknowledgement. They kill and restart cluster nodes and
  * empty the cluster: never run them against a cluster others use.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@ChaosDrills
 class RedisClusterChaosIntegrationTest {
 
     @Test

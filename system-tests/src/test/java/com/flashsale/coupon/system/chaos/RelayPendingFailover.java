@@ -7,7 +7,6 @@ import com.flashsale.coupon.kit.api.Answer;
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.store.LedgerCounts;
 import com.flashsale.coupon.kit.store.PendingEntry;
-import com.flashsale.coupon.system.SaleEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import java.util.stream.Collectors;
  * published after all (claimed again once idle for the relay's claim-idle) and persisted exactly once,
  * like every member told yes. The killed node then rejoins as the new primary's replica.
  */
-final class RelayPendingFailover implements Fault {
+final class RelayPendingFailover implements RedisClusterFault {
 
     /** Far above what publishing takes: the relay's claim-idle (15 s) and its back-off (at most 5 s). */
     private static final Duration PUBLISH_LIMIT = Duration.ofMinutes(2);
@@ -37,11 +36,6 @@ final class RelayPendingFailover implements Fault {
     private Set<Long> heldAfterFailover = Set.of();
     private long acceptedAt;
     private long persistedAt;
-
-    @Override
-    public SaleEnvironment.Topology topology() {
-        return new SaleEnvironment.Topology(true, false);
-    }
 
     /** Before the first request: no entry of the sale can reach Kafka until the refusal is lifted. */
     @Override

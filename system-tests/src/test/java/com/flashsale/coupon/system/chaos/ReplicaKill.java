@@ -3,8 +3,6 @@ package com.flashsale.coupon.system.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.kit.api.Outcome;
-import com.flashsale.coupon.kit.load.AnswerLog;
-import com.flashsale.coupon.system.SaleEnvironment;
 
 /**
  * kill -9 of the replica of the primary serving the sale's coupon, mid-sale, held down a while, then
@@ -13,18 +11,13 @@ import com.flashsale.coupon.system.SaleEnvironment;
  * waiting for a replica that is not there; the restarted replica copies the data set and takes over
  * the confirmations again.
  */
-final class ReplicaKill implements Fault {
+final class ReplicaKill implements RedisClusterFault {
 
     private ClusterPlacement before;
     private ClusterPlacement after;
     private long stockAtKill = -1;
     private long killedAt;
     private long backAt;
-
-    @Override
-    public SaleEnvironment.Topology topology() {
-        return new SaleEnvironment.Topology(true, false);
-    }
 
     @Override
     public void inject(ChaosRun run) throws Exception {

@@ -1,14 +1,12 @@
 package com.flashsale.coupon.system.chaos;
 
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Drills that take a server away mid-sale and bring it back, then check I1-I5. They kill and restart
  * the servers named by the environment (INFRA_HOME, ports): never run them against servers others use.
  */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@ChaosDrills
 class ServerOutageChaosIntegrationTest {
 
     @Test

@@ -1,11 +1,9 @@
 package com.flashsale.coupon.system.chaos;
 
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 
 /** Drills that crash one of the services mid-sale (kill -9), then check I1-I5. */
-@Timeout(value = 15, unit = TimeUnit.MINUTES)
+@ChaosDrills
 class ServiceCrashChaosIntegrationTest {
 
     @Test
