@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.SaleClient;
-import com.flashsale.coupon.kit.check.BadInputTrial.Refusal;
 import com.flashsale.coupon.kit.check.BadInputTrial;
+import com.flashsale.coupon.kit.check.BadInputTrial.Refusal;
 import com.flashsale.coupon.kit.check.BadRequest;
 import com.flashsale.coupon.kit.check.InvariantChecker;
 import com.flashsale.coupon.kit.check.Verdict;
