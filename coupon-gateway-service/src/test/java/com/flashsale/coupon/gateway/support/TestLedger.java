@@ -1,7 +1,7 @@
 package com.flashsale.coupon.gateway.support;
 
-import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Instant;

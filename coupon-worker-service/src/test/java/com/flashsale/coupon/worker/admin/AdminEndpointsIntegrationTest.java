@@ -6,8 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import java.util.List;

@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
 import com.flashsale.coupon.worker.WorkerStoresTest;

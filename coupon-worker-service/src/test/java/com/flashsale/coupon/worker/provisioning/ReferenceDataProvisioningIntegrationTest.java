@@ -2,8 +2,8 @@ package com.flashsale.coupon.worker.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.worker.WorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import java.time.Instant;
