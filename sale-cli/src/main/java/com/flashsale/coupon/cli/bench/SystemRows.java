@@ -55,6 +55,10 @@ final class SystemRows {
      * a fixed rate costs more per request (fewer requests share a wake-up), and the target allows 60 %.
      */
     private static final double FIXED_RATE_SHARE = 0.4;
+    /** Members whose tokens are sent again and again: far fewer than the gateway's cache of verified tokens holds. */
+    private static final int KNOWN_TOKENS = 1_000;
+    /** Long enough for every known token to be sent, and so verified, once before the measured run. */
+    private static final Duration FIRST_PASS = Duration.ofSeconds(3);
 
     private final BenchRun run;
     private final BenchSettings s;
@@ -266,8 +270,35 @@ final class SystemRows {
             step("Issue endpoint while stock remains, with tokens");
             named.put(Targets.CONTENDED_TOKENS, add(rows, contended("issue endpoint, stock left, with tokens",
                     tokensMeter, count, () -> tokensWrk.runWithTokens(issue, s.duration(), s.couponCode(), file))));
+            withTokensAlreadyVerified(rows, named, signed, constant, tokensMeter);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * The constant endpoint with tokens the gateway has verified before: a few members' tokens, each
+     * sent in a first pass, then sent again and again, each found in the gateway's cache of verified
+     * tokens. Against row 3 it is what the security chain and the limits add beyond the verification.
+     */
+    private void withTokensAlreadyVerified(List<ResultRow> rows, Map<String, ResultRow> named, List<String> signed,
+            String constant, CpuMeter tokensMeter) throws Exception {
+        Path known = Files.createTempFile("bench-known-tokens-", ".txt");
+        try {
+            Files.write(known, signed.subList(0, Math.min(KNOWN_TOKENS, signed.size())));
+            step("HTTP floor with tokens already verified: the constant-JSON endpoint, after a first pass of "
+                    + FIRST_PASS.toSeconds() + " s over " + Math.min(KNOWN_TOKENS, signed.size()) + " members' tokens");
+            tokensWrk.runWithTokens(constant, FIRST_PASS, s.couponCode(), known);
+            CpuMeter.Measured<Wrk.Result> m = tokensMeter.measure(
+                    () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), known));
+            Wrk.Result r = m.result();
+            named.put(Targets.FLOOR_KNOWN_TOKENS, add(rows, new ResultRow("floor",
+                    "HTTP floor with tokens already verified: constant-JSON endpoint",
+                    wrkLoad() + ", " + Math.min(KNOWN_TOKENS, signed.size()) + " members' tokens, each verified before",
+                    r.throughput(), "req/s", r.p50(), r.p99(), -1, -1, -1, ResultRow.NONE, cost(m.window(), r.requests()),
+                    wrkNote(r) + "; the same, behind the token check, every token found in the gateway's cache")));
+        } finally {
+            Files.deleteIfExists(known);
         }
     }
 

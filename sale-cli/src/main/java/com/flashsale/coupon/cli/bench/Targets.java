@@ -24,6 +24,7 @@ final class Targets {
     static final String CONTENDED = "contended";
     static final String FLOOR_TOKENS = "floor-tokens";
     static final String CONTENDED_TOKENS = "contended-tokens";
+    static final String FLOOR_KNOWN_TOKENS = "floor-known-tokens";
     static final String FIXED_RATE = "fixed-rate";
     static final String SOLD_OUT = "sold-out";
     static final String DRAIN = "drain";
@@ -61,6 +62,12 @@ final class Targets {
                     : "every token new to the gateway: each request pays one RS256 verification";
             targets.add(new Target("gateway CPU per issue request added by tokens", "reported", added, " µs",
                     Target.Status.NOT_JUDGED, remark));
+        }
+        Optional<Cost> floorWithKnownTokens = cost(rows, FLOOR_KNOWN_TOKENS);
+        if (floor.isPresent() && floorWithKnownTokens.isPresent()) {
+            targets.add(Target.atMost("gateway CPU per constant answer added by a token already verified",
+                    floorWithKnownTokens.get().micros(Role.GATEWAY) - floor.get().micros(Role.GATEWAY), 10, " µs")
+                    .remark("the security chain, the cache of verified tokens and the limits, beyond the verification"));
         }
         if (floor.isPresent() && soldOut.isPresent()) {
             targets.add(Target.atMost("whole machine CPU per sold-out answer / per constant answer",

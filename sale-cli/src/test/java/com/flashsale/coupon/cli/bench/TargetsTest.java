@@ -57,6 +57,23 @@ class TargetsTest {
     }
 
     @Test
+    void judgesWhatATokenAlreadyVerifiedAddsToAConstantAnswer() {
+        Map<String, ResultRow> cheap = constantAndIssueCosted();
+        cheap.put(Targets.FLOOR_KNOWN_TOKENS, costed("constant, known tokens", cost(100_000, 6.3, 7.8, 10.0, 0.5)));
+        Map<String, ResultRow> dear = constantAndIssueCosted();
+        dear.put(Targets.FLOOR_KNOWN_TOKENS, costed("constant, known tokens", cost(100_000, 6.7, 8.2, 10.0, 0.5)));
+
+        Target met = only(Targets.of(cheap), "added by a token already verified");
+        Target notMet = only(Targets.of(dear), "added by a token already verified");
+
+        assertThat(met.measured()).as("µs of gateway per constant answer").isCloseTo(8.0, within(1e-9));
+        assertThat(met.status()).isEqualTo(Target.Status.MET);
+        assertThat(notMet.measured()).isCloseTo(12.0, within(1e-9));
+        assertThat(notMet.status()).isEqualTo(Target.Status.NOT_MET);
+        assertThat(Targets.of(constantAndIssueCosted())).noneMatch(t -> t.what().contains("already verified"));
+    }
+
+    @Test
     void judgesP99OnlyWhereTheMachineWasAtMostSixtyPercentBusy() {
         Map<String, ResultRow> calm = Map.of(Targets.FIXED_RATE, fixedRate(8.0, 0.55));
         Map<String, ResultRow> busy = Map.of(Targets.FIXED_RATE, fixedRate(8.0, 0.95));
