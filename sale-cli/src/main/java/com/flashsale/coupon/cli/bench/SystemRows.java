@@ -283,18 +283,19 @@ final class SystemRows {
      */
     private void withTokensAlreadyVerified(List<ResultRow> rows, Map<String, ResultRow> named, List<String> signed,
             String constant, CpuMeter tokensMeter) throws Exception {
+        List<String> knownTokens = signed.subList(0, Math.min(KNOWN_TOKENS, signed.size()));
         Path known = Files.createTempFile("bench-known-tokens-", ".txt");
         try {
-            Files.write(known, signed.subList(0, Math.min(KNOWN_TOKENS, signed.size())));
+            Files.write(known, knownTokens);
             step("HTTP floor with tokens already verified: the constant-JSON endpoint, after a first pass of "
-                    + FIRST_PASS.toSeconds() + " s over " + Math.min(KNOWN_TOKENS, signed.size()) + " members' tokens");
+                    + FIRST_PASS.toSeconds() + " s over " + knownTokens.size() + " members' tokens");
             tokensWrk.runWithTokens(constant, FIRST_PASS, s.couponCode(), known);
             CpuMeter.Measured<Wrk.Result> m = tokensMeter.measure(
                     () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), known));
             Wrk.Result r = m.result();
             named.put(Targets.FLOOR_KNOWN_TOKENS, add(rows, new ResultRow("floor",
                     "HTTP floor with tokens already verified: constant-JSON endpoint",
-                    wrkLoad() + ", " + Math.min(KNOWN_TOKENS, signed.size()) + " members' tokens, each verified before",
+                    wrkLoad() + ", " + knownTokens.size() + " members' tokens, each verified before",
                     r.throughput(), "req/s", r.p50(), r.p99(), -1, -1, -1, ResultRow.NONE, cost(m.window(), r.requests()),
                     wrkNote(r) + "; the same, behind the token check, every token found in the gateway's cache")));
         } finally {
