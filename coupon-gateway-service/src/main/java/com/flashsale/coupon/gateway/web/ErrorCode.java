@@ -15,15 +15,14 @@ public enum ErrorCode implements ApiErrorCode {
     LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002",
             "Coupon issuance is temporarily unavailable. Please try again shortly: a retry never issues a second coupon."),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "COMMON-003", "The request body is too large."),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "COMMON-500", "Unexpected error."),
-    MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "MEMBER-001", "The member does not exist."),
+    INTERNAL_ERROR(ApiError.INTERNAL_ERROR),
+    MEMBER_NOT_FOUND(ApiError.MEMBER_NOT_FOUND),
     MEMBER_NOT_ACTIVE(HttpStatus.FORBIDDEN, "MEMBER-002", "The member is not active."),
-    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND, "COUPON-001", "The coupon does not exist."),
+    COUPON_NOT_FOUND(ApiError.COUPON_NOT_FOUND),
     ALREADY_ISSUED(HttpStatus.CONFLICT, "COUPON-002", "This member already received this coupon."),
     SOLD_OUT(HttpStatus.CONFLICT, "COUPON-003", "All coupons are gone."),
     CAMPAIGN_NOT_OPEN(HttpStatus.CONFLICT, "COUPON-004", "The campaign is not open (not started, ended or paused)."),
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "AUTH-001",
-            "A valid bearer token is required: send Authorization: Bearer <token>."),
+    UNAUTHENTICATED(ApiError.UNAUTHENTICATED),
     FORBIDDEN(HttpStatus.FORBIDDEN, "AUTH-002", "The token does not allow this request."),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "RATE-001",
             "Too many requests: ask again after the number of seconds in Retry-After.");
@@ -31,7 +30,11 @@ public enum ErrorCode implements ApiErrorCode {
     private final ApiError error;
 
     ErrorCode(HttpStatus status, String code, String message) {
-        this.error = new ApiError(status, code, message);
+        this(new ApiError(status, code, message));
+    }
+
+    ErrorCode(ApiError error) {
+        this.error = error;
     }
 
     @Override

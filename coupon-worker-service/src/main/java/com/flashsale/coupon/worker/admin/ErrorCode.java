@@ -14,9 +14,9 @@ enum ErrorCode implements ApiErrorCode {
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002", "a data store is unavailable, try again"),
     RECONCILIATION_RUNNING(HttpStatus.CONFLICT, "COMMON-004",
             "Another worker replica is reconciling right now; try again when it has finished."),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "COMMON-500", "Unexpected error."),
-    MEMBER_NOT_FOUND(HttpStatus.NOT_FOUND, "MEMBER-001", "The member does not exist."),
-    COUPON_NOT_FOUND(HttpStatus.NOT_FOUND, "COUPON-001", "The coupon does not exist."),
+    INTERNAL_ERROR(ApiError.INTERNAL_ERROR),
+    MEMBER_NOT_FOUND(ApiError.MEMBER_NOT_FOUND),
+    COUPON_NOT_FOUND(ApiError.COUPON_NOT_FOUND),
     CAMPAIGN_CODE_TAKEN(HttpStatus.CONFLICT, "CAMPAIGN-001", "A campaign with this code exists already: codes are never reused."),
     CAMPAIGN_ENDED(HttpStatus.CONFLICT, "CAMPAIGN-002", "The campaign has ended: an ended campaign cannot change."),
     CAMPAIGN_STARTED(HttpStatus.CONFLICT, "CAMPAIGN-003", "The campaign has started selling: its start cannot move."),
@@ -25,14 +25,17 @@ enum ErrorCode implements ApiErrorCode {
     STALE_VERSION(HttpStatus.PRECONDITION_FAILED, "CAMPAIGN-005",
             "The campaign changed since the version given in If-Match: read it again and decide anew."),
     FAILED_ISSUANCE_NOT_FOUND(HttpStatus.NOT_FOUND, "ISSUANCE-001", "The campaign has no such failed issuance."),
-    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "AUTH-001",
-            "A valid bearer token is required: send Authorization: Bearer <token>."),
+    UNAUTHENTICATED(ApiError.UNAUTHENTICATED),
     FORBIDDEN(HttpStatus.FORBIDDEN, "AUTH-002", "This request needs a token with scope coupon:admin.");
 
     private final ApiError error;
 
     ErrorCode(HttpStatus status, String code, String message) {
-        this.error = new ApiError(status, code, message);
+        this(new ApiError(status, code, message));
+    }
+
+    ErrorCode(ApiError error) {
+        this.error = error;
     }
 
     @Override
