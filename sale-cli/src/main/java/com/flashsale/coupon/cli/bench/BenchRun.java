@@ -6,6 +6,7 @@ import com.flashsale.coupon.kit.store.StoreProbe;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the parts of one bench run share, handed over once: the settings, the system's client, the
@@ -19,6 +20,11 @@ record BenchRun(BenchSettings settings, SaleClient client, StoreProbe probe, Con
     void line(String text) {
         out.println(text);
         out.flush();
+    }
+
+    /** A duration in nanoseconds as the console shows it. */
+    static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
     /** Written under the results: what a reader of the figures must know about this run. */

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The coupon on sale during the bench, between rows: a new sale only once the last one has settled
@@ -74,7 +73,7 @@ final class BenchSale {
                     + outcome + ") did not reach MySQL within " + PIPELINE_TIMEOUT.toSeconds() + " s (" + settled.counts()
                     + "): do the gateway and the worker use the same Kafka (KAFKA_BOOTSTRAP_SERVERS, KAFKA_PORT)?");
         }
-        run.line("  a coupon issued reached MySQL after " + seconds(settled.waited().toNanos()));
+        run.line("  a coupon issued reached MySQL after " + BenchRun.seconds(settled.waited().toNanos()));
         fresh(BenchSettings.UNLIMITED_STOCK);
     }
 
@@ -150,10 +149,5 @@ final class BenchSale {
             long micros = r.getLong(2);
             return micros <= 0 ? 0 : r.getLong(1) / (micros / 1e6);
         }
-    }
-
-    /** A duration in nanoseconds as the console shows it. */
-    static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 }
