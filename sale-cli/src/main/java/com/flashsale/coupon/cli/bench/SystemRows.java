@@ -56,7 +56,7 @@ final class SystemRows {
      * The share of all CPUs the fixed-rate row is offered at, the system's processes and the generator
      * together: the target allows 60 %, and the rest is headroom for the machine's other work.
      */
-    private static final double FIXED_RATE_SHARE = 0.4;
+    static final double FIXED_RATE_SHARE = 0.4;
     /** Members whose tokens are sent again and again: far fewer than the gateway's cache of verified tokens holds. */
     private static final int KNOWN_TOKENS = 1_000;
     /** Long enough for every known token to be sent, and so verified, once before the measured run. */
@@ -322,9 +322,12 @@ final class SystemRows {
      * costs less (more share a wake-up) and the share lands under; scaled down, a little over, which the
      * target's 60 % leaves room for.
      */
+    static double scaledToShare(double answeredRate, double usedShare) {
+        return usedShare <= 0 ? answeredRate : answeredRate * FIXED_RATE_SHARE / usedShare;
+    }
+
     private static double scaledToShare(CpuMeter.Measured<LoadResult> run) {
-        double used = run.window().processShare();
-        return used <= 0 ? run.result().throughput() : run.result().throughput() * FIXED_RATE_SHARE / used;
+        return scaledToShare(run.result().throughput(), run.window().processShare());
     }
 
     private ResultRow fixedRate(ResultRow contended) throws Exception {
