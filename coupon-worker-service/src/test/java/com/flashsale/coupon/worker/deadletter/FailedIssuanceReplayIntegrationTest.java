@@ -10,8 +10,7 @@ import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
-import com.flashsale.coupon.worker.WorkerStoresTest;
-import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
@@ -32,10 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -47,8 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "coupon.reconciliation.grace-period=0s")
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
-@DirtiesContext
-class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
+class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
 
     private static final AtomicLong MEMBERS = new AtomicLong(900_000);
 
@@ -71,11 +66,6 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
     MockMvc mvc;
 
     private GatewayIssueScript gateway;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
-    }
 
     @BeforeEach
     void provision() {
