@@ -42,8 +42,7 @@ class LedgerVersionIntegrationTest extends OpenWorkerStoresTest {
 
     @BeforeEach
     void provisionedSale() {
-        jdbc.update("DELETE FROM coupon_issues");
-        jdbc.update("DELETE FROM failed_coupon_issues");
+        deleteIssuances();
         jdbc.update("UPDATE coupons SET quantity = 100, status = 'ACTIVE', ends_at = NULL WHERE code = 'FLASH100'");
         provisionIntoEmptyRedis();
     }
