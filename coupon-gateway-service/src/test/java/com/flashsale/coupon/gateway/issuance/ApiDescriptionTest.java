@@ -43,7 +43,6 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's API description against its controllers (the bench one included): every handler is
@@ -61,7 +60,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ApiDescriptionConfig.class)
 class ApiDescriptionTest extends TokenVerifyingSlice {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ISSUE = "POST /api/v1/coupons/issue";
     private static final String STOCK = "GET /api/v1/coupons/stock/{couponCode}";
     private static final String BENCH = "POST /bench/constant";

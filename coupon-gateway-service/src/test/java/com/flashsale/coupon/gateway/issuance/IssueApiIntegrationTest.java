@@ -2,7 +2,6 @@ package com.flashsale.coupon.gateway.issuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import com.flashsale.coupon.kit.api.Caller;
 import com.flashsale.coupon.kit.api.LocalTarget;
@@ -15,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +26,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "spring.data.redis.timeout=15s"})
 class IssueApiIntegrationTest extends TrustedGatewayTest {
-
-    @AutoClose
-    private static final LedgerFixture ledger = new LedgerFixture();
 
     @BeforeEach
     void provision() {

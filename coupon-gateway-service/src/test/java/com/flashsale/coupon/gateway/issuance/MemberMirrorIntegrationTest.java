@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
-import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +20,6 @@ import org.springframework.scheduling.TaskScheduler;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"coupon.relay.enabled=false", "coupon.members.mirror-refresh=200ms"})
 class MemberMirrorIntegrationTest extends TrustedGatewayTest {
-
-    @AutoClose
-    private static final LedgerFixture ledger = new LedgerFixture();
 
     @Autowired
     MemberDirectory directory;

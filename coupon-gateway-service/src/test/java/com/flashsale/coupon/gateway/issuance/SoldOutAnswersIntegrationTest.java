@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.gateway.GatewayApplication;
 import com.flashsale.coupon.gateway.support.GatewayTestProperties;
-import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.Reply;
@@ -15,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,8 +38,6 @@ class SoldOutAnswersIntegrationTest extends TrustedGatewayTest {
      */
     static final long BOUND_MILLIS = 4_000;
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    @AutoClose
-    private static final LedgerFixture ledger = new LedgerFixture();
 
     @Autowired
     SoldOutCampaigns soldOut;

@@ -49,27 +49,24 @@ class SoldOutOutageIntegrationTest extends GatewayBehindProxyTest {
 
     @Test
     void aCutFromRedisEndsTheCopyWithinTheBound() {
-        proxy.cut();
-        long cutAt = System.nanoTime();
-
-        List<String> late = askUntilUnavailable(cutAt);
-
-        assertThat(late).isEmpty();
-        assertThat(api.replyToIssue(code, 3).code()).isEqualTo("COMMON-002");
-        proxy.restore();
-        await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.replyToIssue(code, 3).code()));
+        assertTheCopyEndsWithinTheBound(proxy::cut, proxy::restore);
     }
 
     @Test
     void aSilentRedisEndsTheCopyWithinTheBoundEvenWhileTheVersionReadHangs() {
-        proxy.stall();
-        long stalledAt = System.nanoTime();
+        assertTheCopyEndsWithinTheBound(proxy::stall, proxy::resume);
+    }
 
-        List<String> late = askUntilUnavailable(stalledAt);
+    /** Through {@code outage} the copy answers no request sent after the bound; after {@code recovery}, Redis answers again. */
+    private void assertTheCopyEndsWithinTheBound(Runnable outage, Runnable recovery) {
+        outage.run();
+        long outageAt = System.nanoTime();
+
+        List<String> late = askUntilUnavailable(outageAt);
 
         assertThat(late).isEmpty();
         assertThat(api.replyToIssue(code, 3).code()).isEqualTo("COMMON-002");
-        proxy.resume();
+        recovery.run();
         await().atMost(PATIENCE).until(() -> "COUPON-003".equals(api.replyToIssue(code, 3).code()));
     }
 

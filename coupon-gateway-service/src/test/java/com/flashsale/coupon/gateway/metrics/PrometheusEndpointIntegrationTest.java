@@ -3,7 +3,6 @@ package com.flashsale.coupon.gateway.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.flashsale.coupon.gateway.support.LedgerFixture;
 import com.flashsale.coupon.gateway.support.TrustedGatewayTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,9 +19,6 @@ import org.springframework.boot.test.web.server.LocalManagementPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "coupon.relay.enabled=false", "coupon.metrics.instance=gateway-test-1", "coupon.metrics.ledger-refresh=100ms"})
 class PrometheusEndpointIntegrationTest extends TrustedGatewayTest {
-
-    @AutoClose
-    private static final LedgerFixture ledger = new LedgerFixture();
 
     @LocalManagementPort
     int managementPort;

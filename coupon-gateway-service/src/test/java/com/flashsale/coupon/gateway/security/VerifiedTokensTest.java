@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.BadJwtException;
@@ -82,24 +84,18 @@ class VerifiedTokensTest {
         assertThat(tokens.authenticate(request).getDetails()).isNull();
     }
 
-    @Test
-    void verifiesAgainOnceTheTokenExpired() {
-        VerifiedTokens tokens = tokens(Duration.ofMinutes(5));
+    /** A token remembered until the earlier of its expiry and the maximum age, and verified again from then on. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "verifies again once the token expired,       PT60S, PT5M,  PT60S",
+            "keeps no token longer than the maximum age,  PT1H,  PT10S, PT10S"})
+    void verifiesAgainOnceTheTokenExpiredOrTheMaximumAgePassed(String behaviour, Duration lifetime, Duration maximumAge,
+            Duration later) {
+        expiresAt = START.plus(lifetime);
+        VerifiedTokens tokens = tokens(maximumAge);
         tokens.authenticate(request("token-a"));
 
-        advance(Duration.ofSeconds(60));
-        tokens.authenticate(request("token-a"));
-
-        assertThat(verifications).hasValue(2);
-    }
-
-    @Test
-    void keepsNoTokenLongerThanTheMaximumAge() {
-        expiresAt = START.plus(Duration.ofHours(1));
-        VerifiedTokens tokens = tokens(Duration.ofSeconds(10));
-        tokens.authenticate(request("token-a"));
-
-        advance(Duration.ofSeconds(10));
+        advance(later);
         tokens.authenticate(request("token-a"));
 
         assertThat(verifications).hasValue(2);

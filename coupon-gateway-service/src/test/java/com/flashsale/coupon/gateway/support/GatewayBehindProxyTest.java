@@ -1,11 +1,7 @@
 package com.flashsale.coupon.gateway.support;
 
-import com.flashsale.coupon.kit.api.Credentials;
-import com.flashsale.coupon.kit.api.SaleClient;
 import java.io.IOException;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -14,27 +10,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * cuts or stalls ({@link GatewayTestProperties#registerBehindProxy}); the ledger is written directly,
  * past the proxy. The gateway trusts the member each request names.
  */
-public abstract class GatewayBehindProxyTest {
+public abstract class GatewayBehindProxyTest extends GatewayHttpTest {
 
     @AutoClose
     protected static TcpProxy proxy;
 
-    @AutoClose
-    protected final LedgerFixture ledger = new LedgerFixture();
-
-    @LocalServerPort
-    protected int port;
-
-    @AutoClose
-    protected SaleClient api;
-
     @DynamicPropertySource
     static void serversBehindProxy(DynamicPropertyRegistry registry) throws IOException {
         proxy = GatewayTestProperties.registerBehindProxy(registry);
-    }
-
-    @BeforeEach
-    void openClient() {
-        api = SaleClient.ofService(port, Credentials.none());
     }
 }

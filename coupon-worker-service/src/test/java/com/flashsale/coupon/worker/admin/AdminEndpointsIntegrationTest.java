@@ -8,8 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
-import com.flashsale.coupon.worker.WorkerStoresTest;
-import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 
@@ -29,18 +25,12 @@ import org.springframework.test.web.servlet.RequestBuilder;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
-@DirtiesContext
-class AdminEndpointsIntegrationTest extends WorkerStoresTest {
+class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
     @Autowired
     MockMvc mvc;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
-    }
 
     @BeforeEach
     void startFromTheSeededStateFullyProvisioned() {

@@ -38,7 +38,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The worker's API description against its controllers: every handler is described with its method
@@ -54,7 +53,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ApiDescriptionConfig.class)
 class ApiDescriptionTest extends TokenVerifyingSlice {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A request each endpoint accepts, by "METHOD path" as the description names it. */
     private static final Map<String, RequestBuilder> VALID = Map.ofEntries(
             Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")

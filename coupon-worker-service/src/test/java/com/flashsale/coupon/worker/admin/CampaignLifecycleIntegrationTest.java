@@ -14,8 +14,7 @@ import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
 import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
-import com.flashsale.coupon.worker.WorkerStoresTest;
-import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -27,10 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
@@ -44,18 +40,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
-@DirtiesContext
-class CampaignLifecycleIntegrationTest extends WorkerStoresTest {
+class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
 
     @Autowired
     MockMvc mvc;
 
     private GatewayIssueScript gateway;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
-    }
 
     @BeforeEach
     void provision() {

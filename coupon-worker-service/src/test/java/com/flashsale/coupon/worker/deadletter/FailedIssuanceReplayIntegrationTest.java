@@ -10,8 +10,7 @@ import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.kit.load.Simultaneous;
 import com.flashsale.coupon.worker.GatewayIssueScript;
-import com.flashsale.coupon.worker.WorkerStoresTest;
-import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
@@ -32,10 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -47,8 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = "coupon.reconciliation.grace-period=0s")
 @AutoConfigureMockMvc
 @ActiveProfiles("local")
-@DirtiesContext
-class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
+class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
 
     private static final AtomicLong MEMBERS = new AtomicLong(900_000);
 
@@ -71,11 +66,6 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
     MockMvc mvc;
 
     private GatewayIssueScript gateway;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
-    }
 
     @BeforeEach
     void provision() {
@@ -118,9 +108,7 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
     @Test
     void aSecondReplayChangesNothing() {
         CampaignView campaign = newCampaign(10);
-        long member = MEMBERS.incrementAndGet();
-        Failure failure = acceptAndGiveUp(campaign, member);
-        fixMember(member);
+        Failure failure = fixedFailure(campaign);
         assertThat(replay.replayAll(campaign, "local").persisted()).isEqualTo(1);
         Snapshot after = snapshot(campaign);
 
@@ -133,17 +121,15 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
     @Test
     void staysFailedWhileTheCampaignIsPausedTheMemberInactiveOrTheStockGone() {
         CampaignView campaign = newCampaign(2);
-        long member = MEMBERS.incrementAndGet();
-        Failure failure = acceptAndGiveUp(campaign, member);
-        fixMember(member);
+        Failure failure = fixedFailure(campaign);
         Snapshot before = snapshot(campaign);
 
         campaigns.changeStatus(campaign.couponCode(), CampaignStatus.PAUSED, null, "local");
         assertThat(replay.replay(campaigns.find(campaign.couponCode()), failure.id(), "local").reason()).contains("PAUSED");
         campaigns.changeStatus(campaign.couponCode(), CampaignStatus.ACTIVE, null, "local");
-        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = ?", member);
+        jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = ?", failure.memberId());
         assertThat(replay.replay(campaign, failure.id(), "local").reason()).contains("INACTIVE");
-        jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = ?", member);
+        jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = ?", failure.memberId());
         gateway.issue(campaign.couponCode(), 1);
         gateway.issue(campaign.couponCode(), 2);
         ReplayResult soldOut = replay.replay(campaign, failure.id(), "local");
@@ -151,33 +137,29 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
         assertThat(soldOut.outcome()).isEqualTo(ReplayOutcome.STILL_FAILED);
         assertThat(soldOut.reason()).contains("sold out");
         assertThat(stock(campaign)).isZero();
-        assertThat(holder(campaign, member)).isNull();
+        assertThat(holder(campaign, failure.memberId())).isNull();
         assertThat(rows(campaign)).isEqualTo(before.rows());
     }
 
     @Test
     void closesItWithoutACouponWhenTheMemberHoldsOneAnyway() {
         CampaignView campaign = newCampaign(10);
-        long member = MEMBERS.incrementAndGet();
-        Failure failure = acceptAndGiveUp(campaign, member);
-        fixMember(member);
-        gateway.issue(campaign.couponCode(), member);
+        Failure failure = fixedFailure(campaign);
+        gateway.issue(campaign.couponCode(), failure.memberId());
 
         ReplayResult result = replay.replay(campaign, failure.id(), "local");
 
         assertThat(result.outcome()).isEqualTo(ReplayOutcome.ALREADY_HELD);
         assertThat(failedRow(failure.id())).containsEntry("status", "SUPERSEDED");
         assertThat(stock(campaign)).isEqualTo(9);
-        assertThat(holder(campaign, member)).isNotEqualTo((double) failure.acceptedAt().toEpochMilli());
+        assertThat(holder(campaign, failure.memberId())).isNotEqualTo((double) failure.acceptedAt().toEpochMilli());
         assertThat(rows(campaign)).isZero();
     }
 
     @Test
     void simultaneousReplaysOfOneFailureIssueOneCoupon() throws Exception {
         CampaignView campaign = newCampaign(10);
-        long member = MEMBERS.incrementAndGet();
-        Failure failure = acceptAndGiveUp(campaign, member);
-        fixMember(member);
+        Failure failure = fixedFailure(campaign);
 
         List<ReplayResult> results = Simultaneous.run(8, i -> replay.replay(campaign, failure.id(), "op" + i));
 
@@ -197,9 +179,7 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
             CampaignView campaign = newCampaign(30);
             List<Failure> failures = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                long member = MEMBERS.incrementAndGet();
-                failures.add(acceptAndGiveUp(campaign, member));
-                fixMember(member);
+                failures.add(fixedFailure(campaign));
             }
             // Forty members who never failed, and five of the failed ones asking again themselves.
             List<Long> buyers = new ArrayList<>();
@@ -250,9 +230,7 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
         for (int round = 0; round < 5; round++) {
             CampaignView campaign = newCampaign(30);
             for (int i = 0; i < 15; i++) {
-                long member = MEMBERS.incrementAndGet();
-                acceptAndGiveUp(campaign, member);
-                fixMember(member);
+                fixedFailure(campaign);
             }
             // Accepted a while ago and not persisted yet: reconciliation persists them meanwhile.
             for (long member = 1; member <= 5; member++) {
@@ -275,10 +253,8 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
     void answersTheCountsHoldersAndFailuresOfACampaign() throws Exception {
         CampaignView campaign = newCampaign(10);
         long lost = MEMBERS.incrementAndGet();
-        long fixed = MEMBERS.incrementAndGet();
         acceptAndGiveUp(campaign, lost);
-        Failure failure = acceptAndGiveUp(campaign, fixed);
-        fixMember(fixed);
+        Failure failure = fixedFailure(campaign);
         gateway.issue(campaign.couponCode(), 3);
         String base = "/api/v1/admin/campaigns/" + campaign.couponCode();
 
@@ -304,7 +280,7 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
         mvc.perform(get(base + "/holders"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.totalItems").value(1))
-                .andExpect(jsonPath("$.data.items[0].memberId").value(fixed))
+                .andExpect(jsonPath("$.data.items[0].memberId").value(failure.memberId()))
                 .andExpect(jsonPath("$.data.items[0].eventId").value(failure.eventId()));
         mvc.perform(get(base + "/failed-issuances").param("status", "COMPENSATED"))
                 .andExpect(status().isOk())
@@ -335,6 +311,14 @@ class FailedIssuanceReplayIntegrationTest extends WorkerStoresTest {
                 "persisting failed permanently: member " + member + " missing")).isTrue();
         long id = jdbc.queryForObject("SELECT id FROM failed_coupon_issues WHERE event_id = ?", Long.class, eventId);
         return new Failure(id, member, eventId, acceptedAt);
+    }
+
+    /** A failure of a member of its own whose cause is then fixed: the member exists now. */
+    private Failure fixedFailure(CampaignView campaign) {
+        long member = MEMBERS.incrementAndGet();
+        Failure failure = acceptAndGiveUp(campaign, member);
+        fixMember(member);
+        return failure;
     }
 
     private void fixMember(long member) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.worker.WorkerStoresTest;
+import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
@@ -19,9 +19,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every worker script that changes a coupon's stock, holders or campaign moves the coupon's ledger
@@ -30,8 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"coupon.reconciliation.grace-period=30s", "coupon.reconciliation.interval=1h"})
-@DirtiesContext
-class LedgerVersionIntegrationTest extends WorkerStoresTest {
+class LedgerVersionIntegrationTest extends OpenWorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
@@ -44,15 +40,9 @@ class LedgerVersionIntegrationTest extends WorkerStoresTest {
     @Autowired
     ReconciliationRunner reconciliation;
 
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
-    }
-
     @BeforeEach
     void provisionedSale() {
-        jdbc.update("DELETE FROM coupon_issues");
-        jdbc.update("DELETE FROM failed_coupon_issues");
+        deleteIssuances();
         jdbc.update("UPDATE coupons SET quantity = 100, status = 'ACTIVE', ends_at = NULL WHERE code = 'FLASH100'");
         provisionIntoEmptyRedis();
     }

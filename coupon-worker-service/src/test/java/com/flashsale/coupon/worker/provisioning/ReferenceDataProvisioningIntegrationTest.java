@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
-import com.flashsale.coupon.worker.WorkerStoresTest;
+import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,23 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-@DirtiesContext
-class ReferenceDataProvisioningIntegrationTest extends WorkerStoresTest {
+class ReferenceDataProvisioningIntegrationTest extends OpenWorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
     @Autowired
     MemberRows memberRows;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
-    }
 
     @BeforeEach
     void startFromAnEmptyLedgerAndTheSeededCoupons() {

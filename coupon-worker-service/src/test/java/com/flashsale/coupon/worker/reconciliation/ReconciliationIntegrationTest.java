@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.worker.WorkerStoresTest;
-import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
 import com.flashsale.coupon.worker.persistence.CouponIssueRows;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,15 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Reconciliation against the real Redis ledger and MariaDB, with drift made on purpose. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"coupon.reconciliation.grace-period=30s", "coupon.reconciliation.interval=1h"})
-@DirtiesContext
-class ReconciliationIntegrationTest extends WorkerStoresTest {
+class ReconciliationIntegrationTest extends OpenWorkerStoresTest {
 
     private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
 
@@ -35,11 +30,6 @@ class ReconciliationIntegrationTest extends WorkerStoresTest {
 
     @Autowired
     IssuanceRevoker revoker;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.register(registry);
-    }
 
     @BeforeEach
     void cleanSale() {
