@@ -66,8 +66,9 @@ class RedisOutageIntegrationTest extends GatewayBehindProxyTest {
             assertThat(answer.status()).isEqualTo(503);
             assertThat(answer.code()).isEqualTo("COMMON-002");
         });
-        // Not before the command timeout (1 s), and not long after it: one sweep of the deadlines.
-        assertThat(elapsedMillis).isBetween(1_000L, 5_000L);
+        // Not before the command timeout (1 s), and well before the kit's 30 s answer timeout: without the
+        // sweep of the deadlines the requests would wait out the stall. The margin is for a busy machine.
+        assertThat(elapsedMillis).isBetween(1_000L, 10_000L);
 
         // The stalled commands were held, not lost: they reach Redis after the stall, so a member
         // answered 503 may hold a coupon already, as the 503 says. Retrying is safe either way.
