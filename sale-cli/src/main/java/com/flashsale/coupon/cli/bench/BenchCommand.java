@@ -58,8 +58,8 @@ public final class BenchCommand implements Callable<Integer> {
     int members;
 
     @Option(names = "--fixed-rate", paramLabel = "REQ/S", defaultValue = "0",
-            description = "offered rate of the fixed-rate row (default: chosen from the issue row's CPU cost and the"
-                    + " open loop's own, to keep the machine well under 60 %% busy)")
+            description = "offered rate of the fixed-rate row (default: found from the open loop's busy share in its"
+                    + " warm-up and a 3 s probe, to keep the machine well under 60 %% busy)")
     double fixedRate;
 
     @Option(names = "--sale-quantity", paramLabel = "N", defaultValue = "10000", description = "(default: ${DEFAULT-VALUE})")
