@@ -14,8 +14,8 @@
 # Ports and stores: GATEWAY_PORT, WORKER_PORT, MYSQL_*, REDIS_* as for `make run`; for the compose
 # stack they come from .env. Requests carry tokens signed with the development key pair (.local/auth, created
 # once by scripts/dev-keys.sh): each member's own and an operator's for the reset, in every runner (k6 reads the
-# members' from a file, MEMBER_TOKENS; the compose k6 service sends none: run it against the local mode). A
-# local-mode system ignores them.
+# members' from a file, MEMBER_TOKENS, which this script writes and hands to every runner, the compose k6
+# service too). A local-mode system ignores them.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

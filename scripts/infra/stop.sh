@@ -52,9 +52,10 @@ terminate() {
   kill -TERM "$1" 2>/dev/null || true
 }
 
-# SHUTDOWN flushes the AOF before exiting; SIGTERM (same path) if it cannot be asked.
+# PORT PID: SHUTDOWN flushes the AOF (and, on a cluster node, saves nodes.conf) before exiting;
+# SIGTERM (same path) if it cannot be asked.
 shutdown_redis() {
-  timeout 30 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown >/dev/null 2>&1 || terminate "$1"
+  timeout 30 redis-cli -h 127.0.0.1 -p "$1" shutdown >/dev/null 2>&1 || terminate "$2"
 }
 
 shutdown_mariadb() {
@@ -62,7 +63,7 @@ shutdown_mariadb() {
     shutdown >/dev/null 2>&1 || terminate "$1"
 }
 
-stop_redis() { stop_server redis shutdown_redis; }
+stop_redis() { stop_server redis shutdown_redis "$REDIS_PORT"; }
 stop_mariadb() { stop_server mariadb shutdown_mariadb; rm -f "$MYSQL_SOCKET"; }
 stop_kafka() { stop_server kafka terminate; }
 stop_prometheus() { stop_server prometheus terminate; }
@@ -87,8 +88,7 @@ stop_redis_cluster() {
       rm -f "$(pid_file "redis-cluster-$p")"
       continue
     fi
-    # SHUTDOWN flushes the AOF and saves nodes.conf before exiting.
-    timeout 30 redis-cli -h 127.0.0.1 -p "$p" shutdown >/dev/null 2>&1 || terminate "$pid"
+    shutdown_redis "$p" "$pid"
     finish "redis-cluster:$p" "$pid"
     rm -f "$(pid_file "redis-cluster-$p")"
     stopped=$((stopped + 1))

@@ -32,7 +32,9 @@ public final class SaleSystem implements AutoCloseable {
 
     /**
      * Starts every process at once (on two cores, starting them one after the other doubles the wait);
-     * the environment and the processes belong to the system from here, also when a start fails.
+     * the environment and the processes belong to the system from here, also when a start fails. A
+     * failed start is answered once every start has ended, so none is still launching its process
+     * when the system closes.
      */
     public static SaleSystem start(SaleEnvironment environment, ServiceProcess worker, List<ServiceProcess> gateways) {
         SaleSystem system = new SaleSystem(environment, worker, gateways);
@@ -40,7 +42,7 @@ public final class SaleSystem implements AutoCloseable {
             List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
             starting.add(CompletableFuture.supplyAsync(worker::start));
             gateways.forEach(gateway -> starting.add(CompletableFuture.supplyAsync(gateway::start)));
-            starting.forEach(CompletableFuture::join);
+            CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
             return system;
         } catch (RuntimeException e) {
             system.close();
