@@ -1,6 +1,7 @@
 package com.flashsale.coupon.gateway.issuance;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.LedgerCopy;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import io.lettuce.core.MapScanCursor;
@@ -12,11 +13,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -35,28 +32,23 @@ import org.springframework.stereotype.Component;
  * refresh (plus one re-read) ago, who can still be issued a coupon.
  */
 @Component
-class MemberDirectory implements SmartLifecycle {
+class MemberDirectory extends LedgerCopy {
 
-    private static final Logger log = LoggerFactory.getLogger(MemberDirectory.class);
     /** Members per HSCAN page: small enough that no page holds Redis for more than about a millisecond. */
     private static final int SCAN_COUNT = 1_000;
 
     private final RedisConnections redis;
-    private final MemberSettings settings;
     /** Sorted ids of the members provisioned as active, replaced whole on every re-read. */
     private volatile long[] active = new long[0];
     /** The version {@link #active} was read under; null while the mirror holds nothing. */
     private String loadedVersion;
-    private final TaskScheduler scheduler;
-    private volatile ScheduledFuture<?> refreshes;
     private final Counter reloads;
-    private volatile boolean readFailing;
 
     MemberDirectory(RedisConnections redis, MemberSettings settings, MeterRegistry meters,
             @Qualifier(RedisSchedulerConfig.SCHEDULER) TaskScheduler scheduler) {
+        super(scheduler, settings.mirrorRefresh(), "Cannot refresh the member mirror, asking Redis per request",
+                "The member mirror is readable again");
         this.redis = redis;
-        this.settings = settings;
-        this.scheduler = scheduler;
         this.reloads = Counter.builder("coupon.members.mirror.reloads")
                 .description("Re-reads of the whole members hash into the gateway's mirror")
                 .register(meters);
@@ -80,7 +72,9 @@ class MemberDirectory implements SmartLifecycle {
         return Arrays.binarySearch(active, memberId) >= 0;
     }
 
-    void refresh() {
+    /** Reads at once, then every {@code coupon.members.mirror-refresh} (zero: never, Redis answers every request). */
+    @Override
+    protected void refresh() {
         try {
             RedisClusterCommands<String, String> commands = redis.relay();
             String version = commands.get(LedgerKeys.MEMBERS_VERSION);
@@ -92,17 +86,11 @@ class MemberDirectory implements SmartLifecycle {
                 loadedVersion = version;
                 reloads.increment();
             }
-            if (readFailing) {
-                log.info("The member mirror is readable again ({} active members)", active.length);
-                readFailing = false;
-            }
+            readWorked();
         } catch (RuntimeException e) {
             // A mirror that cannot be refreshed must not outlive its bound: forget it, Redis answers instead.
             forget();
-            if (!readFailing) {
-                log.warn("Cannot refresh the member mirror, asking Redis per request: {}", e.getMessage());
-                readFailing = true;
-            }
+            readFailed(e);
         }
     }
 
@@ -131,27 +119,5 @@ class MemberDirectory implements SmartLifecycle {
         long[] sorted = Arrays.copyOf(ids, count);
         Arrays.sort(sorted);
         return sorted;
-    }
-
-    /** Reads at once, then every {@code coupon.members.mirror-refresh}, until the context stops. */
-    @Override
-    public void start() {
-        if (!settings.mirrorRefresh().isZero()) {
-            refreshes = scheduler.scheduleWithFixedDelay(this::refresh, settings.mirrorRefresh());
-        }
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = refreshes;
-        if (running != null) {
-            running.cancel(true);
-            refreshes = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshes != null;
     }
 }

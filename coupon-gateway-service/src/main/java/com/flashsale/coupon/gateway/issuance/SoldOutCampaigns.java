@@ -1,20 +1,18 @@
 package com.flashsale.coupon.gateway.issuance;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.LedgerCopy;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -60,14 +58,11 @@ import org.springframework.stereotype.Component;
  * issue script is given. Memory: a campaign with more than {@code max-holders} holders is not kept.
  */
 @Component
-class SoldOutCampaigns implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(SoldOutCampaigns.class);
+class SoldOutCampaigns extends LedgerCopy {
 
     private final SoldOutReads reads;
     private final SoldOutSettings settings;
     private final Clock clock;
-    private final TaskScheduler scheduler;
     private final long refreshNanos;
     /** Written by the background task only; read by every request. */
     private final Map<String, Kept> kept = new ConcurrentHashMap<>();
@@ -77,16 +72,15 @@ class SoldOutCampaigns implements SmartLifecycle {
     private final Map<SoldOutReads.Outcome, Counter> loads = new EnumMap<>(SoldOutReads.Outcome.class);
     private final Counter versionMoved;
     private final Counter primaryChanged;
-    private final Counter readFailed;
-    private volatile ScheduledFuture<?> turns;
-    private volatile boolean readFailing;
+    private final Counter failedReads;
 
     SoldOutCampaigns(SoldOutReads reads, SoldOutSettings settings, Clock clock, MeterRegistry meters,
             @Qualifier(RedisSchedulerConfig.SCHEDULER) TaskScheduler scheduler) {
+        super(scheduler, settings.enabled() ? settings.pollEvery() : Duration.ZERO,
+                "Cannot read sold-out campaigns, Redis answers them meanwhile", "Sold-out campaigns are readable again");
         this.reads = reads;
         this.settings = settings;
         this.clock = clock;
-        this.scheduler = scheduler;
         this.refreshNanos = settings.refresh().toNanos();
         for (IssueOutcome outcome : new IssueOutcome[] {IssueOutcome.SOLD_OUT, IssueOutcome.ALREADY_ISSUED,
                 IssueOutcome.CAMPAIGN_NOT_OPEN}) {
@@ -101,7 +95,7 @@ class SoldOutCampaigns implements SmartLifecycle {
         }
         this.versionMoved = invalidations(meters, "version_moved");
         this.primaryChanged = invalidations(meters, "primary_changed");
-        this.readFailed = invalidations(meters, "read_failed");
+        this.failedReads = invalidations(meters, "read_failed");
         Gauge.builder("coupon.soldout.campaigns", kept, Map::size)
                 .description("Sold-out campaigns this gateway answers from its copy").register(meters);
         Gauge.builder("coupon.soldout.holders", kept, SoldOutCampaigns::holders)
@@ -132,13 +126,14 @@ class SoldOutCampaigns implements SmartLifecycle {
 
     /** The issue script said sold out: read the campaign at the next turn, unless it is kept already. */
     void soldOut(String couponCode) {
-        if (turns != null && !kept.containsKey(couponCode)) {
+        if (isRunning() && !kept.containsKey(couponCode)) {
             toRead.add(couponCode);
         }
     }
 
-    /** One turn of the background task: confirm what is kept, then read what sold out meanwhile. */
-    void turn() {
+    /** One turn of the background task, when enabled: confirm what is kept, then read what sold out meanwhile. */
+    @Override
+    protected void refresh() {
         kept.forEach(this::confirm);
         for (String couponCode : toRead) {
             toRead.remove(couponCode);
@@ -160,12 +155,12 @@ class SoldOutCampaigns implements SmartLifecycle {
                 primaryChanged.increment();
             } else {
                 campaign.leaseEnd = sentAt + refreshNanos;
-                readsWork();
+                readWorked();
             }
         } catch (RuntimeException e) {
             kept.remove(couponCode, campaign);
-            readFailed.increment();
-            readsFail(e);
+            failedReads.increment();
+            readFailed(e);
         }
     }
 
@@ -176,24 +171,10 @@ class SoldOutCampaigns implements SmartLifecycle {
             if (read.outcome() == SoldOutReads.Outcome.KEPT) {
                 kept.put(couponCode, new Kept(read.campaign(), read.node(), read.readAt() + refreshNanos));
             }
-            readsWork();
+            readWorked();
         } catch (RuntimeException e) {
-            readFailed.increment();
-            readsFail(e);
-        }
-    }
-
-    private void readsWork() {
-        if (readFailing) {
-            log.info("Sold-out campaigns are readable again");
-            readFailing = false;
-        }
-    }
-
-    private void readsFail(RuntimeException e) {
-        if (!readFailing) {
-            log.warn("Cannot read sold-out campaigns, Redis answers them meanwhile: {}", e.getMessage());
-            readFailing = true;
+            failedReads.increment();
+            readFailed(e);
         }
     }
 
@@ -206,26 +187,10 @@ class SoldOutCampaigns implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        if (settings.enabled()) {
-            turns = scheduler.scheduleWithFixedDelay(this::turn, settings.pollEvery());
-        }
-    }
-
-    @Override
     public void stop() {
-        ScheduledFuture<?> running = turns;
-        if (running != null) {
-            running.cancel(true);
-            turns = null;
-        }
+        super.stop();
         kept.clear();
         toRead.clear();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return turns != null;
     }
 
     /** One kept campaign; {@code leaseEnd} ({@link System#nanoTime()}) is only moved by the background task. */

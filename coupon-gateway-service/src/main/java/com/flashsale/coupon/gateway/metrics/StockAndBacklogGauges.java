@@ -1,6 +1,7 @@
 package com.flashsale.coupon.gateway.metrics;
 
 import com.flashsale.coupon.events.LedgerKeys;
+import com.flashsale.coupon.gateway.redis.LedgerCopy;
 import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.redis.RedisSchedulerConfig;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -8,17 +9,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.MultiGauge.Row;
 import io.micrometer.core.instrument.Tags;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +25,7 @@ import org.springframework.stereotype.Component;
  * the same ledger, so dashboards aggregate them with max, not sum.
  */
 @Component
-class StockAndBacklogGauges implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(StockAndBacklogGauges.class);
+class StockAndBacklogGauges extends LedgerCopy {
 
     private final RedisConnections redis;
     private final MultiGauge stock;
@@ -40,16 +34,11 @@ class StockAndBacklogGauges implements SmartLifecycle {
     private final Map<String, AtomicLong> stockValues = new HashMap<>();
     private final Map<String, AtomicLong> backlogValues = new HashMap<>();
 
-    private final TaskScheduler scheduler;
-    private final Duration refreshEvery;
-    private volatile ScheduledFuture<?> refreshes;
-    private volatile boolean readFailing;
-
     StockAndBacklogGauges(RedisConnections redis, MetricsSettings settings, MeterRegistry meters,
             @Qualifier(RedisSchedulerConfig.SCHEDULER) TaskScheduler scheduler) {
+        super(scheduler, settings.ledgerRefresh(), "Cannot read the ledger for the stock and outbox gauges",
+                "The ledger is readable again for the stock and outbox gauges");
         this.redis = redis;
-        this.scheduler = scheduler;
-        this.refreshEvery = settings.ledgerRefresh();
         this.stock = MultiGauge.builder("coupon.stock.remaining")
                 .description("Coupons left in the Redis ledger, per campaign")
                 .register(meters);
@@ -58,27 +47,9 @@ class StockAndBacklogGauges implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Reads at once, then every {@code coupon.metrics.ledger-refresh}, until the context stops. */
+    /** Reads at once, then every {@code coupon.metrics.ledger-refresh}. */
     @Override
-    public void start() {
-        refreshes = scheduler.scheduleWithFixedDelay(this::refresh, refreshEvery);
-    }
-
-    @Override
-    public void stop() {
-        ScheduledFuture<?> running = refreshes;
-        if (running != null) {
-            running.cancel(true);
-            refreshes = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refreshes != null;
-    }
-
-    void refresh() {
+    protected void refresh() {
         Map<String, Long> stockNow = new HashMap<>();
         Map<String, Long> backlogNow = new HashMap<>();
         try {
@@ -94,18 +65,12 @@ class StockAndBacklogGauges implements SmartLifecycle {
                 }
                 backlogNow.put(couponCode, commands.xlen(keys.outbox()));
             }
-            if (readFailing) {
-                log.info("The ledger is readable again for the stock and outbox gauges");
-                readFailing = false;
-            }
+            readWorked();
         } catch (RuntimeException e) {
             // Last known numbers would show a calm ledger while nobody can see it: report none until Redis answers.
             stockNow.clear();
             backlogNow.clear();
-            if (!readFailing) {
-                log.warn("Cannot read the ledger for the stock and outbox gauges: {}", e.getMessage());
-                readFailing = true;
-            }
+            readFailed(e);
         }
         publish(stock, stockValues, stockNow);
         publish(backlog, backlogValues, backlogNow);
