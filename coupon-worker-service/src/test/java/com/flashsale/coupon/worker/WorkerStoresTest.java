@@ -21,6 +21,8 @@ public abstract class WorkerStoresTest {
     @Autowired
     protected ReferenceDataProvisioner provisioner;
 
+    private GatewayIssueScript gateway;
+
     /** No issuance in MySQL, an empty Redis, and every campaign and member provisioned into it anew. */
     protected void startWithoutIssuances() {
         deleteIssuances();
@@ -31,6 +33,17 @@ public abstract class WorkerStoresTest {
     protected void provisionIntoEmptyRedis() {
         WorkerTestEnvironment.flushRedis(redis);
         provisioner.provisionAll();
+    }
+
+    /** The gateway's own issue script on this Redis: sells by the ledger the worker provisioned. */
+    protected GatewayIssueScript gateway() {
+        GatewayIssueScript script = gateway;
+        if (script == null) {
+            // Racing test threads may each build one: any of them will do (its fields are final).
+            script = new GatewayIssueScript(redis);
+            gateway = script;
+        }
+        return script;
     }
 
     protected void deleteIssuances() {

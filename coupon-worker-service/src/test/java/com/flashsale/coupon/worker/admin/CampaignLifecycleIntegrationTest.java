@@ -45,12 +45,9 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
     @Autowired
     MockMvc mvc;
 
-    private GatewayIssueScript gateway;
-
     @BeforeEach
     void provision() {
         provisionIntoEmptyRedis();
-        gateway = new GatewayIssueScript(redis);
     }
 
     @Test
@@ -70,7 +67,7 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
         assertThat(redis.opsForHash().get(keys.campaign(), CampaignFields.STATUS)).isEqualTo("ACTIVE");
         assertThat(redis.opsForValue().get(keys.stock())).isEqualTo("3");
         assertThat(redis.opsForSet().isMember(LedgerKeys.CAMPAIGNS, code)).isTrue();
-        assertThat(gateway.issue(code, 1)).isEqualTo(2);
+        assertThat(gateway().issue(code, 1)).isEqualTo(2);
         assertThat(audit(code)).singleElement().satisfies(entry -> {
             assertThat(entry).containsEntry("operator_name", "local").containsEntry("action", "CREATED")
                     .containsEntry("before_state", null);
@@ -98,11 +95,11 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
         mvc.perform(create(code, 10, Instant.now().minusSeconds(1), null)).andExpect(status().isCreated());
 
         mvc.perform(changeStatus(code, "PAUSED")).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
-        assertThat(gateway.issue(code, 1)).isEqualTo(GatewayIssueScript.NOT_OPEN);
+        assertThat(gateway().issue(code, 1)).isEqualTo(GatewayIssueScript.NOT_OPEN);
         mvc.perform(changeStatus(code, "ACTIVE")).andExpect(status().isOk());
-        assertThat(gateway.issue(code, 1)).isEqualTo(9);
+        assertThat(gateway().issue(code, 1)).isEqualTo(9);
         mvc.perform(changeStatus(code, "ENDED")).andExpect(status().isOk()).andExpect(jsonPath("$.data.status").value("ENDED"));
-        assertThat(gateway.issue(code, 2)).isEqualTo(GatewayIssueScript.NOT_OPEN);
+        assertThat(gateway().issue(code, 2)).isEqualTo(GatewayIssueScript.NOT_OPEN);
         Snapshot ended = snapshot(code);
 
         refused(mvc.perform(changeStatus(code, "ACTIVE")), 409, "CAMPAIGN-002");
@@ -160,7 +157,7 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
         String code = newCode();
         mvc.perform(create(code, 10, Instant.now().minusSeconds(1), null)).andExpect(status().isCreated());
         for (long member = 1; member <= 4; member++) {
-            gateway.issue(code, member);
+            gateway().issue(code, member);
         }
         long couponId = jdbc.queryForObject("SELECT id FROM coupons WHERE code = ?", Long.class, code);
         jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) VALUES (?, 1, ?, NOW(3))",
@@ -197,7 +194,7 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
                         throw new IllegalStateException(e);
                     }
                 }
-                return (int) gateway.issue(code, index + 1);
+                return (int) gateway().issue(code, index + 1);
             });
 
             LedgerKeys keys = LedgerKeys.forCoupon(code);
@@ -217,7 +214,7 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
         String code = newCode();
         Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         mvc.perform(create(code, 10, tomorrow, null)).andExpect(status().isCreated());
-        assertThat(gateway.issue(code, 1)).isEqualTo(GatewayIssueScript.NOT_OPEN);
+        assertThat(gateway().issue(code, 1)).isEqualTo(GatewayIssueScript.NOT_OPEN);
 
         Instant now = Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
         mvc.perform(window(code, now, tomorrow)).andExpect(status().isOk())
@@ -225,7 +222,7 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
         LedgerKeys keys = LedgerKeys.forCoupon(code);
         assertThat(redis.opsForHash().get(keys.campaign(), CampaignFields.STARTS_AT))
                 .isEqualTo(Long.toString(now.toEpochMilli()));
-        assertThat(gateway.issue(code, 1)).isEqualTo(9);
+        assertThat(gateway().issue(code, 1)).isEqualTo(9);
         Snapshot selling = snapshot(code);
 
         refused(mvc.perform(window(code, now.plusSeconds(3600), tomorrow)), 409, "CAMPAIGN-003");

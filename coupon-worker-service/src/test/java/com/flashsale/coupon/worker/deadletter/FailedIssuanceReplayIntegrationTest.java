@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.kit.load.Simultaneous;
-import com.flashsale.coupon.worker.GatewayIssueScript;
 import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
@@ -65,12 +64,9 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
     @Autowired
     MockMvc mvc;
 
-    private GatewayIssueScript gateway;
-
     @BeforeEach
     void provision() {
         provisionIntoEmptyRedis();
-        gateway = new GatewayIssueScript(redis);
     }
 
     @Test
@@ -130,8 +126,8 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
         jdbc.update("UPDATE members SET status = 'INACTIVE' WHERE id = ?", failure.memberId());
         assertThat(replay.replay(campaign, failure.id(), "local").reason()).contains("INACTIVE");
         jdbc.update("UPDATE members SET status = 'ACTIVE' WHERE id = ?", failure.memberId());
-        gateway.issue(campaign.couponCode(), 1);
-        gateway.issue(campaign.couponCode(), 2);
+        gateway().issue(campaign.couponCode(), 1);
+        gateway().issue(campaign.couponCode(), 2);
         ReplayResult soldOut = replay.replay(campaign, failure.id(), "local");
 
         assertThat(soldOut.outcome()).isEqualTo(ReplayOutcome.STILL_FAILED);
@@ -145,7 +141,7 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
     void closesItWithoutACouponWhenTheMemberHoldsOneAnyway() {
         CampaignView campaign = newCampaign(10);
         Failure failure = fixedFailure(campaign);
-        gateway.issue(campaign.couponCode(), failure.memberId());
+        gateway().issue(campaign.couponCode(), failure.memberId());
 
         ReplayResult result = replay.replay(campaign, failure.id(), "local");
 
@@ -192,7 +188,7 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
 
             Simultaneous.run(failures.size() + buyers.size(), i -> i < failures.size()
                     ? replay.replay(campaign, failures.get(i).id(), "race")
-                    : gateway.issue(campaign.couponCode(), buyers.get(i - failures.size())));
+                    : gateway().issue(campaign.couponCode(), buyers.get(i - failures.size())));
 
             Map<Long, Double> holders = holders(campaign);
             long stock = stock(campaign);
@@ -234,7 +230,7 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
             }
             // Accepted a while ago and not persisted yet: reconciliation persists them meanwhile.
             for (long member = 1; member <= 5; member++) {
-                gateway.issue(campaign.couponCode(), member, Instant.now().minusSeconds(120));
+                gateway().issue(campaign.couponCode(), member, Instant.now().minusSeconds(120));
             }
 
             Simultaneous.run(2, i -> i == 0 ? replay.replayAll(campaign, "race") : reconciliation.runNow());
@@ -255,7 +251,7 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
         long lost = MEMBERS.incrementAndGet();
         acceptAndGiveUp(campaign, lost);
         Failure failure = fixedFailure(campaign);
-        gateway.issue(campaign.couponCode(), 3);
+        gateway().issue(campaign.couponCode(), 3);
         String base = "/api/v1/admin/campaigns/" + campaign.couponCode();
 
         mvc.perform(post(base + "/failed-issuances/" + failure.id() + "/replay"))
@@ -305,7 +301,7 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
     /** Accepted by the gateway's script, then given up on as the dead-letter processor does: a compensated failure. */
     private Failure acceptAndGiveUp(CampaignView campaign, long member) {
         Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        assertThat(gateway.issue(campaign.couponCode(), member, acceptedAt)).isNotNegative();
+        assertThat(gateway().issue(campaign.couponCode(), member, acceptedAt)).isNotNegative();
         String eventId = campaign.couponCode() + ":" + acceptedAt.toEpochMilli() + "-" + member;
         assertThat(revoker.revoke(CouponIssued.of(eventId, campaign.id(), campaign.couponCode(), member, acceptedAt),
                 "persisting failed permanently: member " + member + " missing")).isTrue();
