@@ -445,9 +445,13 @@ final class SystemRows {
         int events = s.drainEvents();
         step(String.format(Locale.ROOT, "Worker: %,d events already in Kafka", events));
         sale.fresh(BenchSettings.UNLIMITED_STOCK);
+        long worker = run.meter().processes().stream().filter(p -> p.role() == Role.WORKER).findFirst().orElseThrow()
+                .pid();
         CpuMeter.Measured<Settled> m = run.meter().measure(() -> {
-            WorkerDrain.publish(s.kafkaBootstrap(), s.issuedTopic(), sale.couponId(), s.couponCode(), BenchMembers.FIRST,
-                    events);
+            try (HeldProcess held = HeldProcess.hold(worker)) {
+                WorkerDrain.publish(s.kafkaBootstrap(), s.issuedTopic(), sale.couponId(), s.couponCode(),
+                        BenchMembers.FIRST, events);
+            }
             return Settle.of(sale::counts).quietFor(Duration.ZERO).pollEvery(Duration.ofMillis(20))
                     .alsoWaitFor(() -> events - sale.counts().rows()).atMost(DRAIN_TIMEOUT).await();
         });
@@ -461,8 +465,9 @@ final class SystemRows {
         return new ResultRow("worker", "worker persistence (drain of a Kafka backlog)",
                 String.format(Locale.ROOT, "%,d events published straight to Kafka", events), sale.persistenceRate(),
                 "rows/s", 0, 0, rows, -1, -1, verdicts, cost(m.window(), events),
-                "rows/s from the first row's MySQL timestamp to the last; CPU from the first event published to the"
-                        + " last row, per row; the reset that follows removes these rows");
+                "the worker held still (SIGSTOP) while the events are published; rows/s from the first row's MySQL"
+                        + " timestamp to the last; CPU from the first event published to the last row, per row; the reset"
+                        + " that follows removes these rows");
     }
 
     /** Every member asks {@code requests / members} times, in a shuffled order (fixed seed: same load every run). */
