@@ -448,10 +448,12 @@ final class SystemRows {
         long worker = run.meter().processes().stream().filter(p -> p.role() == Role.WORKER).findFirst().orElseThrow()
                 .pid();
         CpuMeter.Measured<Settled> m = run.meter().measure(() -> {
+            long started = System.nanoTime();
             try (HeldProcess held = HeldProcess.hold(worker)) {
                 WorkerDrain.publish(s.kafkaBootstrap(), s.issuedTopic(), sale.couponId(), s.couponCode(),
                         BenchMembers.FIRST, events);
             }
+            run.line("  published with the worker held still, in " + BenchRun.seconds(System.nanoTime() - started));
             return Settle.of(sale::counts).quietFor(Duration.ZERO).pollEvery(Duration.ofMillis(20))
                     .alsoWaitFor(() -> events - sale.counts().rows()).atMost(DRAIN_TIMEOUT).await();
         });
