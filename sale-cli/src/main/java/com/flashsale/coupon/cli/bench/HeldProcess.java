@@ -38,11 +38,14 @@ final class HeldProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        signalContinue();
         try {
-            Runtime.getRuntime().removeShutdownHook(release);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook runs anyway; a second SIGCONT does nothing.
+            signalContinue();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(release);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook runs anyway; a second SIGCONT does nothing.
+            }
         }
     }
 

@@ -368,11 +368,11 @@ final class SystemRows {
         double first = s.fixedRate() > 0 ? s.fixedRate() : firstRate(contended);
         run.line(String.format(Locale.ROOT, "  the open loop warms up at %.0f req/s for %d s", first,
                 GENERATOR_WARMUP.toSeconds()));
-        CpuMeter.Measured<LoadResult> warm = run.meter().measure(() -> openLoop(first, GENERATOR_WARMUP));
         if (s.fixedRate() > 0) {
-            return s.fixedRate();
+            openLoop(first, GENERATOR_WARMUP);
+            return first;
         }
-        double probe = scaledToShare(warm);
+        double probe = scaledToShare(run.meter().measure(() -> openLoop(first, GENERATOR_WARMUP)));
         run.line(String.format(Locale.ROOT, "  probing %.0f req/s for %d s", probe, RATE_PROBE.toSeconds()));
         return Math.min(first, scaledToShare(run.meter().measure(() -> openLoop(probe, RATE_PROBE))));
     }
