@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml and docker-compose.ha.yml cannot be started on these machines (no Docker engine),
  * so they are checked against what they wire together: the variables and ports the services read in
- * their application.yml, their Dockerfiles, .env, and the Prometheus, Grafana, nginx and Redis Cluster
+ * their application.yml, the Dockerfile they are built from, .env, and the Prometheus, Grafana, nginx and Redis Cluster
  * files they mount. The files are interpolated with .env the way compose does it.
  */
 class ComposeFileTest {
@@ -84,7 +84,7 @@ class ComposeFileTest {
             return env;
         }
 
-        /** Services built from the gateway's or the worker's Dockerfile, by service name. */
+        /** Services built from the Dockerfile (the gateway's and the worker's images), by service name. */
         Map<String, Path> dockerfiles() {
             Map<String, Path> dockerfiles = new TreeMap<>();
             services.forEach((service, definition) -> {
@@ -99,14 +99,29 @@ class ComposeFileTest {
             return dockerfiles;
         }
 
+        /** The build arguments of a service built from the Dockerfile. */
+        Map<String, String> buildArgs(String service) {
+            Map<String, String> args = new TreeMap<>();
+            Object given = map(service(service).get("build")).get("args");
+            assertThat(given).as(name + " " + service + ": build args as a map").isInstanceOf(Map.class);
+            map(given).forEach((key, value) -> args.put(key, String.valueOf(value)));
+            return args;
+        }
+
+        /** The module the image of SERVICE is built from: its build argument SERVICE. */
+        Path module(String service) {
+            Path module = root.resolve(buildArgs(service).get("SERVICE"));
+            assertThat(module.resolve("pom.xml")).as(name + " " + service + " builds a module of the reactor").isRegularFile();
+            return module;
+        }
+
         /** gateway or worker: which of the two services SERVICE runs. */
         String springService(String service) {
-            String module = dockerfiles().get(service).getParent().getFileName().toString();
-            return module.replace("coupon-", "").replace("-service", "");
+            return module(service).getFileName().toString().replace("coupon-", "").replace("-service", "");
         }
 
         Path applicationYml(String service) {
-            return dockerfiles().get(service).getParent().resolve("src/main/resources/application.yml");
+            return module(service).resolve("src/main/resources/application.yml");
         }
 
         /** Host path of each bind mount, by container path. */
@@ -153,8 +168,23 @@ class ComposeFileTest {
             assertThat(user.find()).as(what + " has a USER").isTrue();
             assertThat(user.group(1)).as(what + " runs as").doesNotStartWith("root").doesNotStartWith("0");
             assertThat(dockerfile).as(what).containsPattern("(?m)^HEALTHCHECK .*\\n?.*actuator/health/readiness");
-            Path module = root.resolve((String) map(services.get(entry.getKey()).get("build")).get("dockerfile")).getParent();
-            assertThat(dockerfile).as(what + " builds its own module").contains("-pl " + module.getFileName());
+            assertThat(dockerfile).as(what + " builds the module its build argument names").contains("-pl \"${SERVICE}\"");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {BASE, HA})
+    void eachImageIsBuiltWithItsServicesModuleAndPorts(String name) throws IOException {
+        ComposeFile file = files.get(name);
+        assertThat(file.dockerfiles()).as(name + " builds images").isNotEmpty();
+        for (String service : file.dockerfiles().keySet()) {
+            Map<String, String> args = file.buildArgs(service);
+            assertThat(file.springService(service)).as(name + " " + service + ": image of its own service")
+                    .isEqualTo(service.startsWith("gateway") ? "gateway" : service);
+            assertThat(args.get("PORT")).as(name + " " + service + ": the port the image exposes")
+                    .isEqualTo(String.valueOf(listeningPort(file, service)));
+            assertThat(args.get("MANAGEMENT_PORT")).as(name + " " + service + ": the actuator port the image exposes and checks")
+                    .isEqualTo(managementPort(file, service));
         }
     }
 
