@@ -76,7 +76,7 @@ status: ## [run] show servers and services
 	-scripts/services.sh status
 
 # The operator's token is signed by sale.jar (built once if missing); a system in the local mode does not look at it.
-reset: dev-keys ## [run] reset the sale: MySQL rows and the Redis ledger back to the seed, in one call (with an operator's token)
+reset: dev-keys ## [run] reset the sale: MySQL's issue rows deleted, the Redis ledger rebuilt at each campaign's quantity, in one call (with an operator's token)
 	@[ -f $(SALE_JAR) ] || $(MVN) -q -pl sale-cli -am package -DskipTests >&2
 	@curl -fsS -XPOST -H "Authorization: Bearer $$($(JAVA_HOME)/bin/java -jar $(SALE_JAR) token --scope coupon:admin)" $(WORKER_URL)/api/test/reset && echo
 

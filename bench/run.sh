@@ -122,7 +122,8 @@ start_bench_gateway() {
   local jfr=()
   [ -n "${BENCH_JFR:-}" ] && jfr=("-XX:StartFlightRecording=filename=$WORK/$name.jfr,settings=profile")
   env "${env[@]}" "$JAVA" -Xmx1g "${jfr[@]}" -jar "$WORK/gateway.jar" --server.port="$port" \
-    --management.server.port="$management" --spring.profiles.active="$BENCH_PROFILES" "${BENCH_GATEWAY_ARGS[@]}" \
+    --management.server.port="$management" --server.address=127.0.0.1 --management.server.address=127.0.0.1 \
+    --spring.profiles.active="$BENCH_PROFILES" "${BENCH_GATEWAY_ARGS[@]}" \
     "${options[@]}" >>"$LOG_DIR/$name.log" 2>&1 &
   local pid=$!
   BENCH_GATEWAY_PIDS+=("$pid")

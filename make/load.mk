@@ -1,4 +1,4 @@
-# Docker Compose deployment and the flash-sale load test. README: "Running with Docker Compose", "Load test".
+# Docker Compose deployment and the flash-sale load test. docs/operations.md: "Docker Compose", "Load test".
 # `docker compose` (v2) when the plugin is there, Debian's `docker-compose` (v1) otherwise.
 COMPOSE := $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo docker-compose)
 SALE_JAR := sale-cli/target/sale.jar

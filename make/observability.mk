@@ -5,7 +5,7 @@ PROMETHEUS_URL := http://127.0.0.1:$(or $(PROMETHEUS_PORT),9090)
 
 .PHONY: prometheus-up prometheus-down prometheus-targets observability-check
 
-prometheus-up: ## [observability] start Prometheus (scraping the gateway and worker) and wait until both are up targets
+prometheus-up: ## [observability] start Prometheus (scraping the gateway and worker) and wait until both targets are up
 	scripts/infra/start.sh prometheus
 	@echo "Prometheus targets ($(PROMETHEUS_URL)/targets):"
 	@scripts/infra/prometheus-targets.sh --wait 30

@@ -55,8 +55,10 @@ start_one() {
   cp "$jar" "$RUN_DIR/$name.jar"
   local auth
   mapfile -t auth < <(auth_env)
+  # Loopback only, both ports: under the local profile anyone who reaches them is trusted.
   nohup env "${auth[@]}" "$JAVA" -Xmx1g -jar "$RUN_DIR/$name.jar" --server.port="$(port_of "$name")" \
-    --management.server.port="$(management_port_of "$name")" --spring.profiles.active="$PROFILE" \
+    --management.server.port="$(management_port_of "$name")" --server.address=127.0.0.1 \
+    --management.server.address=127.0.0.1 --spring.profiles.active="$PROFILE" \
     >>"$LOG_DIR/$name.log" 2>&1 &
   echo $! >"$RUN_DIR/$name.pid"
   echo "$name: starting (pid $!, log $LOG_DIR/$name.log)"

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The seed's reset between runs, through the worker's operator endpoints. */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Set the coupon's quantity, then reset the sale: MySQL's issue and failure rows deleted and the"
-                + " Redis ledger rebuilt at full stock, in one call to the worker.")
+                + " Redis ledger rebuilt at full stock, together (two calls to the worker: the quantity, then the reset).")
 final class ResetCommand implements Callable<Integer> {
 
     @Spec

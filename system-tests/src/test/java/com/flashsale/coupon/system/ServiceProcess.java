@@ -72,6 +72,8 @@ public final class ServiceProcess implements AutoCloseable {
                     "-jar", jar.toString()));
             command.add("--server.port=" + port);
             command.add("--management.server.port=" + managementPort);
+            command.add("--server.address=127.0.0.1");
+            command.add("--management.server.address=127.0.0.1");
             properties.forEach((key, value) -> command.add("--" + key + "=" + value));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -8,6 +8,8 @@ import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
+import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
+import com.flashsale.coupon.worker.deadletter.ReplayOutcome;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import java.sql.Timestamp;
@@ -39,6 +41,9 @@ class LedgerVersionIntegrationTest extends OpenWorkerStoresTest {
 
     @Autowired
     ReconciliationRunner reconciliation;
+
+    @Autowired
+    FailedIssuanceReplay replay;
 
     @BeforeEach
     void provisionedSale() {
@@ -102,6 +107,24 @@ class LedgerVersionIntegrationTest extends OpenWorkerStoresTest {
 
         assertThat(revoker.revoke(issued, "the same dead letter again")).isFalse();
         assertThat(version()).isEqualTo(afterRevoke);
+    }
+
+    @Test
+    void aReplayMovesTheVersionOnlyWhenItGivesTheCouponAgain() {
+        Instant acceptedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        acceptInLedger(51, acceptedAt);
+        assertThat(revoker.revoke(CouponIssued.of("FLASH100:1-5", 2, "FLASH100", 51, acceptedAt), "permanent failure")).isTrue();
+        long failure = jdbc.queryForObject("SELECT id FROM failed_coupon_issues WHERE member_id = 51", Long.class);
+
+        redis.opsForValue().set(FLASH100.stock(), "0");
+        String soldOut = version();
+        assertThat(replay.replay(campaigns.find("FLASH100"), failure, "operator").outcome()).isEqualTo(ReplayOutcome.STILL_FAILED);
+        assertThat(version()).isEqualTo(soldOut);
+
+        redis.opsForValue().set(FLASH100.stock(), "5");
+        assertThat(replay.replay(campaigns.find("FLASH100"), failure, "operator").outcome()).isEqualTo(ReplayOutcome.PERSISTED);
+        assertThat(version()).isNotEqualTo(soldOut);
+        assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("4");
     }
 
     @Test

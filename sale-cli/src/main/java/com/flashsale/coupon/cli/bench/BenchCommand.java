@@ -116,7 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tokens-gateway-url", paramLabel = "URL",
             description = "a second bench gateway on the same stores that asks for tokens (bench/run.sh starts it):"
                     + " the constant and the issue endpoint are measured there too, with each member's own token;"
-                    + " none: those rows are left out")
+                    + " without it those rows are left out")
     LocalTarget tokensGateway;
 
     @Option(names = "--issued-topic", paramLabel = "TOPIC", defaultValue = "coupon-issued", description = "(default: ${DEFAULT-VALUE})")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code make bench-lab}: only the lab, no running system needed (only its servers). */
 @Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Run the seed's designs as in-process baselines (optimistic lock, pessimistic lock, Redisson"
+        description = { "Run the designs the system began with as in-process baselines (optimistic lock, pessimistic lock, Redisson"
                 + " lock, DECR + SISMEMBER, Lua script + Kafka send) on the same loads, against MariaDB (database "
                 + LabServers.DATABASE + "), Redis database " + LabServers.REDIS_DATABASE + " and the topic "
                 + LabServers.TOPIC + ", each judged on its answers and its store by the invariant checker.",
