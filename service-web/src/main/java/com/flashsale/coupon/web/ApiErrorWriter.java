@@ -2,6 +2,7 @@ package com.flashsale.coupon.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,13 @@ public class ApiErrorWriter {
     }
 
     public void write(HttpServletResponse response, ApiErrorCode code, String message) throws IOException {
-        response.setStatus(code.status().value());
+        write(response, code.status(), code, message);
+    }
+
+    /** Under a status of its own, as Spring MVC's refusals keep theirs. */
+    public void write(HttpServletResponse response, HttpStatusCode status, ApiErrorCode code, String message)
+            throws IOException {
+        response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         json.writeValue(response.getOutputStream(), ApiResponse.refusal(code, message));
     }

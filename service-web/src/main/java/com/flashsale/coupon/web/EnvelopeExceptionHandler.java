@@ -5,11 +5,15 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -57,7 +61,7 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return envelope(status, inOrder(ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> result.getMethodParameter().getParameterName() + ": " + error.getDefaultMessage()))));
+                        .map(error -> nameOf(result, error) + ": " + error.getDefaultMessage()))));
     }
 
     @Override
@@ -92,6 +96,11 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
                 + "and nothing after it.";
     }
 
+    /** A field of a request body by its JSON name, any other parameter by its own. */
+    private static String nameOf(ParameterValidationResult result, MessageSourceResolvable error) {
+        return error instanceof FieldError field ? field.getField() : result.getMethodParameter().getParameterName();
+    }
+
     /** Every reason at once, in one order whatever order the validator found them in. */
     private static String inOrder(Stream<String> reasons) {
         return reasons.sorted().collect(Collectors.joining("; "));
@@ -99,6 +108,6 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
 
     protected final ResponseEntity<Object> envelope(HttpStatusCode status, String message) {
         ApiErrorCode code = status.is4xxClientError() ? invalidRequest : internalError;
-        return ResponseEntity.status(status).body(ApiResponse.refusal(code, message));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiResponse.refusal(code, message));
     }
 }

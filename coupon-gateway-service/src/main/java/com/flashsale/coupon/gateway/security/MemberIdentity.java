@@ -43,7 +43,9 @@ public class MemberIdentity {
         String name = authentication == null ? null : authentication.getName();
         try {
             long member = name == null ? 0 : Long.parseLong(name);
-            if (member > 0) {
+            // Written as the member's number and nothing else: "042" or "+42" would be member 42 under
+            // another name, with limits of its own.
+            if (member > 0 && name.equals(Long.toString(member))) {
                 return member;
             }
         } catch (NumberFormatException e) {

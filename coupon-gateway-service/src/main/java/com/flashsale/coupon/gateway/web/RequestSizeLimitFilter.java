@@ -11,13 +11,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies larger than any valid request before they are read: an issue request is a few
- * dozen bytes, so a large body is a mistake or an attack and must not cost parsing time.
+ * dozen bytes, so a large body is a mistake or an attack and must not cost parsing time. A body
+ * that does not say its length is refused too ({@code 411}).
  *
  * <p>Written here because neither Spring MVC nor Boot's Tomcat settings bound a JSON body: Tomcat's
  * {@code max-http-form-post-size} covers form posts only, and {@code max-swallow-size} what is
@@ -40,8 +43,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        long length = request.getContentLengthLong();
+        if (length > maxBytes) {
             errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
+            return;
+        }
+        if (length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            // A body of unknown length (chunked) could only be bounded while it is read, by then by a
+            // parser: a request that small has no reason not to say its length.
+            errors.write(response, HttpStatus.LENGTH_REQUIRED, ErrorCode.INVALID_REQUEST,
+                    "Send the body with a Content-Length of at most " + maxBytes + " bytes; a body of unknown length is not read.");
             return;
         }
         chain.doFilter(request, response);

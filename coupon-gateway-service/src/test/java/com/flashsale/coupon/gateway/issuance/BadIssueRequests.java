@@ -46,6 +46,15 @@ final class BadIssueRequests {
     /** A body that is not JSON, sent as what it is. */
     static final String FORM_BODY = "couponCode=FLASH100";
 
+    /** A request that would issue member 1 a coupon, were it read as JSON and answered in JSON. */
+    static final String VALID_BODY = "{\"couponCode\":\"FLASH100\",\"memberId\":1}";
+
+    /** The same request in YAML, which the API does not read (and would read without its rules). */
+    static final String YAML_BODY = "couponCode: FLASH100\nmemberId: 1.9\nunknownField: 1\n";
+
+    /** Answers the API cannot give: it speaks JSON only. */
+    static final List<String> NOT_JSON_ACCEPTED = List.of("application/xml", "text/html", "application/yaml");
+
     private BadIssueRequests() {
     }
 }

@@ -9,7 +9,9 @@ import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.api.Reply;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -131,7 +133,29 @@ class IssueApiIntegrationTest extends TrustedGatewayTest {
                 .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(BadIssueRequests.FORM_BODY)), Caller.anonymous());
         api.send(gateway, "GET", BadIssueRequests.PATH, null, Caller.anonymous());
+        api.send(HttpRequest.newBuilder(gateway.resolve(BadIssueRequests.PATH))
+                .header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(BadIssueRequests.YAML_BODY)), Caller.anonymous());
+        BadIssueRequests.NOT_JSON_ACCEPTED.forEach(accept -> api.send(HttpRequest.newBuilder(gateway.resolve(BadIssueRequests.PATH))
+                .header("Content-Type", "application/json").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofString(BadIssueRequests.VALID_BODY)), Caller.anonymous()));
 
+        assertThat(ledger.snapshot()).isEqualTo(before);
+    }
+
+    /** Tomcat, not MockMvc: a chunked body really arrives without a length. */
+    @Test
+    void refusesABodyOfUnknownLengthWithoutReadingIt() {
+        Map<String, String> before = ledger.snapshot();
+
+        Reply answer = api.send(HttpRequest.newBuilder(LocalTarget.port(port).resolve(BadIssueRequests.PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(BadIssueRequests.VALID_BODY.getBytes(StandardCharsets.UTF_8)))),
+                Caller.anonymous());
+
+        assertThat(answer.status()).isEqualTo(411);
+        assertThat(answer.code()).isEqualTo("COMMON-001");
         assertThat(ledger.snapshot()).isEqualTo(before);
     }
 

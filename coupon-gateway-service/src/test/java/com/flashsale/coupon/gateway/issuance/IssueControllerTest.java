@@ -56,6 +56,24 @@ class IssueControllerTest {
     }
 
     @Test
+    void refusesABodyThatDoesNotSayItsLength() throws Exception {
+        assertRefusedBeforeDeciding(post(BadIssueRequests.PATH).contentType(MediaType.APPLICATION_JSON)
+                .header("Transfer-Encoding", "chunked"), 411, "COMMON-001");
+    }
+
+    @Test
+    void readsJsonOnly() throws Exception {
+        assertRefusedBeforeDeciding(post(BadIssueRequests.PATH).contentType("application/yaml")
+                .content(BadIssueRequests.YAML_BODY), 415, "COMMON-001");
+    }
+
+    @ParameterizedTest
+    @FieldSource("com.flashsale.coupon.gateway.issuance.BadIssueRequests#NOT_JSON_ACCEPTED")
+    void refusesBeforeDecidingWhenTheAnswerCouldNotBeJsonAndSaysSoInJson(String accept) throws Exception {
+        assertRefusedBeforeDeciding(issue(BadIssueRequests.VALID_BODY).accept(accept), 406, "COMMON-001");
+    }
+
+    @Test
     void answersServiceUnavailableWhateverKeepsRedisFromAnswering() throws Exception {
         given(issuer.issue(anyString(), anyLong()))
                 .willThrow(new RedisConnectionException("Unable to connect"))

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.ResultActions;
@@ -68,6 +70,14 @@ class MemberTokenTest extends TokenVerifyingSlice {
     void refusesATokenThatNamesNoMember() throws Exception {
         assertRefused(mvc.perform(issue("{\"couponCode\":\"FLASH100\",\"memberId\":1}")
                 .header("Authorization", "Bearer " + tokens.operator())), 403, "AUTH-002");
+        verifyNoInteractions(issuer);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "042", "+42", "0", "-42", "42 ", "4.2e1" })
+    void refusesATokenThatNamesAMemberOnlyOneWayOfReadingIt(String subject) throws Exception {
+        assertRefused(mvc.perform(issue("{\"couponCode\":\"FLASH100\"}")
+                .header("Authorization", "Bearer " + tokens.token(subject, null))), 403, "AUTH-002");
         verifyNoInteractions(issuer);
     }
 

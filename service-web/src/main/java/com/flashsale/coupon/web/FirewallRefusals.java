@@ -1,0 +1,32 @@
+package com.flashsale.coupon.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Spring Security's firewall refuses a URL or header it cannot read one way only ({@code ;x=1},
+ * {@code //}, an encoded slash) before any chain runs; Spring Security finds this bean and answers
+ * that refusal in the envelope like every other one, instead of the servlet container's error page.
+ * The firewall's reason names the offending part of the request, nothing of the service.
+ */
+class FirewallRefusals implements RequestRejectedHandler {
+
+    private static final ApiErrorCode REFUSED = () -> new ApiError(HttpStatus.BAD_REQUEST, "COMMON-001",
+            "The request was refused before it was read.");
+
+    private final ApiErrorWriter errors;
+
+    FirewallRefusals(ApiErrorWriter errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refusal)
+            throws IOException {
+        errors.write(response, REFUSED, refusal.getMessage());
+    }
+}
