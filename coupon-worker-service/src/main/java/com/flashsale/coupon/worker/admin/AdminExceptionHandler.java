@@ -11,13 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The operator API's refusals in the envelope, besides Spring MVC's ({@link EnvelopeExceptionHandler}:
  * {@code COMMON-001} under their own status): unknown campaigns, members and failed issuances, a
- * campaign's refusals, and a data store that cannot be reached.
+ * campaign's refusals, and a data store that cannot be reached or fails otherwise.
  */
 @RestControllerAdvice
 class AdminExceptionHandler extends EnvelopeExceptionHandler {
@@ -72,10 +73,18 @@ class AdminExceptionHandler extends EnvelopeExceptionHandler {
         return badRequest(e.getMessage());
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ApiResponse<Void>> storeUnavailable(DataAccessException e) {
-        log.warn("Admin request failed on a data store", e);
-        return ApiResponse.failure(ErrorCode.STORE_UNAVAILABLE);
+    /**
+     * "Try again" only when a store could not be reached or timed out ({@link StoreOutages}); a store's
+     * other failures would fail the same way on a retry, and are unexpected errors, logged whole.
+     */
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class })
+    ResponseEntity<ApiResponse<Void>> storeFailed(RuntimeException e) {
+        if (StoreOutages.isOutage(e)) {
+            log.warn("Admin request failed: a data store cannot be reached", e);
+            return ApiResponse.failure(ErrorCode.STORE_UNAVAILABLE);
+        }
+        log.error("Admin request failed on a data store", e);
+        return ApiResponse.failure(ErrorCode.INTERNAL_ERROR);
     }
 
     private static ResponseEntity<ApiResponse<Void>> badRequest(String message) {

@@ -80,7 +80,7 @@ class CampaignController {
     @Operation(summary = "List campaigns", description = "Oldest first, optionally only those of one status.")
     @Refusals({ INVALID_REQUEST, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<CampaignView>> list(@RequestParam(required = false) CampaignStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return ApiResponse.ok(PageView.of(campaigns.list(status, page, size)));
     }
@@ -140,7 +140,7 @@ class CampaignController {
     @Operation(summary = "The campaign's audit trail", description = "Who changed what, before and after; newest first.")
     @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<AuditEntryView>> audit(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return ApiResponse.ok(PageView.of(campaigns.audit(code, page, size)));
     }

@@ -1,6 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
+import com.flashsale.coupon.worker.campaign.CampaignTimes;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -10,13 +11,17 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-/** Bodies of the campaign endpoints. Times are ISO-8601 instants, kept to the millisecond. */
+/**
+ * Bodies of the campaign endpoints. Times are ISO-8601 instants, kept to the millisecond, from
+ * 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z ({@link CampaignTime}).
+ */
 final class CampaignRequests {
 
     /** The shape the ledger's keys allow (shared-events LedgerKeys). */
     static final String CODE = "[A-Za-z0-9_-]{1,64}";
     static final String CODE_MESSAGE = "must be 1-64 letters, digits, '-' or '_'";
     static final int MAX_QUANTITY = 10_000_000;
+    private static final String TIMES = CampaignTimes.RANGE;
 
     private CampaignRequests() {
     }
@@ -26,10 +31,10 @@ final class CampaignRequests {
             @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String couponCode,
             @Schema(example = "Spring sale, first 500") @NotBlank @Size(max = 100) String name,
             @Schema(example = "500") @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
-            @Schema(description = "when it starts selling; may be in the past to sell at once",
-                    example = "2026-12-01T09:00:00Z") @NotNull Instant startsAt,
-            @Schema(description = "when it stops selling; absent for no end, else after startsAt",
-                    example = "2026-12-02T09:00:00Z") Instant endsAt) {
+            @Schema(description = "when it starts selling; may be in the past to sell at once; " + TIMES,
+                    example = "2026-12-01T09:00:00Z") @NotNull @CampaignTime Instant startsAt,
+            @Schema(description = "when it stops selling; absent for no end, else after startsAt; " + TIMES,
+                    example = "2026-12-02T09:00:00Z") @CampaignTime Instant endsAt) {
     }
 
     record QuantityChange(
@@ -38,10 +43,10 @@ final class CampaignRequests {
     }
 
     record WindowChange(
-            @Schema(description = "may move only before the sale has started", example = "2026-12-01T10:00:00Z")
-            @NotNull Instant startsAt,
-            @Schema(description = "absent for no end, else after startsAt", example = "2026-12-02T10:00:00Z")
-            Instant endsAt) {
+            @Schema(description = "may move only before the sale has started; " + TIMES,
+                    example = "2026-12-01T10:00:00Z") @NotNull @CampaignTime Instant startsAt,
+            @Schema(description = "absent for no end, else after startsAt; " + TIMES, example = "2026-12-02T10:00:00Z")
+            @CampaignTime Instant endsAt) {
     }
 
     record StatusChange(

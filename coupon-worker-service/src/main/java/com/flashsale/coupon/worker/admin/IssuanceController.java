@@ -63,7 +63,7 @@ class IssuanceController {
     @Operation(summary = "Members holding a coupon", description = "As persisted in MySQL, in the order they were.")
     @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<Holder>> holders(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return ApiResponse.ok(PageView.of(issuances.holders(campaigns.find(code).id(), page, size)));
     }
@@ -75,7 +75,7 @@ class IssuanceController {
     ApiResponse<PageView<FailedIssuanceView>> failures(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @RequestParam(required = false) FailureStatus status,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return ApiResponse.ok(PageView.of(issuances.failures(campaigns.find(code).id(), status, page, size)));
     }

@@ -1,5 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.CampaignRequests.CODE;
+import static com.flashsale.coupon.worker.admin.CampaignRequests.CODE_MESSAGE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_ENDED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
@@ -15,7 +17,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,7 +48,9 @@ class SaleSetUpController {
                     + "changed with PUT /api/v1/admin/campaigns/{code}/quantity, which never goes below what was issued.")
     @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ProvisionedCampaign> initStock(
-            @Parameter(example = "FLASH100") @RequestParam @NotBlank String couponCode,
+            // The shape of every code, as on the campaign paths: MySQL would take "FLASH100 " for FLASH100.
+            @Parameter(example = "FLASH100") @RequestParam @Pattern(regexp = CODE, message = CODE_MESSAGE)
+            String couponCode,
             @Parameter(example = "100") @RequestParam @Min(1) @Max(CampaignRequests.MAX_QUANTITY) int quantity,
             Principal principal) {
         return ApiResponse.ok(campaigns.initStock(couponCode, quantity, Operators.name(principal)));

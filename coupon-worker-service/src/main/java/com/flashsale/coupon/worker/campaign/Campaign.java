@@ -168,9 +168,19 @@ public class Campaign {
     }
 
     private void requireOrderedWindow(Instant start, Instant end) {
+        requireStorable("startsAt", start);
+        requireStorable("endsAt", end);
         if (end != null && !end.isAfter(start)) {
             throw new CampaignRefusal(CampaignRefusal.Reason.INVALID_WINDOW,
                     "endsAt (" + end + ") must be after startsAt (" + start + ")");
+        }
+    }
+
+    // The API refuses such times already; here for every other caller, before the row is written.
+    private static void requireStorable(String field, Instant instant) {
+        if (!CampaignTimes.holds(instant)) {
+            throw new CampaignRefusal(CampaignRefusal.Reason.INVALID_WINDOW,
+                    field + ": " + CampaignTimes.RANGE + ", not " + instant);
         }
     }
 

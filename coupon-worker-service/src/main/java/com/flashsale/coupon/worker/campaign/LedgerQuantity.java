@@ -21,12 +21,16 @@ class LedgerQuantity {
         this.redis = redis;
     }
 
-    /** Returns how many the ledger has issued when that is more than {@code quantity}; 0 once lowered. */
+    /**
+     * Returns how many the ledger has issued when that is more than {@code quantity}; 0 once lowered, and
+     * 0 when the ledger does not hold the campaign: provisioning then writes it with the new quantity.
+     */
     long lower(String code, int quantity) {
         LedgerKeys keys = LedgerKeys.forCoupon(code);
         List<?> result = redis.execute(LOWER, List.of(keys.campaign(), keys.stock(), keys.issued(), keys.version()),
                 CampaignFields.QUANTITY, Integer.toString(quantity));
-        if (result == null || result.isEmpty() || ((Number) result.get(0)).longValue() == 0) {
+        // The script's nil (no such campaign) reaches here as a list holding one null.
+        if (result == null || result.isEmpty() || !(result.get(0) instanceof Number outcome) || outcome.longValue() == 0) {
             return 0;
         }
         return ((Number) result.get(1)).longValue();

@@ -18,7 +18,8 @@ public class CouponIssueRows {
     // Keeps one statement under the 65,535 placeholders a prepared statement may carry.
     static final int MAX_ROWS_PER_STATEMENT = 10_000;
 
-    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    // uuuu, the proleptic year: yyyy is the year of era, which writes the year -5 as 0006.
+    private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS");
 
     private final JdbcClient jdbc;
 

@@ -18,9 +18,10 @@ import java.time.temporal.ChronoField;
 @Converter
 public class UtcDateTimeText implements AttributeConverter<Instant, String> {
 
-    // The server answers "2026-01-01 10:00:00" when the fraction is zero, "...00.123" otherwise.
+    // The server answers "2026-01-01 10:00:00" when the fraction is zero, "...00.123" otherwise; uuuu
+    // as CouponIssueRows writes it (the proleptic year, not yyyy's year of era).
     private static final DateTimeFormatter READ = new DateTimeFormatterBuilder()
-            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .appendPattern("uuuu-MM-dd HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
             .toFormatter();
 

@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
+import static org.hamcrest.Matchers.endsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -10,6 +11,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -23,14 +25,27 @@ import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.campaign.LedgerNotUpdatedException;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisReadOnlyException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * How the operator endpoints (open, under the {@code local} profile) answer what they refuse: bad
@@ -47,6 +62,61 @@ class AdminControllersTest extends OperatorEndpointsSlice {
             assertRefused(mvc.perform(request), 400, "COMMON-001");
         }
         verifyNoInteractions(campaigns, issuances, replay, members, reset, reconciliation);
+    }
+
+    /** DATETIME holds no year past 9999, and yyyy once wrote the year -5 as 0006: refused before any store is asked. */
+    @Test
+    void refusesCampaignTimesTheStoresCannotHoldNamingTheFieldAndTheRange() throws Exception {
+        String range = "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z";
+
+        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
+                .content(AdminBadRequests.campaign("\"startsAt\":\"+10000-01-01T00:00:00Z\""))), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
+        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
+                .content(AdminBadRequests.campaign("\"startsAt\":\"-0005-01-01T00:00:00Z\""))), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
+        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
+                .content(AdminBadRequests.campaign("\"startsAt\":\"2026-12-01T09:00:00Z\",\"endsAt\":\"+10000-01-01T00:00:00Z\""))),
+                400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("endsAt: " + range));
+        // A window's body is validated with its path's code, and the shared handler names what such a
+        // validation refuses by the parameter ("change") until it names the body's fields too.
+        assertRefused(mvc.perform(put("/api/v1/admin/campaigns/SPRING25/window").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"startsAt\":\"+10000-01-01T00:00:00Z\",\"endsAt\":\"2026-12-01T10:00:00Z\"}")), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value(endsWith(": " + range)));
+        verifyNoInteractions(campaigns);
+    }
+
+    @Test
+    void takesTheFirstAndTheLastMillisecondOfTheRange() throws Exception {
+        given(campaigns.create(eq("SPRING25"), eq("Spring sale"), eq(500), eq(Instant.parse("1970-01-01T00:00:00Z")),
+                eq(Instant.parse("9999-12-31T23:59:59.999Z")), eq("local"))).willReturn(withVersion(0));
+
+        mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content("""
+                {"couponCode":"SPRING25","name":"Spring sale","quantity":500,"startsAt":"1970-01-01T00:00:00Z",
+                "endsAt":"9999-12-31T23:59:59.999Z"}"""))
+                .andExpect(status().isCreated());
+    }
+
+    /** page * size is the offset JPA takes as an int: a page past the bound is the client's mistake, not a store's. */
+    @Test
+    void refusesAPagePastTheBoundOnEveryListNamingTheParameter() throws Exception {
+        for (String list : List.of("/api/v1/admin/campaigns", "/api/v1/admin/campaigns/FLASH100/audit",
+                "/api/v1/admin/campaigns/FLASH100/holders", "/api/v1/admin/campaigns/FLASH100/failed-issuances")) {
+            assertRefused(mvc.perform(get(list).param("page", "2147483647").param("size", "200")), 400, "COMMON-001")
+                    .andExpect(jsonPath("$.error.message").value("page: must be less than or equal to 1000000"));
+        }
+        verifyNoInteractions(campaigns, issuances);
+    }
+
+    @Test
+    void refusesAStockInitCodeOfAnotherShape() throws Exception {
+        for (String code : List.of("FLASH100 ", "FLASH100!", "")) {
+            assertRefused(mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", code).param("quantity", "10")),
+                    400, "COMMON-001")
+                    .andExpect(jsonPath("$.error.message").value("couponCode: must be 1-64 letters, digits, '-' or '_'"));
+        }
+        verifyNoInteractions(campaigns);
     }
 
     @Test
@@ -125,6 +195,43 @@ class AdminControllersTest extends OperatorEndpointsSlice {
         assertRefused(mvc.perform(put("/api/v1/admin/campaigns/SPRING25/status").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"PAUSED\"}")), 503, "COMMON-002")
                 .andExpect(jsonPath("$.error.message").value(org.hamcrest.Matchers.containsString("is saved")));
+    }
+
+    /** Every failure that means a store was out of reach or too slow: a retry may succeed. */
+    @Test
+    void answersServiceUnavailableForEveryKindOfOutage() throws Exception {
+        for (RuntimeException outage : List.of(new QueryTimeoutException("Redis command timed out"),
+                new RedisConnectionFailureException("Unable to connect to Redis"),
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"),
+                new RecoverableDataAccessException("Communications link failure"),
+                new RedisSystemException("Error in execution", new RedisReadOnlyException(
+                        "READONLY You can't write against a read only replica.")),
+                new RedisSystemException("Error in execution", new RedisCommandExecutionException(
+                        "CLUSTERDOWN The cluster is down")),
+                new RedisSystemException("Redis exception", new RedisException("Connection closed")),
+                new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                        new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms")))) {
+            willThrow(outage).given(campaigns).find("SPRING25");
+
+            assertRefused(mvc.perform(get("/api/v1/admin/campaigns/SPRING25")), 503, "COMMON-002")
+                    .andExpect(jsonPath("$.error.message").value("a data store is unavailable, try again"));
+        }
+    }
+
+    /** A store that answered, but refused what the worker asked: a retry fails the same way, so no "try again". */
+    @Test
+    void answersAnInternalErrorForAStoreFailureThatIsNoOutage() throws Exception {
+        for (RuntimeException failure : List.of(new DataIntegrityViolationException("Data too long for column"),
+                new InvalidDataAccessApiUsageException("Page offset exceeds Integer.MAX_VALUE"),
+                new RedisSystemException("Error in execution", new RedisCommandExecutionException(
+                        "ERR user_script:12: attempt to compare nil with number")),
+                new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
+                        new IllegalStateException("EntityManagerFactory is closed")))) {
+            willThrow(failure).given(campaigns).find("SPRING25");
+
+            assertRefused(mvc.perform(get("/api/v1/admin/campaigns/SPRING25")), 500, "COMMON-500")
+                    .andExpect(jsonPath("$.error.message").value("Unexpected error."));
+        }
     }
 
     @Test

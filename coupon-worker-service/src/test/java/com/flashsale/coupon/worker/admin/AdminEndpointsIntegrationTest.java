@@ -1,6 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
+import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import java.util.List;
 import java.util.Map;
@@ -130,6 +132,59 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    /**
+     * Codes are exact, as the ledger's keys and the gateway read them: flash100 is not FLASH100, on any
+     * path that names a campaign, and asking for it changes nothing in either store.
+     */
+    @Test
+    void findsNoCampaignByACodeThatDiffersOnlyInCase() throws Exception {
+        Snapshot before = snapshot();
+        List<RequestBuilder> requests = List.of(get("/api/v1/admin/campaigns/flash100"),
+                put("/api/v1/admin/campaigns/flash100/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":\"PAUSED\"}"),
+                put("/api/v1/admin/campaigns/flash100/quantity").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"quantity\":20}"),
+                put("/api/v1/admin/campaigns/flash100/window").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"startsAt\":\"2026-12-01T10:00:00Z\"}"),
+                get("/api/v1/admin/campaigns/flash100/audit"),
+                get("/api/v1/admin/campaigns/flash100/issuances"),
+                get("/api/v1/admin/campaigns/flash100/holders"),
+                get("/api/v1/admin/campaigns/flash100/failed-issuances"),
+                post("/api/v1/admin/campaigns/flash100/failed-issuances/replay"),
+                post("/api/v1/admin/campaigns/flash100/failed-issuances/1/replay"),
+                post("/api/v1/coupons/stock/init").param("couponCode", "flash100").param("quantity", "20"));
+
+        for (RequestBuilder request : requests) {
+            mvc.perform(request).andExpect(EnvelopeMatchers.refused(404, "COUPON-001"))
+                    .andExpect(jsonPath("$.error.message").value("no coupon with code 'flash100'"));
+        }
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(redis.hasKey(LedgerKeys.forCoupon("flash100").campaign())).isFalse();
+        assertThat(redis.opsForSet().members(LedgerKeys.CAMPAIGNS)).doesNotContain("flash100");
+    }
+
+    /** page * size is the offset the database is asked from: past the bound it is refused, up to it answered. */
+    @Test
+    void refusesAPagePastTheBoundOnEveryListAndAnswersOneUpToIt() throws Exception {
+        Snapshot before = snapshot();
+        Map<String, Integer> largestPage = Map.of("/api/v1/admin/campaigns", 200, "/api/v1/admin/campaigns/FLASH100/audit", 200,
+                "/api/v1/admin/campaigns/FLASH100/holders", 500, "/api/v1/admin/campaigns/FLASH100/failed-issuances", 500);
+
+        for (Map.Entry<String, Integer> list : largestPage.entrySet()) {
+            String size = list.getValue().toString();
+            mvc.perform(get(list.getKey()).param("page", "2147483647").param("size", size))
+                    .andExpect(EnvelopeMatchers.refused(400, "COMMON-001"))
+                    .andExpect(jsonPath("$.error.message").value("page: must be less than or equal to 1000000"));
+            mvc.perform(get(list.getKey()).param("page", "1000000").param("size", size))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.data.items").isEmpty())
+                    .andExpect(jsonPath("$.data.page").value(1_000_000));
+        }
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
     /** What each of these requests is answered is {@link AdminControllersTest}'s; here, that none of them changes anything. */
     @Test
     void badInputChangesNothing() throws Exception {
@@ -158,10 +213,12 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
                 jdbc.queryForList("SELECT status, COUNT(*) AS members FROM members GROUP BY status ORDER BY status"),
                 redis.<String, String>opsForHash().entries(FLASH100.campaign()),
                 redis.opsForValue().get(FLASH100.stock()),
-                redis.<String, String>opsForHash().entries(LedgerKeys.MEMBERS));
+                redis.<String, String>opsForHash().entries(LedgerKeys.MEMBERS),
+                jdbc.queryForObject("SELECT COUNT(*) FROM campaign_audit", Long.class));
     }
 
     private record Snapshot(List<Map<String, Object>> coupons, List<Map<String, Object>> memberStatuses,
-            Map<String, String> flash100Campaign, String flash100Stock, Map<String, String> ledgerMembers) {
+            Map<String, String> flash100Campaign, String flash100Stock, Map<String, String> ledgerMembers,
+            long auditEntries) {
     }
 }

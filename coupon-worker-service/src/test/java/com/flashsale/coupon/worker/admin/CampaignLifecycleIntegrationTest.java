@@ -2,6 +2,7 @@ package com.flashsale.coupon.worker.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -18,6 +19,7 @@ import com.flashsale.coupon.worker.OpenWorkerStoresTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -263,6 +265,129 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
         refused(mvc.perform(get("/api/v1/admin/campaigns/NOPE/audit")), 404, "COUPON-001");
     }
 
+    /**
+     * DATETIME(3) holds no year past 9999 (MySQL refused the row, answered as a store outage), and a
+     * year before 1 was written as another year: such times are refused, naming the field, and change
+     * nothing in MySQL or Redis.
+     */
+    @Test
+    void refusesTimesOutsideWhatTheStoresHoldAndChangesNothing() throws Exception {
+        String code = newCode();
+        Instant tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        mvc.perform(create(code, 10, tomorrow, null)).andExpect(status().isCreated());
+        Snapshot before = snapshot(code);
+        long campaigns = jdbc.queryForObject("SELECT COUNT(*) FROM coupons", Long.class);
+        String other = newCode();
+        String range = "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z";
+
+        refused(mvc.perform(create(other, "+10000-01-01T00:00:00Z", null)), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
+        refused(mvc.perform(create(other, "2026-12-01T09:00:00Z", "+10000-01-01T00:00:00Z")), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("endsAt: " + range));
+        refused(mvc.perform(create(other, "-0005-01-01T00:00:00Z", null)), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
+        refused(mvc.perform(create(other, "1969-12-31T23:59:59Z", null)), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
+        refused(mvc.perform(window(code, "+10000-01-01T00:00:00Z", null)), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value(endsWith(": " + range)));
+        refused(mvc.perform(window(code, tomorrow.toString(), "+10000-01-01T00:00:00Z")), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value(endsWith(": " + range)));
+        refused(mvc.perform(window(code, "-0005-01-01T00:00:00Z", null)), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value(endsWith(": " + range)));
+
+        assertThat(snapshot(code)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupons", Long.class)).isEqualTo(campaigns);
+        assertThat(redis.hasKey(LedgerKeys.forCoupon(other).campaign())).isFalse();
+    }
+
+    /** The range's ends are stored as they were given, in MySQL and in the ledger's epoch milliseconds. */
+    @Test
+    void storesTheFirstAndTheLastMillisecondOfTheRangeExactly() throws Exception {
+        String code = newCode();
+
+        mvc.perform(create(code, "1970-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z")).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.startsAt").value("1970-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.data.endsAt").value("9999-12-31T23:59:59.999Z"));
+
+        assertThat(jdbc.queryForObject("SELECT CONCAT(starts_at, ' / ', ends_at) FROM coupons WHERE code = ?", String.class,
+                code)).isEqualTo("1970-01-01 00:00:00.000 / 9999-12-31 23:59:59.999");
+        mvc.perform(get("/api/v1/admin/campaigns/" + code)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.startsAt").value("1970-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.data.endsAt").value("9999-12-31T23:59:59.999Z"));
+        LedgerKeys keys = LedgerKeys.forCoupon(code);
+        assertThat(redis.opsForHash().get(keys.campaign(), CampaignFields.STARTS_AT)).isEqualTo("0");
+        assertThat(redis.opsForHash().get(keys.campaign(), CampaignFields.ENDS_AT))
+                .isEqualTo(Long.toString(Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli()));
+    }
+
+    /**
+     * Codes are exact in MySQL as in the ledger and the gateway: a code that differs only in case is
+     * unknown until created, and then a campaign of its own with keys of its own.
+     */
+    @Test
+    void aCodeThatDiffersOnlyInCaseIsACampaignOfItsOwn() throws Exception {
+        String code = newCode();
+        String lower = code.toLowerCase(Locale.ROOT);
+        mvc.perform(create(code, 10, Instant.now().minusSeconds(1), null)).andExpect(status().isCreated());
+        Snapshot upper = snapshot(code);
+
+        refused(mvc.perform(get("/api/v1/admin/campaigns/" + lower)), 404, "COUPON-001");
+        refused(mvc.perform(quantity(lower, 20)), 404, "COUPON-001");
+        refused(mvc.perform(changeStatus(lower, "PAUSED")), 404, "COUPON-001");
+        assertThat(snapshot(code)).isEqualTo(upper);
+
+        mvc.perform(create(lower, 3, Instant.now().minusSeconds(1), null)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.data.couponCode").value(lower));
+        mvc.perform(changeStatus(lower, "PAUSED")).andExpect(status().isOk());
+        mvc.perform(quantity(lower, 5)).andExpect(status().isOk()).andExpect(jsonPath("$.data.stock").value(5));
+
+        assertThat(snapshot(code)).usingRecursiveComparison().ignoringFields("auditEntries").isEqualTo(upper);
+        assertThat(jdbc.queryForList("SELECT code FROM coupons WHERE code IN (?, ?) ORDER BY id", String.class, code, lower))
+                .containsExactly(code, lower);
+        assertThat(redis.opsForHash().get(LedgerKeys.forCoupon(lower).campaign(), CampaignFields.STATUS)).isEqualTo("PAUSED");
+        assertThat(redis.opsForValue().get(LedgerKeys.forCoupon(lower).stock())).isEqualTo("5");
+        assertThat(gateway().issue(code, 1)).isEqualTo(9);
+        assertThat(gateway().issue(lower, 1)).isEqualTo(GatewayIssueScript.NOT_OPEN);
+    }
+
+    /**
+     * A quantity lowered while the ledger has lost the campaign (a Redis restarted without it): the ledger
+     * has nothing to lower, and provisioning writes the campaign with its new quantity.
+     */
+    @Test
+    void changesTheQuantityOfACampaignTheLedgerHasLost() throws Exception {
+        String code = newCode();
+        mvc.perform(create(code, 10, Instant.now().minusSeconds(1), null)).andExpect(status().isCreated());
+        LedgerKeys keys = LedgerKeys.forCoupon(code);
+        redis.delete(List.of(keys.campaign(), keys.stock(), keys.issued()));
+
+        mvc.perform(quantity(code, 8)).andExpect(status().isOk()).andExpect(jsonPath("$.data.stock").value(8));
+
+        assertThat(redis.opsForHash().get(keys.campaign(), CampaignFields.QUANTITY)).isEqualTo("8");
+        assertThat(redis.opsForValue().get(keys.stock())).isEqualTo("8");
+    }
+
+    /**
+     * The audit's operator column holds 200 characters, and a token's subject may be longer: the change
+     * goes through, audited under the subject's first 200 characters.
+     */
+    @Test
+    void auditsAnOperatorWithALongSubjectByItsFirst200Characters() throws Exception {
+        String code = newCode();
+        mvc.perform(create(code, 10, Instant.now(), null)).andExpect(status().isCreated());
+        String subject = "operator-".repeat(40);
+
+        mvc.perform(changeStatus(code, "PAUSED").with(jwt().jwt(token -> token.subject(subject))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.data.status").value("PAUSED"));
+        mvc.perform(quantity(code, 12).with(jwt().jwt(token -> token.subject(subject)))).andExpect(status().isOk());
+
+        assertThat(audit(code)).extracting(entry -> entry.get("operator_name"))
+                .containsExactly("local", subject.substring(0, 200), subject.substring(0, 200));
+        assertThat(redis.opsForHash().get(LedgerKeys.forCoupon(code).campaign(), CampaignFields.STATUS)).isEqualTo("PAUSED");
+        mvc.perform(get("/api/v1/admin/campaigns/" + code + "/audit")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.items[0].operator").value(subject.substring(0, 200)));
+    }
+
     /** What each of these is answered is the slice test's; here, that none of them changes anything. */
     @Test
     void badInputChangesNothing() throws Exception {
@@ -289,6 +414,13 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
                         + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
     }
 
+    /** With the times as the JSON carries them, years beyond four digits or before 1 among them. */
+    private static RequestBuilder create(String code, String startsAt, String endsAt) {
+        return post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(
+                "{\"couponCode\":\"" + code + "\",\"name\":\"Test " + code + "\",\"quantity\":10,\"startsAt\":\"" + startsAt
+                        + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
+    }
+
     private static MockHttpServletRequestBuilder changeStatus(String code, String status) {
         return put("/api/v1/admin/campaigns/" + code + "/status").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"" + status + "\"}");
@@ -300,6 +432,10 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
     }
 
     private static RequestBuilder window(String code, Instant startsAt, Instant endsAt) {
+        return window(code, startsAt.toString(), endsAt == null ? null : endsAt.toString());
+    }
+
+    private static RequestBuilder window(String code, String startsAt, String endsAt) {
         return put("/api/v1/admin/campaigns/" + code + "/window").contentType(MediaType.APPLICATION_JSON).content(
                 "{\"startsAt\":\"" + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
     }

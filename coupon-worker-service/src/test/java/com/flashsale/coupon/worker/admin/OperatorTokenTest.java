@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.kit.token.ForgedTokens;
+import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.EnvelopeMatchers;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
@@ -48,6 +49,21 @@ class OperatorTokenTest extends TokenVerifyingSlice {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"ENDED\"}"))
                 .andExpect(status().isOk());
         then(campaigns).should().changeStatus("SPRING25", CampaignStatus.ENDED, null, "operator");
+    }
+
+    /** The audit's column holds 200 characters: a longer subject is kept to them, and the change goes through. */
+    @Test
+    void namesAnOperatorWithALongSubjectByItsFirst200Characters() throws Exception {
+        String subject = "o".repeat(190) + "perator-with-a-long-subject";
+        given(campaigns.changeStatus("SPRING25", CampaignStatus.PAUSED, null, subject.substring(0, 200)))
+                .willReturn(new CampaignView(4, "SPRING25", "Spring sale", 500, CampaignStatus.PAUSED,
+                        Instant.parse("2026-12-01T09:00:00Z"), null, 4, null));
+
+        mvc.perform(put("/api/v1/admin/campaigns/SPRING25/status")
+                .header("Authorization", "Bearer " + tokens.token(subject, TokenIssuer.OPERATOR_SCOPE))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"PAUSED\"}"))
+                .andExpect(status().isOk());
+        then(campaigns).should().changeStatus("SPRING25", CampaignStatus.PAUSED, null, subject.substring(0, 200));
     }
 
     @Test

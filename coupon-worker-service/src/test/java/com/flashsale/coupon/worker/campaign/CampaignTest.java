@@ -34,6 +34,33 @@ class CampaignTest {
         assertUnchangedAfter(campaign, () -> campaign.moveWindow(TOMORROW, NOW, NOW), Reason.INVALID_WINDOW);
     }
 
+    /** DATETIME(3) holds no year past 9999, and the ledger's epoch milliseconds none before 1970. */
+    @Test
+    void refusesTimesOutsideWhatTheStoresHold() {
+        Instant year10000 = Instant.parse("+10000-01-01T00:00:00Z");
+        Instant yearMinus5 = Instant.parse("-0005-01-01T00:00:00Z");
+        Instant before1970 = CampaignTimes.EARLIEST.minusMillis(1);
+
+        assertRefused(() -> Campaign.open("SPRING25", "Spring", 500, year10000, null, NOW), Reason.INVALID_WINDOW);
+        assertRefused(() -> Campaign.open("SPRING25", "Spring", 500, yearMinus5, null, NOW), Reason.INVALID_WINDOW);
+        assertRefused(() -> Campaign.open("SPRING25", "Spring", 500, before1970, null, NOW), Reason.INVALID_WINDOW);
+        assertRefused(() -> Campaign.open("SPRING25", "Spring", 500, NOW, year10000, NOW), Reason.INVALID_WINDOW);
+        Campaign campaign = scheduledTomorrow();
+        assertUnchangedAfter(campaign, () -> campaign.moveWindow(year10000, null, NOW), Reason.INVALID_WINDOW);
+        assertUnchangedAfter(campaign, () -> campaign.moveWindow(TOMORROW, year10000, NOW), Reason.INVALID_WINDOW);
+        assertThatThrownBy(() -> campaign.moveWindow(TOMORROW, year10000, NOW))
+                .hasMessageStartingWith("endsAt: must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z");
+    }
+
+    @Test
+    void takesTheFirstAndTheLastMillisecondItCanStore() {
+        Campaign campaign = Campaign.open("SPRING25", "Spring", 500, CampaignTimes.EARLIEST,
+                Instant.parse("9999-12-31T23:59:59.999999Z"), NOW);
+
+        assertThat(campaign.view().startsAt()).isEqualTo(CampaignTimes.EARLIEST);
+        assertThat(campaign.view().endsAt()).isEqualTo(CampaignTimes.LATEST);
+    }
+
     @Test
     void pausesResumesAndEndsAndSayingTheSameTwiceChangesNothing() {
         Campaign campaign = scheduledTomorrow();

@@ -33,7 +33,7 @@ class SchemaMigrationIntegrationTest {
     @Test
     void migratesAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(5);
+        assertThat(migration.migrationsExecuted).isEqualTo(6);
         assertThat(jdbc.queryForList("SHOW TABLES", String.class)).contains("members", "coupons", "coupon_issues",
                 "failed_coupon_issues", "shedlock", "campaign_audit");
         assertThat(jdbc.queryForList("SELECT column_name FROM information_schema.columns "
@@ -67,6 +67,21 @@ class SchemaMigrationIntegrationTest {
                 + "WHERE code = 'ENDED50'", Boolean.class)).isTrue();
         assertThat(jdbc.queryForObject("SELECT quantity FROM coupons WHERE code = 'WELCOME10'", Integer.class))
                 .isEqualTo(1000);
+    }
+
+    /** As the Redis ledger and the gateway read them: FLASH100 and flash100 are two codes, each unique. */
+    @Test
+    void comparesCampaignCodesExactly() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupons WHERE code = 'flash100'", Integer.class)).isZero();
+        jdbc.update("INSERT INTO coupons (code, name, quantity, status, starts_at) "
+                + "VALUES ('welcome10', 'Lower case', 5, 'ACTIVE', '2025-01-01 00:00:00')");
+
+        assertThat(jdbc.queryForList("SELECT quantity FROM coupons WHERE code = 'welcome10'", Integer.class)).containsExactly(5);
+        assertThat(jdbc.queryForList("SELECT quantity FROM coupons WHERE code = 'WELCOME10'", Integer.class)).containsExactly(1000);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO coupons (code, name, quantity, status, starts_at) "
+                + "VALUES ('welcome10', 'Twice', 5, 'ACTIVE', '2025-01-01 00:00:00')"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        jdbc.update("DELETE FROM coupons WHERE code = 'welcome10'");
     }
 
     @Test
