@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,7 +23,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * runs: Spring MVC would ignore the first ({@code ?dryRun=true} on a replay that then replays) and
  * read the first of the second ({@code ?memberId=1&memberId=2}), so the client would believe it
  * asked for something it did not get. The refusal is a {@code 400} in the envelope, like a JSON body
- * with a field the API does not define. A request without a query string costs one null check.
+ * with a field the API does not define. A request without a query string or form body costs two checks.
  */
 final class DeclaredQueryParameters implements HandlerInterceptor {
 
@@ -32,7 +33,7 @@ final class DeclaredQueryParameters implements HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws ServletRequestBindingException {
-        if (request.getQueryString() == null || !(handler instanceof HandlerMethod method)) {
+        if (!(handler instanceof HandlerMethod method) || (request.getQueryString() == null && !formBody(request))) {
             return true;
         }
         Set<String> reads = declared.computeIfAbsent(method.getMethod(), ignored -> queryParameters(method));
@@ -47,6 +48,13 @@ final class DeclaredQueryParameters implements HandlerInterceptor {
             }
         }
         return true;
+    }
+
+    /** A form body's fields are request parameters too, which Spring MVC would bind as if in the query. */
+    private static boolean formBody(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, MediaType.APPLICATION_FORM_URLENCODED_VALUE, 0,
+                MediaType.APPLICATION_FORM_URLENCODED_VALUE.length());
     }
 
     /** Spring MVC's own 400 for a request its handler cannot bind, with the reason as its detail. */

@@ -33,6 +33,7 @@ import java.net.URI;
 import java.security.Principal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,7 +52,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code If-Match} (optional): a stale one is refused with 412.
  */
 @RestController
-@RequestMapping("/api/v1/admin/campaigns")
+@RequestMapping(path = "/api/v1/admin/campaigns", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "campaigns", description = "A campaign's lifecycle; every change is provisioned into the Redis ledger at once and audited")
 class CampaignController {
 

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.security.Principal;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A campaign's issuances for operators: where they stand, who holds one, what failed, and replaying it. */
 @RestController
-@RequestMapping("/api/v1/admin/campaigns/{code}")
+@RequestMapping(path = "/api/v1/admin/campaigns/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "issuances", description = "Counts, holders and failed issuances of a campaign; replaying failed ones")
 class IssuanceController {
 

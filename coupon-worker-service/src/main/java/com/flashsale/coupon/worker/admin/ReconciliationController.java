@@ -10,12 +10,15 @@ import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** On-demand reconciliation for operators and drills; answers with what was found and repaired. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "reconciliation")
 class ReconciliationController {
 

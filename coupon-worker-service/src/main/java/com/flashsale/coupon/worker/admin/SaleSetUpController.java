@@ -20,7 +20,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.security.Principal;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * whatever was sold, then the sale reset to full stock. Absent in {@code prod}, whatever the token.
  */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Profile("!prod")
 @Tag(name = "sale set-up")
 class SaleSetUpController {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * Operator requests that validation refuses before anything is read or written, bodies that could be
@@ -36,6 +37,8 @@ final class AdminBadRequests {
                 campaignStatus("{\"status\":\"ACTIVE\",\"status\":\"PAUSED\"}"),
                 campaignStatus("{\"status\":\"PAUSED\"}{\"status\":\"ACTIVE\"}"),
                 campaignStatus("{\"status\":\"PAUSED\",\"quantity\":1000000}"),
+                campaignStatus("{\"status\":2}"),
+                campaignStatus("{\"status\":\"2\"}"),
                 put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "version three").content("{\"status\":\"PAUSED\"}"),
                 put("/api/v1/admin/campaigns/FLASH 100/status").contentType(MediaType.APPLICATION_JSON)
@@ -52,6 +55,9 @@ final class AdminBadRequests {
                 newCampaign(campaign("\"quantity\":\"10\"")),
                 newCampaign(campaign("\"startsAt\":null")),
                 newCampaign(campaign("\"startsAt\":\"tomorrow\"")),
+                newCampaign(campaign("\"startsAt\":1796115600")),
+                newCampaign(campaign("\"startsAt\":\"1796115600\"")),
+                newCampaign(campaign("\"startsAt\":\"2026-12-01T09:00:00\"")),
                 newCampaign(campaign("\"startsAt\":\"+10000-01-01T00:00:00Z\"")),
                 newCampaign(campaign("\"startsAt\":\"-0005-01-01T00:00:00Z\"")),
                 newCampaign(campaign("\"startsAt\":\"1969-12-31T23:59:59.999Z\"")),
@@ -62,6 +68,13 @@ final class AdminBadRequests {
                 get("/api/v1/admin/campaigns").param("page", "2147483647"),
                 get("/api/v1/admin/campaigns").param("page", "1000001"),
                 get("/api/v1/admin/campaigns").param("status", "OPEN"),
+                // In the query string, as clients send them.
+                get("/api/v1/admin/campaigns?size=1&size=2"),
+                get("/api/v1/admin/campaigns?sort=code"),
+                post("/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=70&quantity=10"),
+                post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay?dryRun=true"),
+                post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay")
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("dryRun=true"),
                 get("/api/v1/admin/campaigns/FLASH100!"),
                 quantity("{}"),
                 quantity("{\"quantity\":0}"),
@@ -70,6 +83,7 @@ final class AdminBadRequests {
                         .header("If-Match", "\"-1\"").content("{\"quantity\":100}"),
                 window("{}"),
                 window("{\"startsAt\":\"2026-13-01T00:00:00Z\"}"),
+                window("{\"startsAt\":1796115600}"),
                 window("{\"startsAt\":\"+10000-01-01T00:00:00Z\"}"),
                 window("{\"startsAt\":\"-0005-01-01T00:00:00Z\"}"),
                 window("{\"startsAt\":\"2026-12-01T10:00:00Z\",\"endsAt\":\"+10000-01-01T00:00:00Z\"}"),
@@ -91,7 +105,31 @@ final class AdminBadRequests {
                 put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"DELETED\"}"),
                 put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"status\":1}"),
+                put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"INACTIVE\",\"memberId\":8}"));
+    }
+
+    /** A request and the status it is refused with. */
+    record Refusal(RequestBuilder request, int status) {
+    }
+
+    /**
+     * Requests that would change something were they JSON and answered in JSON: a YAML body is
+     * {@code 415}, an answer asked for in another format {@code 406}, both before the handler runs.
+     */
+    static List<Refusal> outsideJson() {
+        return List.of(
+                new Refusal(put("/api/v1/admin/campaigns/FLASH100/status").contentType("application/yaml")
+                        .content("status: PAUSED\n"), 415),
+                new Refusal(post("/api/v1/admin/campaigns").contentType("application/yaml")
+                        .content("couponCode: NEW1\nname: New\nquantity: \"10\"\nstartsAt: 2026-12-01T09:00:00Z\nbogus: 1\n"), 415),
+                new Refusal(campaignStatus("{\"status\":\"PAUSED\"}").accept(MediaType.APPLICATION_XML), 406),
+                new Refusal(newCampaign(campaign("\"couponCode\":\"NEW1\"")).accept(MediaType.TEXT_HTML), 406),
+                new Refusal(quantity("{\"quantity\":150}").accept("application/yaml"), 406),
+                new Refusal(post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay")
+                        .accept(MediaType.APPLICATION_XML), 406),
+                new Refusal(get("/api/v1/admin/campaigns/NOPE").accept(MediaType.APPLICATION_XML), 406));
     }
 
     /** A valid new campaign's body with one field replaced. */
@@ -105,15 +143,15 @@ final class AdminBadRequests {
         return body.append('}').toString();
     }
 
-    private static RequestBuilder newCampaign(String body) {
+    private static MockHttpServletRequestBuilder newCampaign(String body) {
         return post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
-    private static RequestBuilder campaignStatus(String body) {
+    private static MockHttpServletRequestBuilder campaignStatus(String body) {
         return put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 
-    private static RequestBuilder quantity(String body) {
+    private static MockHttpServletRequestBuilder quantity(String body) {
         return put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 

@@ -193,6 +193,9 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
         for (RequestBuilder request : AdminBadRequests.all()) {
             mvc.perform(request);
         }
+        for (AdminBadRequests.Refusal refusal : AdminBadRequests.outsideJson()) {
+            mvc.perform(refusal.request());
+        }
 
         assertThat(snapshot()).isEqualTo(before);
     }
