@@ -3,7 +3,6 @@ package com.flashsale.coupon.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -15,9 +14,6 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  */
 class FirewallRefusals implements RequestRejectedHandler {
 
-    private static final ApiErrorCode REFUSED = () -> new ApiError(HttpStatus.BAD_REQUEST, "COMMON-001",
-            "The request was refused before it was read.");
-
     private final ApiErrorWriter errors;
 
     FirewallRefusals(ApiErrorWriter errors) {
@@ -27,6 +23,6 @@ class FirewallRefusals implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refusal)
             throws IOException {
-        errors.write(response, REFUSED, refusal.getMessage());
+        errors.write(response, ApiError.REFUSED_UNREAD, refusal.getMessage());
     }
 }

@@ -14,7 +14,7 @@ public enum ErrorCode implements ApiErrorCode {
     // is always safe: the ledger answers COUPON-002 if the first attempt went through.
     LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002",
             "Coupon issuance is temporarily unavailable. Please try again shortly: a retry never issues a second coupon."),
-    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "COMMON-003", "The request body is too large."),
+    PAYLOAD_TOO_LARGE(ApiError.PAYLOAD_TOO_LARGE),
     INTERNAL_ERROR(ApiError.INTERNAL_ERROR),
     MEMBER_NOT_FOUND(ApiError.MEMBER_NOT_FOUND),
     MEMBER_NOT_ACTIVE(HttpStatus.FORBIDDEN, "MEMBER-002", "The member is not active."),

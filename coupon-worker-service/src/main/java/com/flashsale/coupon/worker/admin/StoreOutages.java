@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
@@ -51,11 +47,21 @@ final class StoreOutages {
     /** What else Redis answers while a primary is lost or a cluster reconfigures. */
     private static final List<String> UNAVAILABLE_REPLIES = List.of("MASTERDOWN", "CLUSTERDOWN", "TRYAGAIN", "NOREPLICAS");
 
+    /** Deeper than any wrapping of Spring, Hibernate, the pool and the driver. */
+    private static final int MAX_CAUSES = 32;
+
     private StoreOutages() {
     }
 
     static boolean isOutage(Throwable failure) {
-        return causes(failure).stream().anyMatch(StoreOutages::isOutageItself);
+        // A bounded walk, so a chain that loops back on itself ends too.
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+            if (isOutageItself(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isOutageItself(Throwable cause) {
@@ -69,15 +75,5 @@ final class StoreOutages {
         }
         // Lettuce's other failures are of the connection: closed, reset, not established.
         return cause instanceof RedisException;
-    }
-
-    /** The failure and its causes, outermost first; a chain that loops back is cut where it does. */
-    private static List<Throwable> causes(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Throwable> chain = new ArrayList<>();
-        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
-            chain.add(t);
-        }
-        return chain;
     }
 }

@@ -72,6 +72,15 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     }
 
     @Test
+    void refusesABodyTooLargeOrOfUnknownLengthBeforeReadingIt() throws Exception {
+        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
+                .content(AdminBadRequests.campaign("\"name\":\"New" + " ".repeat(5_000) + "\""))), 413, "COMMON-003");
+        assertRefused(mvc.perform(put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
+                .header("Transfer-Encoding", "chunked")), 411, "COMMON-001");
+        verifyNoInteractions(campaigns);
+    }
+
+    @Test
     void namesTheQueryParameterItDoesNotRead() throws Exception {
         assertRefused(mvc.perform(post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay?dryRun=true")),
                 400, "COMMON-001")
