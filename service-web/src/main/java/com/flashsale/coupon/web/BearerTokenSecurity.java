@@ -37,7 +37,7 @@ public final class BearerTokenSecurity {
 
     /** Open to anyone: health probes, the API's documentation (where springdoc serves it), error pages. */
     public static final String[] OPEN_PATHS = {"/actuator/health", "/actuator/health/**", "/v3/api-docs",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+            "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
 
     private BearerTokenSecurity() {
     }
