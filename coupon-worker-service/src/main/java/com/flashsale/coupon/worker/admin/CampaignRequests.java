@@ -21,6 +21,12 @@ final class CampaignRequests {
     static final String CODE = "[A-Za-z0-9_-]{1,64}";
     static final String CODE_MESSAGE = "must be 1-64 letters, digits, '-' or '_'";
     static final int MAX_QUANTITY = 10_000_000;
+    /**
+     * No control character (a NUL, a line break) and no half of a character: MySQL would store a lone
+     * surrogate as '?', so the name read back would not be the name sent.
+     */
+    static final String PRINTABLE = "[^\\p{Cc}\\p{Cs}]*";
+    static final String PRINTABLE_MESSAGE = "must hold no control character and no broken character (a lone surrogate)";
     private static final String TIMES = CampaignTimes.RANGE;
 
     private CampaignRequests() {
@@ -29,7 +35,8 @@ final class CampaignRequests {
     record NewCampaign(
             @Schema(description = "unique for ever: an ended campaign's code is not given again", example = "SPRING25")
             @NotNull @Pattern(regexp = CODE, message = CODE_MESSAGE) String couponCode,
-            @Schema(example = "Spring sale, first 500") @NotBlank @Size(max = 100) String name,
+            @Schema(example = "Spring sale, first 500") @NotBlank @Size(max = 100)
+            @Pattern(regexp = PRINTABLE, message = PRINTABLE_MESSAGE) String name,
             @Schema(example = "500") @NotNull @Min(1) @Max(MAX_QUANTITY) Integer quantity,
             @Schema(description = "when it starts selling; may be in the past to sell at once; " + TIMES,
                     example = "2026-12-01T09:00:00Z") @NotNull @CampaignTime Instant startsAt,

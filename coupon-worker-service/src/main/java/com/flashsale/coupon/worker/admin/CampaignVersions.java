@@ -12,7 +12,12 @@ import org.springframework.http.ResponseEntity;
  */
 final class CampaignVersions {
 
-    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+    /**
+     * The ETag exactly as given: a strong tag, quoted, the number without leading zeros. A weak tag
+     * ({@code W/"3"}) never matches under {@code If-Match}, and {@code 3} or {@code "03"} is not what
+     * any answer gave.
+     */
+    private static final Pattern VERSION = Pattern.compile("\"(0|[1-9]\\d{0,17})\"");
 
     private CampaignVersions() {
     }

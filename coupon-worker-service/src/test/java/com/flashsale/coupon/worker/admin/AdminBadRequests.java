@@ -41,6 +41,9 @@ final class AdminBadRequests {
                 campaignStatus("{\"status\":\"2\"}"),
                 put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
                         .header("If-Match", "version three").content("{\"status\":\"PAUSED\"}"),
+                campaignStatus("{\"status\":\"PAUSED\"}").header("If-Match", "W/\"1\""),
+                campaignStatus("{\"status\":\"PAUSED\"}").header("If-Match", "1"),
+                campaignStatus("{\"status\":\"PAUSED\"}").header("If-Match", "\"01\""),
                 put("/api/v1/admin/campaigns/FLASH 100/status").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"status\":\"PAUSED\"}"),
                 newCampaign("{}"),
@@ -49,6 +52,9 @@ final class AdminBadRequests {
                 newCampaign(campaign("\"couponCode\":\"" + "X".repeat(65) + "\"")),
                 newCampaign(campaign("\"name\":\" \"")),
                 newCampaign(campaign("\"name\":\"" + "n".repeat(101) + "\"")),
+                newCampaign(campaign("\"name\":\"Spring\\u0000sale\"")),
+                newCampaign(campaign("\"name\":\"Spring\\nsale\"")),
+                newCampaign(campaign("\"name\":\"Spring \\ud83d sale\"")),
                 newCampaign(campaign("\"quantity\":0")),
                 newCampaign(campaign("\"quantity\":10000001")),
                 newCampaign(campaign("\"quantity\":1.5")),

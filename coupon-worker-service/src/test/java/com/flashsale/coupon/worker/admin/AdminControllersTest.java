@@ -127,6 +127,17 @@ class AdminControllersTest extends OperatorEndpointsSlice {
                 .andExpect(status().isCreated());
     }
 
+    /** A character beyond the basic plane is one character, whole; only a broken one or a control character is refused. */
+    @Test
+    void takesANameWithACharacterBeyondTheBasicPlane() throws Exception {
+        given(campaigns.create(eq("SPRING25"), eq("Spring \ud83c\udf38 sale"), eq(500), eq(Instant.parse("2026-12-01T09:00:00Z")),
+                eq(null), eq("local"))).willReturn(withVersion(0));
+
+        mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content("""
+                {"couponCode":"SPRING25","name":"Spring \ud83c\udf38 sale","quantity":500,"startsAt":"2026-12-01T09:00:00Z"}"""))
+                .andExpect(status().isCreated());
+    }
+
     /** page * size is the offset JPA takes as an int: a page past the bound is the client's mistake, not a store's. */
     @Test
     void refusesAPagePastTheBoundOnEveryListNamingTheParameter() throws Exception {
