@@ -16,7 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * would then be read by a mapper that knows none of the strict rules ({@code memberId: 1.5} read as
  * member 1, unknown fields ignored). So every converter of another structured format is dropped;
  * those of strings, bytes and resources stay.</li>
- * <li>Only the query parameters an endpoint reads, each once ({@link DeclaredQueryParameters}).</li>
+ * <li>Only the query parameters an endpoint reads, each once, and a body only where it reads one
+ * ({@link DeclaredInput}).</li>
  * </ul>
  * What the answer may be is each controller's {@code produces}: JSON, refused with {@code 406} before
  * the handler runs otherwise, so no change is made that could not be answered.
@@ -39,7 +40,7 @@ class ApiRequestRules implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new DeclaredQueryParameters()).addPathPatterns(API_PATHS);
+        registry.addInterceptor(new DeclaredInput()).addPathPatterns(API_PATHS);
     }
 
     static boolean readsAnotherFormat(HttpMessageConverter<?> converter) {

@@ -53,6 +53,9 @@ class IssueControllerTest {
         assertRefusedBeforeDeciding(post(BadIssueRequests.PATH).contentType(MediaType.TEXT_PLAIN)
                 .content(BadIssueRequests.FORM_BODY), 415, "COMMON-001");
         assertRefusedBeforeDeciding(get(BadIssueRequests.PATH), 405, "COMMON-001");
+        // What curl sends without a Content-Type: a form, not fields of a query.
+        assertRefusedBeforeDeciding(post(BadIssueRequests.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(BadIssueRequests.VALID_BODY), 415, "COMMON-001");
     }
 
     @Test

@@ -31,7 +31,9 @@ class MemberAdminController {
 
     @PutMapping("/api/v1/admin/members/{memberId}/status")
     @Operation(summary = "Activate or deactivate a member",
-            description = "Changed in MySQL, then in the ledger: the gateway answers by it on the next request.")
+            description = "Changed in MySQL, then in the ledger. A member made active is answered by it on the next "
+                    + "request; one made inactive within a gateway's coupon.members.mirror-refresh (1 s), the time its "
+                    + "copy of the active members takes to see the change.")
     @Refusals({ INVALID_REQUEST, MEMBER_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<MemberStatusChanged> changeStatus(@PathVariable @Positive long memberId,
             @RequestBody @Valid MemberStatusChange change) {

@@ -4,7 +4,11 @@ import com.flashsale.coupon.worker.provisioning.ReferenceDataProvisioner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Changes a member's status in MySQL, then in the ledger, so the gateway sees it on the next request. */
+/**
+ * Changes a member's status in MySQL, then in the ledger. Gateways ask the ledger about a member they do
+ * not hold as active at once; one they hold as active they keep answering as such until their copy of
+ * the active members sees the change, within {@code coupon.members.mirror-refresh}.
+ */
 @Service
 class MemberAdministration {
 

@@ -81,6 +81,12 @@ final class AdminBadRequests {
                 post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay?dryRun=true"),
                 post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("dryRun=true"),
+                // A body where the endpoint reads none: the reset or the replay would run for real.
+                post("/api/test/reset").contentType(MediaType.APPLICATION_JSON).content("{\"dryRun\":true}"),
+                post("/api/test/reset").contentType("application/yaml").content("dryRun: true"),
+                post("/api/v1/admin/reconciliation").contentType(MediaType.TEXT_PLAIN).content("hello"),
+                post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"ids\":[1,2]}"),
                 get("/api/v1/admin/campaigns/FLASH100!"),
                 quantity("{}"),
                 quantity("{\"quantity\":0}"),
