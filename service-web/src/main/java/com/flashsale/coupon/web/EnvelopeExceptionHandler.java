@@ -67,7 +67,7 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return envelope(status, unreadableBody());
+        return envelope(status, UnreadableBodies.reason(ex).orElseGet(this::unreadableBody));
     }
 
     @Override

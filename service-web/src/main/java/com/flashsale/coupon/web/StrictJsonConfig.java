@@ -67,16 +67,16 @@ public class StrictJsonConfig {
         @Override
         public Instant deserialize(JsonParser parser, DeserializationContext context) {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                return context.reportInputMismatch(this, "an instant is an ISO-8601 text such as 2030-06-30T12:00:00Z");
+                return context.reportInputMismatch(Instant.class, "an instant is an ISO-8601 text such as 2030-06-30T12:00:00Z");
             }
             try {
                 TemporalAccessor parsed = DateTimeFormatter.ISO_INSTANT.parse(parser.getString());
                 if (parsed.query(DateTimeFormatter.parsedLeapSecond())) {
-                    return context.reportInputMismatch(this, "a leap second is not an instant the API keeps");
+                    return context.reportInputMismatch(Instant.class, "a leap second is not an instant the API keeps");
                 }
                 return Instant.from(parsed);
             } catch (DateTimeException e) {
-                return context.reportInputMismatch(this, "an instant is an ISO-8601 text such as 2030-06-30T12:00:00Z");
+                return context.reportInputMismatch(Instant.class, "an instant is an ISO-8601 text such as 2030-06-30T12:00:00Z");
             }
         }
     }

@@ -15,6 +15,7 @@ import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -56,6 +57,18 @@ class IssueControllerTest {
         // What curl sends without a Content-Type: a form, not fields of a query.
         assertRefusedBeforeDeciding(post(BadIssueRequests.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .content(BadIssueRequests.VALID_BODY), 415, "COMMON-001");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"couponCode":"FLASH100","memberId":"1"}           | memberId: must be a whole number.
+            {"couponCode":"FLASH100","memberId":1.5}           | memberId: must be a whole number.
+            {"couponCode":123,"memberId":1}                    | couponCode: must be text.
+            {"couponCode":"FLASH100","memberId":1,"quantity":5} | 'quantity' is not a field of this request.
+            """)
+    void namesTheFieldItCouldNotReadAndWhatItTakes(String body, String message) throws Exception {
+        assertRefusedBeforeDeciding(issue(body), 400, "COMMON-001");
+        mvc.perform(issue(body)).andExpect(jsonPath("$.error.message").value(message));
     }
 
     @Test

@@ -89,6 +89,17 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     }
 
     @Test
+    void namesTheBodysFieldItCouldNotReadAndTheValuesItTakes() throws Exception {
+        assertRefused(mvc.perform(put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"status\":2}")), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("status: must be one of ACTIVE, PAUSED, ENDED."));
+        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
+                .content(AdminBadRequests.campaign("\"startsAt\":1796115600"))), 400, "COMMON-001")
+                .andExpect(jsonPath("$.error.message").value("startsAt: must be an ISO-8601 instant such as 2026-12-01T09:00:00Z."));
+        verifyNoInteractions(campaigns);
+    }
+
+    @Test
     void namesTheBodysFieldThatIsMissing() throws Exception {
         assertRefused(mvc.perform(put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON)
                 .content("{}")), 400, "COMMON-001")
