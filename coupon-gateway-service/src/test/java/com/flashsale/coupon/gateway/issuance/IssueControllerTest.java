@@ -67,8 +67,8 @@ class IssueControllerTest {
             {"couponCode":"FLASH100","memberId":1,"quantity":5} | 'quantity' is not a field of this request.
             """)
     void namesTheFieldItCouldNotReadAndWhatItTakes(String body, String message) throws Exception {
-        assertRefusedBeforeDeciding(issue(body), 400, "COMMON-001");
-        mvc.perform(issue(body)).andExpect(jsonPath("$.error.message").value(message));
+        assertRefused(mvc.perform(issue(body)), 400, "COMMON-001").andExpect(jsonPath("$.error.message").value(message));
+        verifyNoInteractions(issuer);
     }
 
     @Test
