@@ -1,6 +1,9 @@
 package com.flashsale.coupon.events;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -107,6 +110,20 @@ public record LedgerKeys(String campaign, String stock, String issued, String ou
         public static final String ENDS_AT = "endsAt";
 
         private CampaignFields() {
+        }
+
+        /**
+         * The hash as the worker's provisioning writes it: numbers in decimal, times in epoch
+         * milliseconds, an open-ended campaign with an empty end.
+         */
+        public static Map<String, String> of(long id, int quantity, String status, Instant startsAt, Instant endsAt) {
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put(ID, Long.toString(id));
+            fields.put(QUANTITY, Integer.toString(quantity));
+            fields.put(STATUS, status);
+            fields.put(STARTS_AT, Long.toString(startsAt.toEpochMilli()));
+            fields.put(ENDS_AT, endsAt == null ? "" : Long.toString(endsAt.toEpochMilli()));
+            return fields;
         }
     }
 

@@ -32,13 +32,7 @@ public abstract class TestLedger<L extends TestLedger<L>> implements AutoCloseab
 
     public L campaign(String code, long id, int quantity, String status, Instant startsAt, Instant endsAt) {
         LedgerKeys keys = LedgerKeys.forCoupon(code);
-        Map<String, String> fields = new HashMap<>();
-        fields.put(CampaignFields.ID, Long.toString(id));
-        fields.put(CampaignFields.QUANTITY, Integer.toString(quantity));
-        fields.put(CampaignFields.STATUS, status);
-        fields.put(CampaignFields.STARTS_AT, Long.toString(startsAt.toEpochMilli()));
-        fields.put(CampaignFields.ENDS_AT, endsAt == null ? "" : Long.toString(endsAt.toEpochMilli()));
-        redis.hset(keys.campaign(), fields);
+        redis.hset(keys.campaign(), CampaignFields.of(id, quantity, status, startsAt, endsAt));
         redis.set(keys.stock(), Integer.toString(quantity));
         redis.sadd(LedgerKeys.CAMPAIGNS, code);
         return moveVersion(code);
