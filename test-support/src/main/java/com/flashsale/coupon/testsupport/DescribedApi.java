@@ -1,6 +1,7 @@
 package com.flashsale.coupon.testsupport;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.web.ApiDescriptions;
@@ -43,6 +44,16 @@ public final class DescribedApi {
     public interface Case {
         /** The request that meets {@code code} on {@code operation}, its collaborators set up; null when none does. */
         RequestBuilder arrange(String operation, String code) throws Exception;
+    }
+
+    /**
+     * Swagger UI and the description in its other form, YAML, are open as the JSON form is: a reader
+     * without a token can see what the API asks of them.
+     */
+    public static void assertServedWithoutAToken(MockMvc mvc) throws Exception {
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/vnd.oai.openapi"));
     }
 
     public static JsonNode description(MockMvc mvc) throws Exception {

@@ -7,7 +7,6 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.gateway.redis.RedisConnections;
@@ -113,15 +112,8 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
     }
 
     @Test
-    void servesSwaggerUiUnderTheLocalProfile() throws Exception {
-        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
-    }
-
-    /** The description is open in both its forms, as Swagger UI is: JSON ({@link DescribedApi}) and YAML. */
-    @Test
-    void servesTheDescriptionInYamlWithoutAToken() throws Exception {
-        mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith("application/vnd.oai.openapi"));
+    void servesSwaggerUiAndTheYamlDescriptionWithoutAToken() throws Exception {
+        DescribedApi.assertServedWithoutAToken(mvc);
     }
 
     @Test
