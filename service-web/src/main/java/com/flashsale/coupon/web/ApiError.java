@@ -16,6 +16,9 @@ public record ApiError(HttpStatus status, String code, String message) implement
             "A valid bearer token is required: send Authorization: Bearer <token>.");
     public static final ApiError PAYLOAD_TOO_LARGE =
             new ApiError(HttpStatus.CONTENT_TOO_LARGE, "COMMON-003", "The request body is too large.");
+    /** A path no endpoint of the service answers, the error page's own among them. */
+    public static final ApiError NO_SUCH_ENDPOINT = new ApiError(HttpStatus.NOT_FOUND, "COMMON-404",
+            "No such endpoint: the service's API is described at /v3/api-docs.");
     /** Refused by a filter or the firewall before any handler read it: the message says why. */
     public static final ApiError REFUSED_UNREAD =
             new ApiError(HttpStatus.BAD_REQUEST, "COMMON-001", "The request was refused before it was read.");

@@ -60,7 +60,11 @@ public final class BearerTokenSecurity {
             SecurityAnswers answers) throws Exception {
         http.oauth2ResourceServer(server -> server.jwt(jwt)
                         .authenticationEntryPoint(answers)
-                        .accessDeniedHandler(answers))
+                        .accessDeniedHandler(answers)
+                        // RFC 9728's document, which every 401 points to: tokens are not bound to a
+                        // client certificate here, whatever its default claims.
+                        .protectedResourceMetadata(metadata -> metadata.protectedResourceMetadataCustomizer(
+                                claims -> claims.tlsClientCertificateBoundAccessTokens(false).scope(OPERATOR_SCOPE))))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(answers).accessDeniedHandler(answers));
     }
 
@@ -88,16 +92,23 @@ public final class BearerTokenSecurity {
 
     /**
      * Checked on every token besides Boot's own (signature, {@code typ}, {@code exp}/{@code nbf},
-     * audiences, and the issuer when {@code issuer-uri} is set): a token must expire, and carry the
-     * configured issuer. Declared as a bean, Boot adds it to the decoder it builds.
+     * audiences, and the issuer when {@code issuer-uri} is set): a token must expire, carry the
+     * configured issuer, and name who it speaks for: the member, or the operator the audit trail
+     * records. Declared as a bean, Boot adds it to the decoder it builds.
      */
     public static OAuth2TokenValidator<Jwt> tokenRules(String issuer) {
         List<OAuth2TokenValidator<Jwt>> rules = new ArrayList<>();
         rules.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
+        rules.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, BearerTokenSecurity::namesSomeone));
         if (StringUtils.hasText(issuer)) {
             rules.add(new JwtIssuerValidator(issuer));
         }
         return new DelegatingOAuth2TokenValidator<>(rules);
+    }
+
+    /** A subject that is text, not blank, without control characters (a line break would forge an audit line). */
+    static boolean namesSomeone(Object subject) {
+        return subject instanceof String name && !name.isBlank() && name.codePoints().noneMatch(Character::isISOControl);
     }
 
     /** Boot's decoder, once it is certain that every token's issuer and audience will be checked. */

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns Spring MVC's refusals and unexpected failures into the envelope, the same way in both
@@ -82,12 +83,24 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
         return envelope(status, ex.getPropertyName() + " has an invalid value '" + ex.getValue() + "'");
     }
 
+    /** Not the invalid request's code: nothing in the request can be corrected to reach an endpoint that is not there. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiResponse.refusal(ApiError.NO_SUCH_ENDPOINT, ApiError.NO_SUCH_ENDPOINT.message()));
+    }
+
+    /**
+     * The framework's own headers stay with its refusal: {@code Allow} on a 405, {@code Accept} on a
+     * 415, as HTTP asks.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail problem ? problem.getDetail()
                 : ex instanceof ErrorResponse response ? response.getBody().getDetail() : null;
-        return envelope(status, detail != null ? detail : invalidRequest.message());
+        return envelope(status, headers, detail != null ? detail : invalidRequest.message());
     }
 
     /** What a body that is not one JSON object of the API's fields is told; a service may name an example. */
@@ -107,7 +120,12 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
     }
 
     protected final ResponseEntity<Object> envelope(HttpStatusCode status, String message) {
+        return envelope(status, HttpHeaders.EMPTY, message);
+    }
+
+    private ResponseEntity<Object> envelope(HttpStatusCode status, HttpHeaders headers, String message) {
         ApiErrorCode code = status.is4xxClientError() ? invalidRequest : internalError;
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(ApiResponse.refusal(code, message));
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiResponse.refusal(code, message));
     }
 }

@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.time.Instant;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,13 +58,13 @@ class IssuanceController {
             @Parameter(example = "1") @RequestParam(required = false) @Positive Long memberId) {
         long member = identity.of(memberId);
         IssuedLedger.Holding holding = ledger.holding(couponCode, member);
-        ResponseEntity<ApiResponse<Issuance>> answer = switch (holding) {
+        // One member's own state, which changes with the next issuance: the member chain's headers
+        // tell every cache not to keep it, as they do for every member answer (security/SecurityConfig).
+        return switch (holding) {
             case IssuedLedger.Holding.UnknownCoupon unknown -> ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND);
             case IssuedLedger.Holding.NotIssued notIssued -> ResponseEntity.ok(ApiResponse.ok(new Issuance(couponCode, member, false, null)));
             case IssuedLedger.Holding.Issued issued -> ResponseEntity.ok(ApiResponse.ok(new Issuance(couponCode, member, true, issued.at())));
         };
-        // One member's own state, which changes with the next issuance: no cache may keep it.
-        return ResponseEntity.status(answer.getStatusCode()).cacheControl(CacheControl.noStore()).body(answer.getBody());
     }
 
     /** {@code issuedAt}: when the ledger accepted the issuance; absent while the member holds none. */

@@ -16,6 +16,7 @@ import com.flashsale.coupon.kit.token.TokenCredentials;
 import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.DescribedApi;
 import com.flashsale.coupon.testsupport.RecordingConsumer;
+import com.flashsale.coupon.web.BearerTokenSecurity;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -235,6 +236,47 @@ class ApiSecurityIntegrationTest {
 
         assertThat(ledger.snapshot()).isEqualTo(before);
         assertOnlyTheWitnessReachesKafka();
+    }
+
+    /**
+     * API8 too: a path no endpoint serves is a 404 in the envelope, the error page's own path among
+     * them (asked for directly it is no endpoint, and must not count as a server error), and the
+     * document every 401 points to claims nothing the service does not do.
+     */
+    @Test
+    void api8PathsNoEndpointServesAreNotFoundAndTheTokenMetadataIsTrue() {
+        for (Reply answer : List.of(api.send(gateway, "GET", "/error", null, Caller.anonymous()),
+                api.send(gateway, "POST", "/error", "{}", Caller.anonymous()),
+                api.send(gateway, "GET", "/error", null, Caller.operator()),
+                api.send(gateway, "GET", "/api/v1/nothing-here", null, Caller.operator()))) {
+            assertRefused(answer, 404, "COMMON-404");
+            assertThat(answer.header("Content-Type")).isEqualTo("application/json");
+        }
+
+        Reply metadata = api.send(gateway, "GET", "/.well-known/oauth-protected-resource", null, Caller.anonymous());
+        assertThat(metadata.status()).isEqualTo(200);
+        assertThat(metadata.body().path("tls_client_certificate_bound_access_tokens").asBoolean(true)).isFalse();
+        assertThat(metadata.body().path("scopes_supported").toString()).contains(BearerTokenSecurity.OPERATOR_SCOPE);
+    }
+
+    /**
+     * Every answer of the member API, accepted or refused, carries the headers every other answer does
+     * (a member of its own, whose rate limit no other test used).
+     */
+    @Test
+    void api8MemberAnswersCarryTheSecurityHeaders() {
+        List<Reply> answers = List.of(api.send(gateway, "GET", "/api/v1/coupons/FLASH100/issuance", null, Caller.member(21)),
+                api.send(gateway, "POST", ISSUE, "{\"couponCode\":\"FLASH100\",\"stock\":1}", Caller.member(21)),
+                api.send(gateway, "POST", ISSUE, FOR_THE_TOKENS_MEMBER, Caller.anonymous()),
+                api.send(gateway, "PUT", ISSUE, FOR_THE_TOKENS_MEMBER, Caller.member(21)));
+        assertThat(answers).extracting(Reply::status).containsExactly(200, 400, 401, 405);
+        for (Reply answer : answers) {
+            assertThat(answer.header("X-Content-Type-Options")).as(answer.toString()).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).as(answer.toString()).isEqualTo("DENY");
+            assertThat(answer.headers().allValues("Cache-Control")).as(answer.toString()).hasSize(1)
+                    .allSatisfy(value -> assertThat(value).contains("no-store"));
+        }
+        assertThat(answers.get(3).header("Allow")).isEqualTo("POST");
     }
 
     private static HttpRequest.Builder withToken(HttpRequest.Builder request, String token) {

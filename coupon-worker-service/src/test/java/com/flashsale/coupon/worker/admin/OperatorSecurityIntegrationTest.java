@@ -190,6 +190,19 @@ class OperatorSecurityIntegrationTest extends WorkerStoresTest {
         assertThat(snapshot()).isEqualTo(before);
     }
 
+    /** A path no endpoint serves is a 404 in the envelope, the error page's own path among them: never a server error. */
+    @Test
+    void api8PathsNoEndpointServesAreNotFound() {
+        for (Reply answer : List.of(api.send(worker, "GET", "/error", null, Caller.anonymous()),
+                api.send(worker, "POST", "/error", "{}", Caller.operator()),
+                api.send(worker, "GET", "/api/v1/nothing-here", null, Caller.operator()))) {
+            assertRefused(answer, 404, "COMMON-404", answer.toString());
+        }
+        Reply wrongMethod = api.send(worker, "DELETE", "/api/v1/admin/campaigns/FLASH100", null, Caller.operator());
+        assertRefused(wrongMethod, 405, "COMMON-001", wrongMethod.toString());
+        assertThat(wrongMethod.header("Allow")).isEqualTo("GET");
+    }
+
     private List<HttpRequest.Builder> operatorRequests() {
         return DescribedApi.requests(handlers, worker.base(), "{\"status\":\"PAUSED\"}", Set.of());
     }

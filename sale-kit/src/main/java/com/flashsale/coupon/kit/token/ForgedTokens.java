@@ -40,6 +40,10 @@ public final class ForgedTokens {
         tokens.put("without expiry", issuer.sign(issuer.claims(subject).expirationTime(null).build()));
         tokens.put("wrong issuer", issuer.sign(issuer.claims(subject).issuer("https://issuer.test/someone-else").build()));
         tokens.put("wrong audience", issuer.sign(issuer.claims(subject).audience("another-api").build()));
+        // Who the token speaks for: a member's is the subject, and an operator's names who the audit records.
+        tokens.put("without subject", issuer.sign(issuer.claims(subject).subject(null).build()));
+        tokens.put("blank subject", issuer.sign(issuer.claims(subject).subject(" ").build()));
+        tokens.put("subject with a line break", issuer.sign(issuer.claims(subject).subject(subject + "\nCREATED by someone").build()));
         tokens.put("alg none", unsigned(issuer.claims(subject).build()));
         tokens.put("HS256 signed with the public key", hs256WithThePublicKey(issuer, issuer.claims(subject).build()));
         tokens.put("signed by another key", signedByAnotherKey(issuer.claims(subject).build()));
