@@ -125,7 +125,8 @@ class CampaignController {
     @Operation(summary = "Pause, resume or end",
             description = "PAUSED pauses, ACTIVE resumes, ENDED ends for good: an ended campaign cannot be resumed. "
                     + "Setting the status it has changes nothing. The gateway refuses a paused or ended campaign "
-                    + "with COUPON-004 from the next request on.")
+                    + "with COUPON-004 from the next request on; one it answers as sold out from its copy, within "
+                    + "coupon.sold-out.refresh (1 s).")
     @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STALE_VERSION, STORE_UNAVAILABLE, UNAUTHENTICATED,
             FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> changeStatus(
