@@ -1,6 +1,7 @@
 package com.flashsale.coupon.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.flashsale.coupon.kit.api.Caller;
@@ -8,6 +9,8 @@ import com.flashsale.coupon.kit.api.Credentials;
 import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.api.Reply;
 import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.api.ServiceException;
+import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.token.TokenCredentials;
 import com.flashsale.coupon.kit.token.TokenIssuer;
 import java.net.URI;
@@ -49,10 +52,17 @@ class ProdProfileIntegrationTest {
     @Test
     void hasNoSaleResetOrTestStockInitEvenForAnOperator() {
         try (SaleClient api = SaleClient.ofService(port, new TokenCredentials(tokens))) {
-            assertThat(api.send(LocalTarget.port(port), "POST", "/api/test/reset", "", Caller.operator()).status())
-                    .isEqualTo(404);
+            Reply reset = api.send(LocalTarget.port(port), "POST", "/api/test/reset", "", Caller.operator());
+            assertThat(reset.status()).isEqualTo(404);
+            assertThat(reset.code()).isEqualTo("COMMON-404");
             assertThat(api.send(LocalTarget.port(port), "POST", "/api/v1/coupons/stock/init?couponCode=FLASH100&quantity=100",
                     "", Caller.operator()).status()).isEqualTo(404);
+        }
+        // What an operator driving a sale against it is told.
+        try (SaleClient prod = new SaleClient(Services.of(LocalTarget.port(port), LocalTarget.port(port)),
+                new TokenCredentials(tokens))) {
+            assertThatThrownBy(prod::reset).isInstanceOf(ServiceException.class)
+                    .hasMessageContaining("no such operator endpoint").hasMessageContaining("prod profile");
         }
     }
 

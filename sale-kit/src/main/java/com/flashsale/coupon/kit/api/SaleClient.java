@@ -25,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SaleClient implements AutoCloseable {
 
+    /** What both services answer for a path no endpoint serves. */
+    private static final String NO_SUCH_ENDPOINT = "COMMON-404";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Services services;
@@ -239,7 +242,8 @@ public final class SaleClient implements AutoCloseable {
     }
 
     private static Reply expectOk(Reply reply, LocalTarget target, String what) {
-        if (reply.status() == 404 && reply.code() == null) {
+        // The services' own "no such endpoint", or a plain 404 from whatever else listens there.
+        if (reply.status() == 404 && (reply.code() == null || NO_SUCH_ENDPOINT.equals(reply.code()))) {
             throw new ServiceException(target + " has no such operator endpoint: it runs the prod profile, where the"
                     + " sale reset and the test-run stock init do not exist", 404, null);
         }
