@@ -1,5 +1,6 @@
 package com.flashsale.coupon.cli;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,7 +13,8 @@ final class CheckOptions {
     static final int MAX_MEMBERS = 5_000;
 
     @Option(names = "--members", paramLabel = "N", defaultValue = "500",
-            description = "members 1..N ask once each, at one instant (default: ${DEFAULT-VALUE}, at most " + MAX_MEMBERS + ")")
+            description = "members 1..N ask once each, at one instant (default: ${DEFAULT-VALUE}, at most " + MAX_MEMBERS
+                    + " and no more than the active members the system has)")
     int members;
 
     @Option(names = "--settle-timeout", paramLabel = "SECONDS", defaultValue = "60",
@@ -20,8 +22,9 @@ final class CheckOptions {
     int settleSeconds;
 
     @Option(names = "--quiet-period", paramLabel = "SECONDS", defaultValue = "2",
-            description = "settled: the outbox empty and the stores unchanged this long (default: ${DEFAULT-VALUE})")
-    int quietSeconds;
+            description = "settled: nothing left on its way and the stores unchanged this long; more than 0 and less"
+                    + " than --settle-timeout, fractions allowed (default: ${DEFAULT-VALUE})")
+    BigDecimal quietSeconds;
 
     /** @throws ParameterException (exit code 2) for values that cannot be run safely */
     void validate(CommandSpec spec) {
@@ -29,9 +32,14 @@ final class CheckOptions {
             throw new ParameterException(spec.commandLine(), "--members must be 1.." + MAX_MEMBERS
                     + " (the run's load stays bounded), got " + members);
         }
-        if (settleSeconds < 1 || quietSeconds < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--settle-timeout must be positive and --quiet-period not negative");
+        if (settleSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--settle-timeout must be positive, got " + settleSeconds);
+        }
+        // A quiet period of 0 declares the sale settled before the worker could persist anything; one as long as
+        // the timeout can never be observed within it.
+        if (quietPeriod().isZero() || quietPeriod().isNegative() || quietPeriod().compareTo(settleTimeout()) >= 0) {
+            throw new ParameterException(spec.commandLine(), "--quiet-period must be more than 0 and less than"
+                    + " --settle-timeout (" + settleSeconds + " s), got " + quietSeconds.toPlainString());
         }
     }
 
@@ -40,6 +48,6 @@ final class CheckOptions {
     }
 
     Duration quietPeriod() {
-        return Duration.ofSeconds(quietSeconds);
+        return Duration.ofMillis(quietSeconds.movePointRight(3).longValue());
     }
 }

@@ -27,8 +27,8 @@ final class SaleSteps {
     }
 
     static Settled settle(StoreProbe probe, String couponCode, Duration timeout, Duration quiet, Report report) {
-        report.line("Waiting for the system to settle (outbox empty, stores unchanged for " + quiet.toSeconds()
-                + " s; at most " + timeout.toSeconds() + " s)...");
+        report.line(String.format(java.util.Locale.ROOT, "Waiting for the system to settle (outbox empty, stores"
+                + " unchanged for %.1f s; at most %d s)...", quiet.toMillis() / 1000.0, timeout.toSeconds()));
         Settled settled = Settle.of(() -> probe.counts(couponCode)).quietFor(quiet).atMost(timeout)
                 .reporting(Duration.ofSeconds(2), progress -> report.line("  " + progress.line())).await();
         report.settled(settled);
