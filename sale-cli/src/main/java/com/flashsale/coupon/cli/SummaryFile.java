@@ -72,11 +72,26 @@ final class SummaryFile {
         }
         JsonNode latency = summary.path("latencyMs");
         return new Summary(summary.path("runner").asString("unknown"), summary.path("couponCode").asString(""),
-                summary.path("members").asLong(0), keys, new Percentiles(0, latency.path("p50").asDouble(),
+                members(file, summary.path("members")), keys, new Percentiles(0, latency.path("p50").asDouble(),
                         latency.path("p99").asDouble(), 0, latency.path("max").asDouble()));
     }
 
-    /** {@code keys}: counts by the runner's answer keys; {@code members} is 0 when the file does not say. */
+    /** 0 when the file does not say; a count no run can have had is refused rather than replaced. */
+    private static long members(Path file, JsonNode members) {
+        if (members.isMissingNode() || members.isNull()) {
+            return 0;
+        }
+        if (!members.isIntegralNumber() || members.asLong() < 1 || members.asLong() > CheckOptions.MAX_MEMBERS) {
+            throw new IllegalArgumentException(file + " says members " + members + ": a run has 1.."
+                    + CheckOptions.MAX_MEMBERS + " members");
+        }
+        return members.asLong();
+    }
+
+    /**
+     * {@code keys}: counts by the runner's answer keys; {@code members} is 0 and {@code couponCode} blank
+     * when the file does not say.
+     */
     record Summary(String runner, String couponCode, long members, Map<String, Long> keys, Percentiles latency) {
 
         Map<Outcome, Long> outcomes() {

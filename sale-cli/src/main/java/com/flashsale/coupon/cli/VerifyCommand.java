@@ -1,5 +1,6 @@
 package com.flashsale.coupon.cli;
 
+import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.kit.api.Outcome;
 import com.flashsale.coupon.kit.check.AnswerFacts;
 import com.flashsale.coupon.kit.check.Expectations;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,7 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--answers", paramLabel = "FILE",
             description = "the summary a flash-sale run wrote (k6/results/flash-sale-summary.json): its answers are"
-                    + " checked too, and its member count wins over --members")
+                    + " checked too, on its coupon (a --coupon naming another is refused); its member count wins over"
+                    + " --members")
     Path answersFile;
 
     @Mixin
@@ -50,7 +53,8 @@ final class VerifyCommand implements Callable<Integer> {
         coupon.validate(spec);
         check.validate(spec);
         Report report = new Report(spec.commandLine().getOut());
-        SummaryFile.Summary summary = answersFile == null ? null : SummaryFile.read(answersFile);
+        SummaryFile.Summary summary = answersFile == null ? null : summary();
+        String couponCode = summary == null ? coupon.couponCode() : couponOf(summary);
         long members = summary != null && summary.members() > 0 ? summary.members() : check.members;
         AnswerFacts answers = AnswerFacts.storesOnly(members);
         Expectations expectations = Expectations.none();
@@ -62,11 +66,40 @@ final class VerifyCommand implements Callable<Integer> {
             expectations = expectations.only(Outcome.ISSUED, Outcome.SOLD_OUT).requests(members);
         }
         try (StoreProbe probe = new StoreProbe(stores.settings())) {
-            Settled settled = SaleSteps.settle(probe, coupon.couponCode, check.settleTimeout(), check.quietPeriod(), report);
-            SaleState state = probe.state(coupon.couponCode);
+            Settled settled = SaleSteps.settle(probe, couponCode, check.settleTimeout(), check.quietPeriod(), report);
+            SaleState state = probe.state(couponCode);
             Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, answers, expectations));
-            return report.verdicts("Invariants after members 1.." + members + " asked (" + stores.settings().describe()
-                    + "):", verdicts, settled.settled()) ? 0 : 1;
+            return report.verdicts("Invariants of " + couponCode + " after members 1.." + members + " asked ("
+                    + stores.settings().describe() + "):", verdicts, settled.settled()) ? 0 : 1;
         }
+    }
+
+    private SummaryFile.Summary summary() {
+        try {
+            return SummaryFile.read(answersFile);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--answers: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The answers were given for the summary's coupon: judging the stores of another would pass or fail
+     * a sale that did not happen. A --coupon that names another is a mistake, refused.
+     */
+    private String couponOf(SummaryFile.Summary summary) {
+        String named = summary.couponCode();
+        boolean couponGiven = spec.commandLine().getParseResult().hasMatchedOption("--coupon");
+        if (named.isBlank()) {
+            return coupon.couponCode();
+        }
+        if (!LedgerKeys.isValidCouponCode(named)) {
+            throw new ParameterException(spec.commandLine(), "--answers: " + answersFile + " names coupon '" + named
+                    + "', not a coupon code");
+        }
+        if (couponGiven && !named.equals(coupon.couponCode())) {
+            throw new ParameterException(spec.commandLine(), "--coupon " + coupon.couponCode() + " contradicts "
+                    + answersFile + ", a run of " + named + ": leave --coupon out, or give the summary of that run");
+        }
+        return named;
     }
 }

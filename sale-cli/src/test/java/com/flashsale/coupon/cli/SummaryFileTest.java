@@ -67,4 +67,15 @@ class SummaryFileTest {
         assertThatThrownBy(() -> SummaryFile.read(file)).hasMessageContaining("holds no outcomes");
         assertThatThrownBy(() -> SummaryFile.read(dir.resolve("missing.json"))).hasMessageContaining("cannot read");
     }
+
+    @Test
+    void aMemberCountNoRunCanHaveIsRefused() throws Exception {
+        for (String members : new String[] { "-5", "0", "100000", "2.5", "\"many\"" }) {
+            Path file = dir.resolve("members.json");
+            Files.writeString(file, "{\"runner\":\"k6\",\"members\":" + members + ",\"outcomes\":{\"200\":1}}");
+
+            assertThatThrownBy(() -> SummaryFile.read(file)).as(members).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("members " + members);
+        }
+    }
 }

@@ -84,6 +84,30 @@ class VerifyCommandIntegrationTest {
         assertThat(run.out()).contains("NOT settled within 1 s", "the system did not settle");
     }
 
+    @Test
+    void judgesTheCouponTheAnswersWereGivenFor() throws Exception {
+        stores.sell(100, 100);
+        Path flash = dir.resolve("flash.json");
+        Files.writeString(flash, """
+                {"runner":"k6","couponCode":"FLASH100","members":500,"outcomes":{"200":100,"409 COUPON-003":400},
+                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
+        Path welcome = dir.resolve("welcome.json");
+        Files.writeString(welcome, """
+                {"runner":"k6","couponCode":"WELCOME10","members":500,"outcomes":{"200":100,"409 COUPON-003":400},
+                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
+
+        Run flashPasses = verify("--answers", flash.toString());
+        Run welcomeIsJudgedOnWelcome = verify("--answers", welcome.toString());
+
+        assertThat(flashPasses.exit()).as(flashPasses.out()).isZero();
+        assertThat(flashPasses.out()).contains("Invariants of FLASH100");
+        // WELCOME10 sold nothing in these stores: the 100 answered 200 are nowhere, so the summary fails.
+        assertThat(welcomeIsJudgedOnWelcome.exit()).as(welcomeIsJudgedOnWelcome.out()).isEqualTo(1);
+        assertThat(welcomeIsJudgedOnWelcome.out()).contains("Invariants of WELCOME10").doesNotContain("RESULT: PASS");
+        CommandLines.assertRefused(stores.environment(), "--coupon WELCOME10 contradicts", "verify", "--answers",
+                flash.toString(), "--coupon", "WELCOME10");
+    }
+
     private Run verify(String... more) {
         StringWriter out = new StringWriter();
         picocli.CommandLine commandLine = SaleCli.commandLine(stores.environment());
@@ -92,7 +116,7 @@ class VerifyCommandIntegrationTest {
         String[] args = new String[more.length + 3];
         args[0] = "verify";
         args[1] = "--quiet-period";
-        args[2] = "0";
+        args[2] = "0.2";
         System.arraycopy(more, 0, args, 3, more.length);
         int exit = commandLine.execute(args);
         return new Run(exit, out.toString());
