@@ -9,7 +9,8 @@ public final class StoreOptions {
     @Option(names = "--mysql-host", paramLabel = "HOST", description = "(default: ${DEFAULT-VALUE}, from $MYSQL_HOST)")
     String mysqlHost;
 
-    @Option(names = "--mysql-port", paramLabel = "PORT", description = "(default: ${DEFAULT-VALUE}, from $MYSQL_PORT)")
+    @Option(names = "--mysql-port", paramLabel = "PORT", converter = OptionValues.Port.class,
+            description = "(default: ${DEFAULT-VALUE}, from $MYSQL_PORT)")
     int mysqlPort;
 
     @Option(names = "--mysql-database", paramLabel = "NAME",
@@ -25,17 +26,18 @@ public final class StoreOptions {
     @Option(names = "--redis-host", paramLabel = "HOST", description = "(default: ${DEFAULT-VALUE}, from $REDIS_HOST)")
     String redisHost;
 
-    @Option(names = "--redis-port", paramLabel = "PORT", description = "(default: ${DEFAULT-VALUE}, from $REDIS_PORT)")
+    @Option(names = "--redis-port", paramLabel = "PORT", converter = OptionValues.Port.class,
+            description = "(default: ${DEFAULT-VALUE}, from $REDIS_PORT)")
     int redisPort;
 
-    @Option(names = "--redis-database", paramLabel = "N",
-            description = "(default: ${DEFAULT-VALUE}, from $REDIS_DATABASE)")
+    @Option(names = "--redis-database", paramLabel = "N", converter = OptionValues.RedisDatabase.class,
+            description = "0..15 (default: ${DEFAULT-VALUE}, from $REDIS_DATABASE)")
     int redisDatabase;
 
     @Option(names = "--redis-password", paramLabel = "PASSWORD", description = "(default: $REDIS_PASSWORD)")
     String redisPassword;
 
-    @Option(names = "--redis-cluster-nodes", paramLabel = "HOST:PORT,...",
+    @Option(names = "--redis-cluster-nodes", paramLabel = "HOST:PORT,...", converter = OptionValues.ClusterNodes.class,
             description = "a Redis Cluster instead of --redis-host and --redis-port (default: $REDIS_CLUSTER_NODES"
                     + " when $REDIS_MODE is cluster)")
     String redisClusterNodes;

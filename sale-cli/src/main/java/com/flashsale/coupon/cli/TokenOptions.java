@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  */
 public final class TokenOptions {
 
-    @Option(names = "--key-dir", paramLabel = "DIR",
+    @Option(names = "--key-dir", paramLabel = "DIR", converter = OptionValues.KeyDirectory.class,
             description = "where the development key pair is, private.pem signing (default: ${DEFAULT-VALUE}, from"
                     + " $AUTH_KEY_DIR as scripts/dev-keys.sh reads it)")
     Path keyDirectory;

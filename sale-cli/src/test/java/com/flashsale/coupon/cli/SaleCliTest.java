@@ -98,6 +98,50 @@ class SaleCliTest {
     }
 
     @Test
+    void refusesTargetsThatAreNotHostAndPortNamingTheOption() {
+        for (String url : List.of("http://127.0.0.1:99999", "http://127.0.0.1", "http://127.0.0.1:0",
+                "http://127.0.0.1:8080/api", "http://127.0.0.1:8080?x=1", "http://127.0.0.1:8080#f")) {
+            CommandLines.assertRefused(Map.of(), "--worker-url", "reset", "--worker-url", url);
+            CommandLines.assertRefused(Map.of(), "--gateway-url", "sale", "--gateway-url", url);
+        }
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SaleCli.commandLine(Map.of());
+        commandLine.setErr(new PrintWriter(err));
+        assertThat(commandLine.execute("sale", "--gateway-url", "http://ops:s3cret@127.0.0.1:8080")).isEqualTo(2);
+        assertThat(err.toString()).contains("--gateway-url", "without a user or password").doesNotContain("s3cret");
+    }
+
+    @Test
+    void refusesStoreLocationsThatCannotExistNamingTheOption() {
+        CommandLines.assertRefused(Map.of(), "--redis-cluster-nodes", "verify", "--redis-cluster-nodes", "garbage");
+        CommandLines.assertRefused(Map.of(), "--redis-cluster-nodes", "verify", "--redis-cluster-nodes", "a:1,b:x");
+        CommandLines.assertRefused(Map.of(), "--redis-database", "verify", "--redis-database", "-1");
+        CommandLines.assertRefused(Map.of(), "--redis-database", "verify", "--redis-database", "16");
+        CommandLines.assertRefused(Map.of(), "--redis-port", "verify", "--redis-port", "-5");
+        CommandLines.assertRefused(Map.of(), "--mysql-port", "sale", "--mysql-port", "70000");
+    }
+
+    @Test
+    void refusesAKeyFileGivenForTheKeyDirectory(@TempDir Path keys) {
+        TokenIssuer.createDevelopmentPair(keys);
+
+        CommandLines.assertRefused(Map.of(), "--key-dir", "token", "--member", "1", "--key-dir",
+                keys.resolve("private.pem").toString());
+    }
+
+    @Test
+    void refusesAQuietPeriodThatCannotBeObserved() {
+        CommandLines.assertRefused(Map.of(), "--quiet-period must be more than 0", "verify", "--quiet-period", "0");
+        CommandLines.assertRefused(Map.of(), "--quiet-period must be more than 0", "sale", "--quiet-period", "-1");
+        CommandLines.assertRefused(Map.of(), "less than --settle-timeout", "verify", "--quiet-period", "100",
+                "--settle-timeout", "3");
+        CommandLines.assertRefused(Map.of(), "less than --settle-timeout", "verify", "--quiet-period", "3",
+                "--settle-timeout", "3");
+        VerifyCommand verify = CommandLines.parse(Map.of(), "verify", "--quiet-period", "0.5");
+        assertThat(verify.check.quietPeriod()).isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
     void everyCommandExplainsItself() {
         for (String command : List.of("sale", "reset", "verify", "bench", "lab", "token")) {
             StringWriter out = new StringWriter();

@@ -8,18 +8,32 @@ import java.util.regex.Pattern;
  * A base URL on this machine. The kit fires hundreds of simultaneous requests, so it refuses any
  * host that is not loopback: a typo must never turn into load on someone else's server. Names other
  * than {@code localhost} are refused rather than resolved, so DNS cannot redirect the load either.
+ * Only {@code http://host:port} is taken: a port 1..65535, no user, path, query or fragment.
  */
 public record LocalTarget(URI base) {
 
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     public LocalTarget {
+        // User info is left out of every message: it may hold a password.
+        if (base.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("expected http://host:port without a user or password");
+        }
         if (!"http".equalsIgnoreCase(base.getScheme()) || base.getHost() == null) {
             throw new IllegalArgumentException("expected http://host:port, got " + base);
         }
         if (!isLoopback(base.getHost())) {
             throw new IllegalArgumentException("refusing " + base
                     + ": load is only sent to this machine (localhost, 127.0.0.0/8, [::1])");
+        }
+        // Without a port the request would go to 80, where no service of this system listens.
+        if (base.getPort() < 1 || base.getPort() > 65_535) {
+            throw new IllegalArgumentException("expected http://host:port with a port 1..65535, got " + base);
+        }
+        // The base is prefixed to every endpoint's path: anything after host:port would change them all.
+        if (!base.getRawPath().isEmpty() || base.getRawQuery() != null || base.getRawFragment() != null) {
+            throw new IllegalArgumentException("expected http://host:port and nothing after it (no path, query or"
+                    + " fragment), got " + base);
         }
     }
 
@@ -57,7 +71,7 @@ public record LocalTarget(URI base) {
     }
 
     int port() {
-        return base.getPort() < 0 ? 80 : base.getPort();
+        return base.getPort();
     }
 
     @Override

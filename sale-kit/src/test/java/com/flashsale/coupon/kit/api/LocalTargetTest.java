@@ -32,4 +32,21 @@ class LocalTargetTest {
         assertThatThrownBy(() -> LocalTarget.of("https://localhost:8443")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> LocalTarget.of("http://local host")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void takesOnlyHostAndPortWithAPortThatExists() {
+        for (String url : new String[] { "http://127.0.0.1", "http://127.0.0.1:0", "http://127.0.0.1:99999",
+                "http://127.0.0.1:8080/api", "http://127.0.0.1:8080?x=1", "http://127.0.0.1:8080#top",
+                "http://127.0.0.1:8080//" }) {
+            assertThatThrownBy(() -> LocalTarget.of(url)).as(url).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("http://host:port");
+        }
+    }
+
+    @Test
+    void refusesUserInfoWithoutRepeatingIt() {
+        assertThatThrownBy(() -> LocalTarget.of("http://admin:s3cret@127.0.0.1:8080"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cret")
+                .hasMessageContaining("without a user or password");
+    }
 }
