@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
  * and on every member's answer, with its evidence.
  */
 @Command(name = "sale", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Reset the sale, let members 1..N ask once each at one instant, wait until the system has"
-                + " settled, then check the answers and the stores: every invariant's verdict with its evidence.",
+        description = { "Check that the gateway, the worker, Redis and MySQL answer and that members 1..N are active,"
+                + " reset the whole sale (every campaign's issue and failure rows deleted, the Redis ledger rebuilt),"
+                + " let members 1..N ask once each at one instant, wait until the system has settled, then check the"
+                + " answers and the stores: every invariant's verdict with its evidence.",
                 "Exit code: 0 every invariant holds, 1 one fails or a step failed, 2 a wrong command line." })
 final class SaleCommand implements Callable<Integer> {
 
@@ -51,7 +53,8 @@ final class SaleCommand implements Callable<Integer> {
     CheckOptions check;
 
     @Option(names = "--summary-file", paramLabel = "FILE",
-            description = "also write the answers and verdicts as JSON to FILE (the shape k6's summary has)")
+            description = "also write the answers and verdicts as JSON to FILE (the shape k6's summary has); checked"
+                    + " writable before the sale starts")
     Path summaryFile;
 
     @Mixin
@@ -64,9 +67,16 @@ final class SaleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         reset.validate(spec);
         check.validate(spec);
+        if (summaryFile != null) {
+            SummaryFile.requireWritable(summaryFile, spec.commandLine());
+        }
         String couponCode = reset.couponCode();
         Report report = new Report(spec.commandLine().getOut());
-        try (SaleClient client = services.client(); StoreProbe probe = new StoreProbe(stores.settings())) {
+        // Everything the sale needs is checked before the reset, which deletes every campaign's rows.
+        try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode);
+                SaleClient client = services.client()) {
+            SaleReadiness.requireActiveMembers(probe, check.members, spec.commandLine());
+            SaleReadiness.requireServices(client, couponCode);
             SaleSteps.reset(client, couponCode, reset.quantity, report);
             requireCleanStart(probe.counts(couponCode));
 

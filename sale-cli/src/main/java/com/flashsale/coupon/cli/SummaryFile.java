@@ -5,11 +5,15 @@ import com.flashsale.coupon.kit.check.Verdicts;
 import com.flashsale.coupon.kit.load.LoadResult;
 import com.flashsale.coupon.kit.load.Percentiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +46,28 @@ final class SummaryFile {
             JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), summary);
         } catch (IOException | JacksonException e) {
             throw new IllegalStateException("cannot write the summary to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses (exit code 2) a file the summary could not be written to, before the sale it would summarise
+     * runs: its directory is created, and the file opened for appending, which leaves one that exists as it is.
+     */
+    static void requireWritable(Path file, CommandLine commandLine) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            boolean existed = Files.exists(file);
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                out.flush();
+            }
+            if (!existed) {
+                Files.delete(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ParameterException(commandLine, "--summary-file " + file + " cannot be written: " + e);
         }
     }
 

@@ -65,7 +65,9 @@ final class VerifyCommand implements Callable<Integer> {
             answers = AnswerFacts.counts(summary.outcomes(), members);
             expectations = expectations.only(Outcome.ISSUED, Outcome.SOLD_OUT).requests(members);
         }
-        try (StoreProbe probe = new StoreProbe(stores.settings())) {
+        // Opened with a first read: an unknown coupon or a store that refuses the login cannot heal while the
+        // settle waits, so it ends the command at once.
+        try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode)) {
             Settled settled = SaleSteps.settle(probe, couponCode, check.settleTimeout(), check.quietPeriod(), report);
             SaleState state = probe.state(couponCode);
             Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, answers, expectations));

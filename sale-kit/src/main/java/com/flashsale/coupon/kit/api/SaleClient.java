@@ -151,6 +151,12 @@ public final class SaleClient implements AutoCloseable {
                 data.path("stock").asLong(), data.path("issued").asLong(), data.path("outboxBacklog").asLong());
     }
 
+    /** The worker's view of the campaign, read from MySQL: changes nothing. */
+    public Campaign campaign(String couponCode) {
+        return campaign(operator(services().worker(), "GET", "/api/v1/admin/campaigns/" + code(couponCode), null,
+                "read the campaign of " + couponCode));
+    }
+
     /** Sets the coupon's quantity in MySQL and provisions it into the ledger (stock shifts by the change). */
     public Campaign initStock(String couponCode, int quantity) {
         return campaign(operator(services().worker(), "POST", "/api/v1/coupons/stock/init?couponCode=" + code(couponCode)

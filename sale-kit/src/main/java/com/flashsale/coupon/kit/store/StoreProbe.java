@@ -138,6 +138,24 @@ public final class StoreProbe implements AutoCloseable {
                 ledger.outboxBacklog(), mysql[2], mysql[3]);
     }
 
+    /**
+     * How many of the members {@code from..to} MySQL holds as active: the members a sale of those ids
+     * can issue to, the others being rightly refused.
+     */
+    public synchronized long activeMembers(long from, long to) {
+        return mysql("count the active members " + from + ".." + to, db -> {
+            try (PreparedStatement query = db.prepareStatement(
+                    "SELECT COUNT(*) FROM members WHERE id BETWEEN ? AND ? AND status = 'ACTIVE'")) {
+                query.setLong(1, from);
+                query.setLong(2, to);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
     /** The coupon's Redis ledger alone: never waits for MySQL, so it reads while MySQL is down or locked. */
     public synchronized LedgerCounts ledger(String couponCode) {
         LedgerKeys keys = LedgerKeys.forCoupon(couponCode);
