@@ -75,7 +75,8 @@ final class SaleCommand implements Callable<Integer> {
         // Everything the sale needs is checked before the reset, which deletes every campaign's rows.
         try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode);
                 SaleClient client = services.client()) {
-            SaleReadiness.requireActiveMembers(probe, check.members, spec.commandLine());
+            SaleReadiness.requireActiveMembers(probe, check.members, "--members " + check.members,
+                    spec.commandLine());
             SaleReadiness.requireServices(client, couponCode);
             SaleSteps.reset(client, couponCode, reset.quantity, report);
             requireCleanStart(probe.counts(couponCode));

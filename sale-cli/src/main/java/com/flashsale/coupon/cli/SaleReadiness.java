@@ -45,11 +45,14 @@ final class SaleReadiness {
         }
     }
 
-    /** The sale can only issue to active members: more would be refused, rightly, and judged as wrong answers. */
-    static void requireActiveMembers(StoreProbe probe, int members, CommandLine commandLine) {
+    /**
+     * A sale can only issue to active members: the others are refused, rightly, and the answers check (only
+     * issued or sold out) would call that wrong. {@code named} says where the count came from.
+     */
+    static void requireActiveMembers(StoreProbe probe, long members, String named, CommandLine commandLine) {
         long active = probe.activeMembers(1, members);
         if (active < members) {
-            throw new ParameterException(commandLine, "--members " + members + ": only " + active
+            throw new ParameterException(commandLine, named + ": only " + active
                     + " of members 1.." + members + " are active in MySQL (" + probe.settings().describe()
                     + "); the others would be refused (403 MEMBER-002, 404 MEMBER-001). Give --members " + active
                     + " or fewer, or make more members active first.");

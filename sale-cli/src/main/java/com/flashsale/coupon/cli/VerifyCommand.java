@@ -68,6 +68,8 @@ final class VerifyCommand implements Callable<Integer> {
         // Opened with a first read: an unknown coupon or a store that refuses the login cannot heal while the
         // settle waits, so it ends the command at once.
         try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode)) {
+            SaleReadiness.requireActiveMembers(probe, members, summary != null && summary.members() > 0
+                    ? answersFile + " says members " + members : "--members " + members, spec.commandLine());
             Settled settled = SaleSteps.settle(probe, couponCode, check.settleTimeout(), check.quietPeriod(), report);
             SaleState state = probe.state(couponCode);
             Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, answers, expectations));

@@ -108,6 +108,30 @@ class VerifyCommandIntegrationTest {
                 flash.toString(), "--coupon", "WELCOME10");
     }
 
+    @Test
+    void moreMembersThanAreActiveIsRefusedWithHowManyAre() throws Exception {
+        stores.sell(100, 100);
+        Path many = dir.resolve("many.json");
+        Files.writeString(many, """
+                {"runner":"k6","couponCode":"FLASH100","members":600,"outcomes":{"200":100,"409 COUPON-003":400,
+                 "403 MEMBER-002":1,"404 MEMBER-001":99},"latencyMs":{"p50":1,"p99":2,"max":3}}""");
+
+        CommandLines.assertRefused(stores.environment(), "only 500 of members 1..600 are active", "verify",
+                "--answers", many.toString());
+        CommandLines.assertRefused(stores.environment(), "--members 510: only 500", "verify", "--members", "510");
+    }
+
+    @Test
+    void anUnknownCouponOrARefusedLoginEndsAtOnce() {
+        Run coupon = verify("--coupon", "NOPE", "--settle-timeout", "30");
+        Run password = verify("--mysql-password", "wrong", "--settle-timeout", "30");
+
+        assertThat(coupon.exit()).isEqualTo(1);
+        assertThat(coupon.out()).contains("coupon NOPE does not exist in MySQL").doesNotContain("Waiting");
+        assertThat(password.exit()).isEqualTo(1);
+        assertThat(password.out()).contains("MySQL refused the login").doesNotContain("Waiting");
+    }
+
     private Run verify(String... more) {
         StringWriter out = new StringWriter();
         picocli.CommandLine commandLine = SaleCli.commandLine(stores.environment());
