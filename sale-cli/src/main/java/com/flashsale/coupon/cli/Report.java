@@ -33,23 +33,30 @@ final class Report {
                 latency.max()));
     }
 
-    void settled(Settled settled) {
+    void settled(SaleSteps.Settlement settlement) {
+        Settled settled = settlement.settled();
         line(settled.settled()
                 ? String.format(Locale.ROOT, "  settled after %.1f s", settled.waited().toMillis() / 1000.0)
-                : String.format(Locale.ROOT, "  NOT settled within %d s%s", settled.timeout().toSeconds(),
-                        settled.failure() == null ? "" : ": " + settled.failure()));
+                : String.format(Locale.ROOT, "  NOT settled within %d s: %s", settled.timeout().toSeconds(),
+                        settlement.why()));
     }
 
-    /** The verdicts, then the result line; true when the run passed. */
-    boolean verdicts(String title, Verdicts verdicts, boolean settled) {
+    /**
+     * The verdicts, then the result line; true when the run passed. A sale that has not settled is not
+     * judged on what needs it settled: its result says so and why, and names only what failed anyway.
+     */
+    boolean verdicts(String title, Verdicts verdicts, SaleSteps.Settlement settlement) {
+        Verdicts shown = settlement.done() ? verdicts : NotSettled.withheld(verdicts, settlement.why());
         line(title);
-        verdicts.lines().forEach(l -> line("  " + l));
-        boolean passed = settled && verdicts.noneFailed();
+        shown.lines().forEach(l -> line("  " + l));
+        boolean passed = settlement.done() && shown.noneFailed();
         if (passed) {
-            line("RESULT: PASS (" + verdicts.byInvariant().size() + " invariants checked, none failed)");
+            line("RESULT: PASS (" + shown.byInvariant().size() + " invariants checked, none failed)");
+        } else if (settlement.done()) {
+            line("RESULT: FAIL (failed: " + shown.failed() + ")");
         } else {
-            line("RESULT: FAIL (" + (settled ? "" : "the system did not settle; ")
-                    + (verdicts.failed().isEmpty() ? "" : "failed: " + verdicts.failed()) + ")");
+            line("RESULT: NOT SETTLED (the system did not settle: " + settlement.why() + "; " + NotSettled.NEED_SETTLED
+                    + " not judged" + (shown.failed().isEmpty() ? "" : "; failed: " + shown.failed()) + ")");
         }
         return passed;
     }

@@ -12,7 +12,6 @@ import com.flashsale.coupon.kit.check.SaleFacts;
 import com.flashsale.coupon.kit.check.Verdicts;
 import com.flashsale.coupon.kit.load.Burst;
 import com.flashsale.coupon.kit.load.LoadResult;
-import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.store.SaleState;
 import com.flashsale.coupon.kit.store.StoreCounts;
 import com.flashsale.coupon.kit.store.StoreProbe;
@@ -63,6 +62,9 @@ final class SaleCommand implements Callable<Integer> {
     @Mixin
     StoreOptions stores;
 
+    @Mixin
+    KafkaOptions kafka;
+
     @Override
     public Integer call() throws Exception {
         reset.validate(spec);
@@ -74,7 +76,7 @@ final class SaleCommand implements Callable<Integer> {
         Report report = new Report(spec.commandLine().getOut());
         // Everything the sale needs is checked before the reset, which deletes every campaign's rows.
         try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode);
-                SaleClient client = services.client()) {
+                SaleClient client = services.client(); WorkerBacklog backlog = kafka.backlog()) {
             SaleReadiness.requireActiveMembers(probe, check.members, "--members " + check.members,
                     spec.commandLine());
             SaleReadiness.requireServices(client, couponCode);
@@ -88,21 +90,23 @@ final class SaleCommand implements Callable<Integer> {
             report.answers(burst.log().keyCounts());
             report.latency(burst.latency());
 
-            Settled settled = SaleSteps.settle(probe, couponCode, check.settleTimeout(), check.quietPeriod(), report);
+            SaleSteps.Settlement settled = SaleSteps.settle(probe, backlog, couponCode, check.settleTimeout(),
+                    check.quietPeriod(), report);
             SaleState state = probe.state(couponCode);
             List<Answer> answers = burst.log().all();
             Set<Long> members = LongStream.rangeClosed(1, check.members).boxed().collect(Collectors.toSet());
             InvariantChecker checker = new InvariantChecker();
             Verdicts verdicts = checker.check(new SaleFacts(state, AnswerFacts.of(answers), Expectations.burst(members)));
-            if (settled.settled()) {
+            if (settled.done()) {
                 BadInputTrial trial = BadInputTrial.run(client, probe, SeedRefusals.of(couponCode,
                         first(answers, Outcome.ISSUED), first(answers, Outcome.SOLD_OUT)), couponCode);
                 verdicts = verdicts.with(Invariant.I6, checker.check(trial));
+            } else {
+                verdicts = NotSettled.withheld(verdicts, settled.why());
             }
-            boolean passed = report.verdicts("Invariants (" + stores.settings().describe() + "):", verdicts,
-                    settled.settled());
+            boolean passed = report.verdicts("Invariants (" + stores.settings().describe() + "):", verdicts, settled);
             if (summaryFile != null) {
-                SummaryFile.write(summaryFile, couponCode, check.members, reset.quantity, burst, verdicts, settled.settled(),
+                SummaryFile.write(summaryFile, couponCode, check.members, reset.quantity, burst, verdicts, settled.done(),
                         passed);
                 report.line("Summary written to " + summaryFile);
             }

@@ -26,12 +26,28 @@ final class SaleSteps {
                 + reset.provisionedCampaigns() + " campaigns, " + reset.provisionedMembers() + " members");
     }
 
-    static Settled settle(StoreProbe probe, String couponCode, Duration timeout, Duration quiet, Report report) {
-        report.line(String.format(java.util.Locale.ROOT, "Waiting for the system to settle (outbox empty, stores"
-                + " unchanged for %.1f s; at most %d s)...", quiet.toMillis() / 1000.0, timeout.toSeconds()));
-        Settled settled = Settle.of(() -> probe.counts(couponCode)).quietFor(quiet).atMost(timeout)
-                .reporting(Duration.ofSeconds(2), progress -> report.line("  " + progress.line())).await();
-        report.settled(settled);
-        return settled;
+    /**
+     * Settled: the outbox empty, the worker's consumer group with nothing left in Kafka, and the stores
+     * unchanged for the quiet period. Not settled: why, naming what is not moving.
+     */
+    static Settlement settle(StoreProbe probe, WorkerBacklog backlog, String couponCode, Duration timeout,
+            Duration quiet, Report report) {
+        report.line(String.format(java.util.Locale.ROOT, "Waiting for the system to settle (outbox empty, nothing"
+                + " left in Kafka for the worker, stores unchanged for %.1f s; at most %d s)...",
+                quiet.toMillis() / 1000.0, timeout.toSeconds()));
+        Settled settled = Settle.of(() -> probe.counts(couponCode)).alsoWaitFor(backlog::pending).quietFor(quiet)
+                .atMost(timeout).reporting(Duration.ofSeconds(2), progress -> report.line("  " + progress.line()))
+                .await();
+        Settlement settlement = new Settlement(settled, settled.settled() ? null : NotSettled.why(settled, backlog));
+        report.settled(settlement);
+        return settlement;
+    }
+
+    /** How the wait ended; {@code why} is null when the sale settled. */
+    record Settlement(Settled settled, String why) {
+
+        boolean done() {
+            return settled.settled();
+        }
     }
 }

@@ -7,7 +7,6 @@ import com.flashsale.coupon.kit.check.Expectations;
 import com.flashsale.coupon.kit.check.InvariantChecker;
 import com.flashsale.coupon.kit.check.SaleFacts;
 import com.flashsale.coupon.kit.check.Verdicts;
-import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.store.SaleState;
 import com.flashsale.coupon.kit.store.StoreProbe;
 import java.nio.file.Path;
@@ -48,6 +47,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     StoreOptions stores;
 
+    @Mixin
+    KafkaOptions kafka;
+
     @Override
     public Integer call() {
         coupon.validate(spec);
@@ -67,14 +69,16 @@ final class VerifyCommand implements Callable<Integer> {
         }
         // Opened with a first read: an unknown coupon or a store that refuses the login cannot heal while the
         // settle waits, so it ends the command at once.
-        try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode)) {
+        try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode);
+                WorkerBacklog backlog = kafka.backlog()) {
             SaleReadiness.requireActiveMembers(probe, members, summary != null && summary.members() > 0
                     ? answersFile + " says members " + members : "--members " + members, spec.commandLine());
-            Settled settled = SaleSteps.settle(probe, couponCode, check.settleTimeout(), check.quietPeriod(), report);
+            SaleSteps.Settlement settled = SaleSteps.settle(probe, backlog, couponCode, check.settleTimeout(),
+                    check.quietPeriod(), report);
             SaleState state = probe.state(couponCode);
             Verdicts verdicts = new InvariantChecker().check(new SaleFacts(state, answers, expectations));
             return report.verdicts("Invariants of " + couponCode + " after members 1.." + members + " asked ("
-                    + stores.settings().describe() + "):", verdicts, settled.settled()) ? 0 : 1;
+                    + stores.settings().describe() + "):", verdicts, settled) ? 0 : 1;
         }
     }
 

@@ -3,10 +3,25 @@ package com.flashsale.coupon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.testsupport.SaleStores;
+import com.flashsale.coupon.testsupport.TestServers;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +33,11 @@ class VerifyCommandIntegrationTest {
 
     @AutoClose
     private static SaleStores stores;
+
+    /** The issued topic of these tests alone: what other runs left in Kafka is none of theirs. */
+    private static final String TOPIC = "cli-verify-" + UUID.randomUUID();
+
+    private static final String GROUP = "cli-verify-worker";
 
     @TempDir
     Path dir;
@@ -76,7 +96,7 @@ class VerifyCommandIntegrationTest {
     @Test
     void aSaleThatNeverSettlesFails() {
         stores.sell(100, 100);
-        stores.redis().xadd(SaleStores.FLASH100.outbox(), java.util.Map.of("memberId", "1"));
+        stores.redis().xadd(SaleStores.FLASH100.outbox(), Map.of("memberId", "1"));
 
         Run run = verify("--settle-timeout", "1");
 
@@ -104,7 +124,7 @@ class VerifyCommandIntegrationTest {
         // WELCOME10 sold nothing in these stores: the 100 answered 200 are nowhere, so the summary fails.
         assertThat(welcomeIsJudgedOnWelcome.exit()).as(welcomeIsJudgedOnWelcome.out()).isEqualTo(1);
         assertThat(welcomeIsJudgedOnWelcome.out()).contains("Invariants of WELCOME10").doesNotContain("RESULT: PASS");
-        CommandLines.assertRefused(stores.environment(), "--coupon WELCOME10 contradicts", "verify", "--answers",
+        CommandLines.assertRefused(environment(), "--coupon WELCOME10 contradicts", "verify", "--answers",
                 flash.toString(), "--coupon", "WELCOME10");
     }
 
@@ -116,9 +136,9 @@ class VerifyCommandIntegrationTest {
                 {"runner":"k6","couponCode":"FLASH100","members":600,"outcomes":{"200":100,"409 COUPON-003":400,
                  "403 MEMBER-002":1,"404 MEMBER-001":99},"latencyMs":{"p50":1,"p99":2,"max":3}}""");
 
-        CommandLines.assertRefused(stores.environment(), "only 500 of members 1..600 are active", "verify",
+        CommandLines.assertRefused(environment(), "only 500 of members 1..600 are active", "verify",
                 "--answers", many.toString());
-        CommandLines.assertRefused(stores.environment(), "--members 510: only 500", "verify", "--members", "510");
+        CommandLines.assertRefused(environment(), "--members 510: only 500", "verify", "--members", "510");
     }
 
     @Test
@@ -132,16 +152,61 @@ class VerifyCommandIntegrationTest {
         assertThat(password.out()).contains("MySQL refused the login").doesNotContain("Waiting");
     }
 
+    @Test
+    void issuancesTheWorkerHasNotTakenFromKafkaAreNotSettledNotLost() throws Exception {
+        stores.sell(100, 97);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka()));
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(), ProducerConfig.ACKS_CONFIG, "all"),
+                        new StringSerializer(), new StringSerializer())) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            for (int member = 98; member <= 100; member++) {
+                producer.send(new ProducerRecord<>(TOPIC, "FLASH100", "member " + member)).get(10, TimeUnit.SECONDS);
+            }
+
+            Run waiting = verify("--settle-timeout", "2");
+
+            assertThat(waiting.exit()).as(waiting.out()).isEqualTo(1);
+            assertThat(waiting.out()).contains("NOT settled within 2 s: 3 issuances are in Kafka (" + TOPIC + ")",
+                    "Is the worker running", "RESULT: NOT SETTLED", "n/a", "not settled: 3 issuances")
+                    .doesNotContain("lost").doesNotContain("RESULT: FAIL");
+
+            // The worker takes them: its group commits past them, and they become rows.
+            admin.alterConsumerGroupOffsets(GROUP, Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(3)))
+                    .all().get(10, TimeUnit.SECONDS);
+            stores.insertRows(98, 100);
+
+            Run settled = verify("--settle-timeout", "5");
+
+            assertThat(settled.exit()).as(settled.out()).isZero();
+            assertThat(settled.out()).contains("settled after", "RESULT: PASS");
+        }
+    }
+
+    private static String kafka() {
+        return TestServers.endpoints().kafkaBootstrapServers();
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>(stores.environment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        return env;
+    }
+
     private Run verify(String... more) {
         StringWriter out = new StringWriter();
-        picocli.CommandLine commandLine = SaleCli.commandLine(stores.environment());
+        picocli.CommandLine commandLine = SaleCli.commandLine(environment());
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(out));
-        String[] args = new String[more.length + 3];
+        String[] args = new String[more.length + 7];
         args[0] = "verify";
         args[1] = "--quiet-period";
         args[2] = "0.2";
-        System.arraycopy(more, 0, args, 3, more.length);
+        args[3] = "--issued-topic";
+        args[4] = TOPIC;
+        args[5] = "--worker-group";
+        args[6] = GROUP;
+        System.arraycopy(more, 0, args, 7, more.length);
         int exit = commandLine.execute(args);
         return new Run(exit, out.toString());
     }
