@@ -40,12 +40,18 @@ final class NotSettled {
                 + " --settle-timeout";
     }
 
+    /** The first sentence of {@code why}: the result line carries the whole of it. */
+    private static String summary(String why) {
+        int end = why.indexOf(". ");
+        return end < 0 ? why : why.substring(0, end);
+    }
+
     /** The verdicts, those that need a settled sale marked as not judged. */
     static Verdicts withheld(Verdicts verdicts, String why) {
         Verdicts withheld = verdicts;
         for (Invariant invariant : NEED_SETTLED) {
             if (verdicts.byInvariant().containsKey(invariant)) {
-                withheld = withheld.with(invariant, Verdict.notJudged("not settled: " + why));
+                withheld = withheld.with(invariant, Verdict.notJudged("not settled, " + summary(why)));
             }
         }
         return withheld;

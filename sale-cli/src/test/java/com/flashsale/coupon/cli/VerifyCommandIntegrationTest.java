@@ -168,7 +168,7 @@ class VerifyCommandIntegrationTest {
 
             assertThat(waiting.exit()).as(waiting.out()).isEqualTo(1);
             assertThat(waiting.out()).contains("NOT settled within 2 s: 3 issuances are in Kafka (" + TOPIC + ")",
-                    "Is the worker running", "RESULT: NOT SETTLED", "n/a", "not settled: 3 issuances")
+                    "Is the worker running", "RESULT: NOT SETTLED", "n/a", "not settled, 3 issuances")
                     .doesNotContain("lost").doesNotContain("RESULT: FAIL");
 
             // The worker takes them: its group commits past them, and they become rows.
