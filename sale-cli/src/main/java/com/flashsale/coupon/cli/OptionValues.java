@@ -71,6 +71,17 @@ final class OptionValues {
         }
     }
 
+    /** Text that says something: a token's subject, issuer or audience cannot be blank. */
+    static final class NotBlank implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            if (value.isBlank()) {
+                throw new TypeConversionException("'" + value + "' is blank: give a value");
+            }
+            return value;
+        }
+    }
+
     /** A directory, which may not exist yet: the key pair is created there on request. */
     static final class KeyDirectory implements ITypeConverter<Path> {
         @Override

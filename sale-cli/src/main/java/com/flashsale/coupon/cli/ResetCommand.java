@@ -9,8 +9,10 @@ import picocli.CommandLine.Spec;
 
 /** The seed's reset between runs, through the worker's operator endpoints. */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Set the coupon's quantity, then reset the sale: MySQL's issue and failure rows deleted and the"
-                + " Redis ledger rebuilt at full stock, together (two calls to the worker: the quantity, then the reset).")
+        description = { "Set the coupon's quantity, then reset the whole sale, every campaign's: MySQL's issue and"
+                + " failure rows of every coupon deleted and the Redis ledger rebuilt at each campaign's quantity,"
+                + " together (two calls to the worker: the quantity, then the reset).",
+                "Exit code: 0 reset, 1 a step failed (the worker's reason is printed), 2 a wrong command line." })
 final class ResetCommand implements Callable<Integer> {
 
     @Spec
@@ -25,7 +27,7 @@ final class ResetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         reset.validate(spec);
-        try (SaleClient client = services.client()) {
+        try (SaleClient client = services.workerClient()) {
             SaleSteps.reset(client, reset.couponCode(), reset.quantity, new Report(spec.commandLine().getOut()));
         }
         return 0;

@@ -34,6 +34,7 @@ public final class SaleCli implements Runnable {
     public static CommandLine commandLine(Map<String, String> env, Object... more) {
         CommandLine commandLine = new CommandLine(new SaleCli());
         Subcommands.all().forEach(commandLine::addSubcommand);
+        Subcommands.dropUnusedOptions(commandLine);
         for (Object command : more) {
             commandLine.addSubcommand(command);
         }

@@ -62,4 +62,9 @@ public final class ServiceOptions {
     public SaleClient client() {
         return new SaleClient(Services.of(gateway, worker), credentials());
     }
+
+    /** A client of the worker alone, for a command that has no gateway option. */
+    public SaleClient workerClient() {
+        return new SaleClient(Services.of(worker, worker), credentials());
+    }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
                 "  sale.jar token --member 42            a member's token: the member is its subject",
                 "  sale.jar token --scope coupon:admin   an operator's token",
                 "  sale.jar token --members 500          members 1..500's, one a line (what k6 reads: MEMBER_TOKENS)",
-                "Then: curl -H \"Authorization: Bearer $(sale.jar token --member 42)\" ..." })
+                "Then: curl -H \"Authorization: Bearer $(sale.jar token --member 42)\" ...",
+                "Exit code: 0 printed, 1 the key could not be read, 2 a wrong command line." })
 final class TokenCommand implements Callable<Integer> {
 
     private static final int MAX_MEMBERS = 100_000;
@@ -35,7 +36,7 @@ final class TokenCommand implements Callable<Integer> {
             description = "space-separated scopes; coupon:admin for the operator endpoints")
     String scope;
 
-    @Option(names = "--subject", paramLabel = "SUB",
+    @Option(names = "--subject", paramLabel = "SUB", converter = OptionValues.NotBlank.class,
             description = "the subject of a token without --member (default: ${DEFAULT-VALUE}, who the audit trail names)",
             defaultValue = "operator")
     String subject;

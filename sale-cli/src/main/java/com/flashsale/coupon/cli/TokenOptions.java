@@ -15,11 +15,11 @@ public final class TokenOptions {
                     + " $AUTH_KEY_DIR as scripts/dev-keys.sh reads it)")
     Path keyDirectory;
 
-    @Option(names = "--token-issuer", paramLabel = "ISS",
+    @Option(names = "--token-issuer", paramLabel = "ISS", converter = OptionValues.NotBlank.class,
             description = "iss of every token (default: ${DEFAULT-VALUE}, from $AUTH_ISSUER)")
     String issuer;
 
-    @Option(names = "--token-audience", paramLabel = "AUD",
+    @Option(names = "--token-audience", paramLabel = "AUD", converter = OptionValues.NotBlank.class,
             description = "aud of every token (default: ${DEFAULT-VALUE}, the first of $AUTH_AUDIENCES)")
     String audience;
 

@@ -142,6 +142,42 @@ class SaleCliTest {
     }
 
     @Test
+    void helpListsOnlyWhatACommandReadsAndSaysWhatItChanges() {
+        String reset = help("reset");
+        String lab = help("lab");
+        String sale = help("sale");
+
+        assertThat(reset).doesNotContain("--gateway-url").contains("--worker-url", "every campaign's", "Exit code:");
+        assertThat(help("token")).contains("Exit code:");
+        assertThat(sale).contains("every campaign's issue and failure rows deleted");
+        assertThat(lab).doesNotContain("--mysql-database", "--redis-database").contains("--mysql-port");
+        CommandLines.assertRefused(Map.of(), "Unknown option", "reset", "--gateway-url", "http://127.0.0.1:8080");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SaleCli.commandLine(Map.of());
+        commandLine.setErr(new PrintWriter(err));
+        assertThat(commandLine.execute("lab", "--redis-database", "3")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown option");
+    }
+
+    @Test
+    void refusesBlankTokenClaims(@TempDir Path keys) {
+        TokenIssuer.createDevelopmentPair(keys);
+        Map<String, String> env = Map.of("AUTH_KEY_DIR", keys.toString());
+
+        CommandLines.assertRefused(env, "--subject", "token", "--scope", "coupon:admin", "--subject", "");
+        CommandLines.assertRefused(env, "--token-issuer", "token", "--member", "1", "--token-issuer", " ");
+        CommandLines.assertRefused(env, "--token-audience", "token", "--member", "1", "--token-audience", "");
+    }
+
+    private static String help(String command) {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = SaleCli.commandLine(Map.of());
+        commandLine.setOut(new PrintWriter(out));
+        assertThat(commandLine.execute(command, "--help")).isZero();
+        return out.toString();
+    }
+
+    @Test
     void everyCommandExplainsItself() {
         for (String command : List.of("sale", "reset", "verify", "bench", "lab", "token")) {
             StringWriter out = new StringWriter();
