@@ -71,14 +71,14 @@ services-up: ## [run] start the built gateway and worker and wait until they are
 services-down: ## [run] stop the gateway and worker
 	scripts/services.sh stop
 
-status: ## [run] show servers and services
-	-scripts/infra/status.sh
-	-scripts/services.sh status
+# Both lists are shown even when the first has something down; the exit code is 1 if anything is.
+status: ## [run] show servers and services (exit code 1 when any is down)
+	@rc=0; scripts/infra/status.sh || rc=1; scripts/services.sh status || rc=1; exit $$rc
 
 # The operator's token is signed by sale.jar (built once if missing); a system in the local mode does not look at it.
 reset: dev-keys ## [run] reset the sale: MySQL's issue rows deleted, the Redis ledger rebuilt at each campaign's quantity, in one call (with an operator's token)
 	@[ -f $(SALE_JAR) ] || $(MVN) -q -pl sale-cli -am package -DskipTests >&2
-	@curl -fsS -XPOST -H "Authorization: Bearer $$($(JAVA_HOME)/bin/java -jar $(SALE_JAR) token --scope coupon:admin)" $(WORKER_URL)/api/test/reset && echo
+	@scripts/reset.sh "$(WORKER_URL)" "$$($(JAVA_HOME)/bin/java -jar $(SALE_JAR) token --scope coupon:admin)"
 
 dev-keys: ## [run] create the development key pair local tokens are signed with, once (.local/auth/; AUTH=jwt make run and make up do it)
 	@scripts/dev-keys.sh
