@@ -10,7 +10,9 @@
 # Every runner resets the sale itself (k6 in its setup through WORKER_URL), then `sale.jar verify` waits
 # for the system to settle and judges every invariant on Redis and MySQL (and on the runner's answers).
 # The sale: COUPON (default FLASH100, any campaign an operator created), QUANTITY (100) set before it,
-# MEMBERS (500) who ask once each; every runner takes the same three.
+# MEMBERS (500, at most 5000 and no more than the members MySQL holds active among 1..MEMBERS: the others would be
+# rightly refused, and the check refuses such a run) who ask once each; every runner takes the same three.
+# An unknown runner, a k6 runner without k6, or a wrong size is refused before anything is sent.
 # Ports and stores: GATEWAY_PORT, WORKER_PORT, MYSQL_*, REDIS_* as for `make run`; for the compose
 # stack they come from .env. Requests carry tokens signed with the development key pair (.local/auth, created
 # once by scripts/dev-keys.sh): each member's own and an operator's for the reset, in every runner (k6 reads the
@@ -22,6 +24,19 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 RUNNER=${1:-${LOAD_RUNNER:-auto}}
+case "$RUNNER" in auto | k6 | docker | jvm) ;; *) echo "load-test: unknown runner '$RUNNER': auto, k6, docker or jvm" >&2; exit 2 ;; esac
+if [ "$RUNNER" = k6 ] && ! command -v k6 >/dev/null 2>&1; then
+  echo "load-test: the k6 runner needs k6 on PATH, and there is none: LOAD_RUNNER=docker or jvm, or auto" >&2
+  exit 2
+fi
+# The sale's size, checked here so that a wrong one is named as the variable it came from.
+COUPON=${COUPON:-FLASH100}
+QUANTITY=${QUANTITY:-100}
+MEMBERS=${MEMBERS:-500}
+[[ "$QUANTITY" =~ ^[1-9][0-9]{0,8}$ ]] || { echo "load-test: QUANTITY must be a positive number, got '$QUANTITY'" >&2; exit 2; }
+[[ "$MEMBERS" =~ ^[1-9][0-9]{0,3}$ ]] && [ "$MEMBERS" -le 5000 ] \
+  || { echo "load-test: MEMBERS must be 1..5000, got '$MEMBERS'" >&2; exit 2; }
+[[ "$COUPON" =~ ^[A-Za-z0-9_-]{1,64}$ ]] || { echo "load-test: COUPON must be a coupon code (letters, digits, _ and -, at most 64), got '$COUPON'" >&2; exit 2; }
 JAR=sale-cli/target/sale.jar
 RESULTS=k6/results
 JAVA_HOME=${JAVA_HOME:-$(scripts/java-home.sh)}
@@ -87,9 +102,6 @@ fi
 
 # An operator's token (scope coupon:admin) for the k6 runners' reset, signed with the development key.
 ADMIN_TOKEN=$("$JAVA" -jar "$JAR" token --scope coupon:admin)
-COUPON=${COUPON:-FLASH100}
-QUANTITY=${QUANTITY:-100}
-MEMBERS=${MEMBERS:-500}
 SALE_ENV=(-e COUPON="$COUPON" -e QUANTITY="$QUANTITY" -e MEMBERS="$MEMBERS")
 
 mkdir -p "$RESULTS"
