@@ -30,7 +30,7 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
         return switch (option.longestName()) {
             case "--gateway-url" -> "http://127.0.0.1:" + value("GATEWAY_PORT", "8080");
             case "--worker-url" -> "http://127.0.0.1:" + value("WORKER_PORT", "8081");
-            case "--key-dir" -> value("AUTH_KEY_DIR", ".local/auth");
+            case "--key-dir" -> value("AUTH_KEY_DIR", TokenOptions.DEFAULT_KEY_DIRECTORY);
             case "--token-issuer" -> value("AUTH_ISSUER", TokenIssuer.DEVELOPMENT_ISSUER);
             case "--token-audience" -> value("AUTH_AUDIENCES", TokenIssuer.AUDIENCE).split(",")[0].trim();
             case "--mysql-host" -> stores(option).mysqlHost();

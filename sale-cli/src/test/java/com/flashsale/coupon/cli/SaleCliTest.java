@@ -169,6 +169,25 @@ class SaleCliTest {
         CommandLines.assertRefused(env, "--token-audience", "token", "--member", "1", "--token-audience", "");
     }
 
+    @Test
+    void findsTheDefaultKeyDirectoryUnderTheRepositoryRootAndSaysWhereItLooked(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve(".local/auth"));
+        Path module = Files.createDirectories(root.resolve("sale-cli/target"));
+        TokenCommand token = CommandLines.parse(Map.of(), "token", "--member", "1");
+        TokenCommand given = CommandLines.parse(Map.of(), "token", "--member", "1", "--key-dir", "keys");
+
+        assertThat(token.tokens.keyDirectory(module)).isEqualTo(root.resolve(".local/auth"));
+        assertThat(token.tokens.keyDirectory(root)).isEqualTo(Path.of(".local/auth"));
+        assertThat(given.tokens.keyDirectory(module)).as("a directory given is taken as given").isEqualTo(Path.of("keys"));
+
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = SaleCli.commandLine(Map.of("AUTH_KEY_DIR", "no/such/dir"));
+        commandLine.setErr(new PrintWriter(err));
+        assertThat(commandLine.execute("token", "--member", "1")).isEqualTo(1);
+        assertThat(err.toString()).contains("no private key at " + Path.of("no/such/dir/private.pem").toAbsolutePath(),
+                "--key-dir", "$AUTH_KEY_DIR");
+    }
+
     private static String help(String command) {
         StringWriter out = new StringWriter();
         CommandLine commandLine = SaleCli.commandLine(Map.of());
