@@ -10,7 +10,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Defaults from the environment the scripts and the services read (GATEWAY_PORT, WORKER_PORT,
- * AUTH_KEY_DIR, AUTH_ISSUER, AUTH_AUDIENCES, MYSQL_*, REDIS_*, KAFKA_PORT, INFRA_HOME, RUN_DIR), with the services' and
+ * AUTH_KEY_DIR, AUTH_ISSUER, AUTH_AUDIENCES, MYSQL_*, REDIS_*, KAFKA_PORT, COUPON_KAFKA_ISSUEDTOPIC, COUPON_KAFKA_GROUPID,
+ * INFRA_HOME, RUN_DIR), with the services' and
  * scripts' own defaults, so the command line looks at exactly the system {@code make run} started.
  * Options override them.
  */
@@ -44,6 +45,10 @@ final class EnvironmentDefaults implements IDefaultValueProvider {
             case "--redis-password" -> stores(option).redisPassword();
             case "--redis-cluster-nodes" -> stores(option).redisClusterNodes();
             case "--kafka" -> value("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + value("KAFKA_PORT", "9092"));
+            // The worker's own variables for its coupon.kafka settings (relaxed binding, as compose sets them);
+            // unset, the option's default, the worker's.
+            case "--issued-topic" -> env.get("COUPON_KAFKA_ISSUEDTOPIC");
+            case "--worker-group" -> env.get("COUPON_KAFKA_GROUPID");
             // Where scripts/infra/start.sh and scripts/services.sh keep their pid files.
             case "--infra-run-dir" -> value("INFRA_HOME", ".local/infra") + "/run";
             case "--services-run-dir" -> value("RUN_DIR", ".local/run");

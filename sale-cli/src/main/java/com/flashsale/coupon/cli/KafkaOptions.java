@@ -15,11 +15,13 @@ final class KafkaOptions {
     String bootstrapServers;
 
     @Option(names = "--issued-topic", paramLabel = "TOPIC", defaultValue = Topics.COUPON_ISSUED,
-            description = "the topic the gateways publish issuances to (default: ${DEFAULT-VALUE})")
+            description = "the topic the gateways publish issuances to (default: ${DEFAULT-VALUE}, from"
+                    + " $COUPON_KAFKA_ISSUEDTOPIC)")
     String issuedTopic;
 
     @Option(names = "--worker-group", paramLabel = "GROUP", defaultValue = "coupon-worker",
-            description = "the worker's consumer group on that topic (default: ${DEFAULT-VALUE})")
+            description = "the worker's consumer group on that topic (default: ${DEFAULT-VALUE}, from"
+                    + " $COUPON_KAFKA_GROUPID)")
     String workerGroup;
 
     WorkerBacklog backlog() {

@@ -64,6 +64,13 @@ class SaleCliTest {
         assertThat(verify.stores.settings().redisPort()).isEqualTo(16379);
         assertThat(verify.stores.settings().redisDatabase()).isEqualTo(3);
         assertThat(verify.answersFile).isEqualTo(Path.of("k6/results/flash-sale-summary.json"));
+        assertThat(verify.kafka.issuedTopic).isEqualTo("coupon-issued");
+        assertThat(verify.kafka.workerGroup).isEqualTo("coupon-worker");
+        VerifyCommand renamed = CommandLines.parse(Map.of("KAFKA_PORT", "19092", "COUPON_KAFKA_ISSUEDTOPIC", "issued-2",
+                "COUPON_KAFKA_GROUPID", "worker-2"), "verify");
+        assertThat(renamed.kafka.bootstrapServers).isEqualTo("127.0.0.1:19092");
+        assertThat(renamed.kafka.issuedTopic).isEqualTo("issued-2");
+        assertThat(renamed.kafka.workerGroup).isEqualTo("worker-2");
     }
 
     @Test

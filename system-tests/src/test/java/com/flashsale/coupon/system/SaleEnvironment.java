@@ -148,7 +148,7 @@ public final class SaleEnvironment implements AutoCloseable {
         if (topology.kafkaCluster()) {
             properties.put("coupon.kafka.replicas", "3");
         }
-        properties.put("coupon.kafka.group-id", "coupon-worker-" + suffix);
+        properties.put("coupon.kafka.group-id", workerGroup());
         properties.put("coupon.kafka.issued-topic", issuedTopic);
         properties.put("coupon.kafka.dead-letter-topic", deadLetterTopic);
         return new ServiceProcess("worker-" + suffix, "worker.jar", ServiceProcess.freePort(), properties);
@@ -193,6 +193,9 @@ public final class SaleEnvironment implements AutoCloseable {
             variables.put("REDIS_CLUSTER_NODES", String.join(",", TestServers.redisClusterNodes()));
         }
         variables.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        // The topic and consumer group of this environment's worker: the command line waits for that group.
+        variables.put("COUPON_KAFKA_ISSUEDTOPIC", issuedTopic);
+        variables.put("COUPON_KAFKA_GROUPID", workerGroup());
         return variables;
     }
 
@@ -246,6 +249,10 @@ public final class SaleEnvironment implements AutoCloseable {
 
     public String database() {
         return database;
+    }
+
+    private String workerGroup() {
+        return "coupon-worker-" + suffix;
     }
 
     public String suffix() {
