@@ -102,6 +102,8 @@ class VerifyCommandIntegrationTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("NOT settled within 1 s", "the system did not settle");
+        assertThat(run.out()).contains("1 issuances are still in the Redis outbox", "Is Kafka up", "RESULT: NOT SETTLED")
+                .doesNotContain("RESULT: FAIL");
     }
 
     @Test
