@@ -91,6 +91,10 @@ if $COMPOSE_STACK; then
   MYSQL_PASSWORD=$(dotenv MYSQL_PASSWORD coupon)
   REDIS_PORT=$(dotenv REDIS_HOST_PORT 6379)
   export MYSQL_HOST=127.0.0.1 MYSQL_PORT MYSQL_DATABASE MYSQL_USER MYSQL_PASSWORD REDIS_HOST=127.0.0.1 REDIS_PORT REDIS_DATABASE=0
+  # Kafka's listener for the host, and the workers' topic: the check waits until the workers have taken it all.
+  KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$(dotenv KAFKA_HOST_PORT 9092)"
+  COUPON_KAFKA_ISSUEDTOPIC=$(dotenv COUPON_ISSUED_TOPIC coupon-issued)
+  export KAFKA_BOOTSTRAP_SERVERS COUPON_KAFKA_ISSUEDTOPIC
   WHERE="the compose stack"
 else
   GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT:-8080}"
