@@ -24,9 +24,12 @@ import picocli.CommandLine.Spec;
  * answers when its summary is given.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Wait until the system has settled, then check the stores after a flash sale of members 1..N"
+        description = { "Wait until the system has settled (the Redis outbox empty, the worker's consumer group with"
+                + " nothing left in Kafka, the stores unchanged for the quiet period), then check the stores after a"
+                + " flash sale of members 1..N"
                 + " (and the answers another runner, k6, summarised, with --answers): every invariant's verdict.",
-                "Exit code: 0 every invariant holds, 1 one fails or a step failed, 2 a wrong command line." })
+                "Exit code: 0 every invariant holds, 1 one fails, the system did not settle (RESULT: NOT SETTLED, with what"
+                        + " is not moving) or a step failed, 2 a wrong command line." })
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
