@@ -1,6 +1,7 @@
 package com.flashsale.coupon.cli;
 
 import com.flashsale.coupon.events.Topics;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,7 +25,7 @@ final class KafkaOptions {
                     + " $COUPON_KAFKA_GROUPID)")
     String workerGroup;
 
-    WorkerBacklog backlog() {
-        return new WorkerBacklog(bootstrapServers, issuedTopic, workerGroup);
+    ConsumerBacklog backlog() {
+        return ConsumerBacklog.of(bootstrapServers, issuedTopic, workerGroup);
     }
 }

@@ -4,6 +4,7 @@ import com.flashsale.coupon.kit.check.Invariant;
 import com.flashsale.coupon.kit.check.Verdict;
 import com.flashsale.coupon.kit.check.Verdicts;
 import com.flashsale.coupon.kit.settle.Settled;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ final class NotSettled {
     }
 
     /** Why the wait ended unsettled, from what its last read saw, and what to look at. */
-    static String why(Settled settled, WorkerBacklog backlog) {
+    static String why(Settled settled, ConsumerBacklog backlog) {
         if (settled.counts() == null) {
             return "the stores could not be read: " + settled.failure();
         }
@@ -33,8 +34,8 @@ final class NotSettled {
                     + ". Is Kafka up ('make status')?";
         }
         if (settled.pending() > 0) {
-            return settled.pending() + " issuances are in Kafka (" + backlog.topic() + ") that the worker's consumer"
-                    + " group " + backlog.group() + " has not persisted. Is the worker running ('make status')?";
+            return settled.pending() + " issuances are in Kafka (" + backlog.describe() + ") that the worker has not"
+                    + " persisted. Is the worker running ('make status')?";
         }
         return "the stores kept changing: the worker was still persisting when the wait ended. Give a longer"
                 + " --settle-timeout";

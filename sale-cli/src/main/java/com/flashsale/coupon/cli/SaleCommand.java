@@ -15,6 +15,7 @@ import com.flashsale.coupon.kit.load.LoadResult;
 import com.flashsale.coupon.kit.store.SaleState;
 import com.flashsale.coupon.kit.store.StoreCounts;
 import com.flashsale.coupon.kit.store.StoreProbe;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,7 @@ final class SaleCommand implements Callable<Integer> {
         Report report = new Report(spec.commandLine().getOut());
         // Everything the sale needs is checked before the reset, which deletes every campaign's rows.
         try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode);
-                SaleClient client = services.client(); WorkerBacklog backlog = kafka.backlog()) {
+                SaleClient client = services.client(); ConsumerBacklog backlog = kafka.backlog()) {
             SaleReadiness.requireActiveMembers(probe, check.members, "--members " + check.members,
                     spec.commandLine());
             SaleReadiness.requireServices(client, couponCode);

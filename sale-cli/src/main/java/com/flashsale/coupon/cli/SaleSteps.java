@@ -5,6 +5,7 @@ import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.settle.Settle;
 import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.store.StoreProbe;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import java.time.Duration;
 
 /** The steps several commands share: resetting the sale, waiting for it to settle. */
@@ -30,7 +31,7 @@ final class SaleSteps {
      * Settled: the outbox empty, the worker's consumer group with nothing left in Kafka, and the stores
      * unchanged for the quiet period. Not settled: why, naming what is not moving.
      */
-    static Settlement settle(StoreProbe probe, WorkerBacklog backlog, String couponCode, Duration timeout,
+    static Settlement settle(StoreProbe probe, ConsumerBacklog backlog, String couponCode, Duration timeout,
             Duration quiet, Report report) {
         report.line(String.format(java.util.Locale.ROOT, "Waiting for the system to settle (outbox empty, nothing"
                 + " left in Kafka for the worker, stores unchanged for %.1f s; at most %d s)...",

@@ -9,6 +9,7 @@ import com.flashsale.coupon.kit.check.SaleFacts;
 import com.flashsale.coupon.kit.check.Verdicts;
 import com.flashsale.coupon.kit.store.SaleState;
 import com.flashsale.coupon.kit.store.StoreProbe;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,7 +74,7 @@ final class VerifyCommand implements Callable<Integer> {
         // Opened with a first read: an unknown coupon or a store that refuses the login cannot heal while the
         // settle waits, so it ends the command at once.
         try (StoreProbe probe = SaleReadiness.openStores(stores.settings(), couponCode);
-                WorkerBacklog backlog = kafka.backlog()) {
+                ConsumerBacklog backlog = kafka.backlog()) {
             SaleReadiness.requireActiveMembers(probe, members, summary != null && summary.members() > 0
                     ? answersFile + " says members " + members : "--members " + members, spec.commandLine());
             SaleSteps.Settlement settled = SaleSteps.settle(probe, backlog, couponCode, check.settleTimeout(),

@@ -169,7 +169,7 @@ class VerifyCommandIntegrationTest {
             Run waiting = verify("--settle-timeout", "2");
 
             assertThat(waiting.exit()).as(waiting.out()).isEqualTo(1);
-            assertThat(waiting.out()).contains("NOT settled within 2 s: 3 issuances are in Kafka (" + TOPIC + ")",
+            assertThat(waiting.out()).contains("NOT settled within 2 s: 3 issuances are in Kafka (topic " + TOPIC + ", consumer group ",
                     "Is the worker running", "RESULT: NOT SETTLED", "n/a", "not settled, 3 issuances")
                     .doesNotContain("lost").doesNotContain("RESULT: FAIL");
 

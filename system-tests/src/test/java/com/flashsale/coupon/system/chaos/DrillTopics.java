@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -34,53 +35,20 @@ final class DrillTopics implements AutoCloseable {
 
     private final Admin admin;
     private final List<String> topics;
-    private final String groupMarker;
+    private final ConsumerBacklog backlog;
 
     DrillTopics(String bootstrapServers, List<String> topics, String groupMarker) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
         this.topics = List.copyOf(topics);
-        this.groupMarker = groupMarker;
+        this.backlog = new ConsumerBacklog(bootstrapServers, topics, group -> group.contains(groupMarker),
+                "topics " + topics + ", the consumer groups of " + groupMarker);
     }
 
     /** Records not yet processed, over every partition with records; throws while Kafka is unreachable. */
-    long unprocessed() throws Exception {
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .values()) {
-            topic.partitions().forEach(p -> partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest()));
-        }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(partitions).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .forEach((partition, info) -> ends.put(partition, info.offset()));
-        Map<TopicPartition, Long> committed = committedByOurGroups();
-        long unprocessed = 0;
-        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-            unprocessed += Math.max(0, end.getValue() - committed.getOrDefault(end.getKey(), 0L));
-        }
-        return unprocessed;
-    }
-
-    private Map<TopicPartition, Long> committedByOurGroups() throws Exception {
-        Map<String, ListConsumerGroupOffsetsSpec> groups = new HashMap<>();
-        for (GroupListing group : admin.listGroups().all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            if (group.groupId().contains(groupMarker)) {
-                groups.put(group.groupId(), new ListConsumerGroupOffsetsSpec());
-            }
-        }
-        Map<TopicPartition, Long> committed = new HashMap<>();
-        if (groups.isEmpty()) {
-            return committed;
-        }
-        Map<String, Map<TopicPartition, OffsetAndMetadata>> offsets = admin.listConsumerGroupOffsets(groups)
-                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        offsets.values().forEach(byPartition -> byPartition.forEach((partition, offset) -> {
-            if (offset != null && topics.contains(partition.topic())) {
-                committed.merge(partition, offset.offset(), Math::max);
-            }
-        }));
-        return committed;
+    long unprocessed() {
+        return backlog.pending();
     }
 
     /**
@@ -118,6 +86,7 @@ final class DrillTopics implements AutoCloseable {
         } catch (Exception e) {
             // Only housekeeping: a topic left behind costs the broker a little recovery time, nothing else.
         } finally {
+            backlog.close();
             admin.close();
         }
     }
