@@ -7,7 +7,9 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_ENDED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_STARTED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INTERNAL_ERROR;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
+import static com.flashsale.coupon.worker.admin.ErrorCode.PAYLOAD_TOO_LARGE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.QUANTITY_BELOW_ISSUED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STALE_VERSION;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
@@ -68,7 +70,8 @@ class CampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a campaign", description = "Active at once: it sells from startsAt on.")
-    @Refusals({ INVALID_REQUEST, CAMPAIGN_CODE_TAKEN, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, CAMPAIGN_CODE_TAKEN, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED,
+            FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> create(@RequestBody @Valid NewCampaign request, Principal principal) {
         CampaignView created = campaigns.create(request.couponCode(), request.name(), request.quantity(), request.startsAt(),
                 request.endsAt(), Operators.name(principal));
@@ -79,7 +82,7 @@ class CampaignController {
 
     @GetMapping
     @Operation(summary = "List campaigns", description = "Oldest first, optionally only those of one status.")
-    @Refusals({ INVALID_REQUEST, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<CampaignView>> list(@RequestParam(required = false) CampaignStatus status,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -88,7 +91,7 @@ class CampaignController {
 
     @GetMapping("/{code}")
     @Operation(summary = "Read a campaign", description = "Its version is the ETag.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> read(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         CampaignView campaign = campaigns.find(code);
         return CampaignVersions.ok(campaign, campaign.version());
@@ -96,8 +99,8 @@ class CampaignController {
 
     @PutMapping("/{code}/quantity")
     @Operation(summary = "Change the quantity", description = "Never below what was issued; the stock shifts by the change.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, QUANTITY_BELOW_ISSUED, STALE_VERSION,
-            STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, COUPON_NOT_FOUND, CAMPAIGN_ENDED, QUANTITY_BELOW_ISSUED,
+            STALE_VERSION, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> changeQuantity(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"")
@@ -110,8 +113,8 @@ class CampaignController {
     @PutMapping("/{code}/window")
     @Operation(summary = "Move the time window",
             description = "The whole window before the sale starts; once it has, only the end may move.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, CAMPAIGN_STARTED, STALE_VERSION, STORE_UNAVAILABLE,
-            UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, COUPON_NOT_FOUND, CAMPAIGN_ENDED, CAMPAIGN_STARTED, STALE_VERSION,
+            STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> moveWindow(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"")
@@ -127,8 +130,8 @@ class CampaignController {
                     + "Setting the status it has changes nothing. The gateway refuses a paused or ended campaign "
                     + "with COUPON-004 from the next request on; one it answers as sold out from its copy, within "
                     + "coupon.sold-out.refresh (1 s).")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STALE_VERSION, STORE_UNAVAILABLE, UNAUTHENTICATED,
-            FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STALE_VERSION, STORE_UNAVAILABLE,
+            INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<CampaignView>> changeStatus(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @Parameter(description = IF_MATCH_DESCRIPTION, example = "\"3\"")
@@ -140,7 +143,7 @@ class CampaignController {
 
     @GetMapping("/{code}/audit")
     @Operation(summary = "The campaign's audit trail", description = "Who changed what, before and after; newest first.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<AuditEntryView>> audit(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {

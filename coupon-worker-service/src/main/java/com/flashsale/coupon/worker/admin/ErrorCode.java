@@ -14,6 +14,7 @@ enum ErrorCode implements ApiErrorCode {
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002", "a data store is unavailable, try again"),
     RECONCILIATION_RUNNING(HttpStatus.CONFLICT, "COMMON-004",
             "Another worker replica is reconciling right now; try again when it has finished."),
+    PAYLOAD_TOO_LARGE(ApiError.PAYLOAD_TOO_LARGE),
     INTERNAL_ERROR(ApiError.INTERNAL_ERROR),
     MEMBER_NOT_FOUND(ApiError.MEMBER_NOT_FOUND),
     COUPON_NOT_FOUND(ApiError.COUPON_NOT_FOUND),

@@ -5,6 +5,7 @@ import static com.flashsale.coupon.worker.admin.CampaignRequests.CODE_MESSAGE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.FAILED_ISSUANCE_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INTERNAL_ERROR;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
@@ -54,7 +55,7 @@ class IssuanceController {
     @GetMapping("/issuances")
     @Operation(summary = "Where the campaign's issuances stand",
             description = "Accepted in the Redis ledger, waiting in its outbox, persisted in MySQL, failed, compensated.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<IssuanceSummary> summary(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         CampaignView campaign = campaigns.find(code);
         return ApiResponse.ok(issuances.summary(campaign.id(), campaign.couponCode(), campaign.quantity()));
@@ -62,7 +63,7 @@ class IssuanceController {
 
     @GetMapping("/holders")
     @Operation(summary = "Members holding a coupon", description = "As persisted in MySQL, in the order they were.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<Holder>> holders(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @RequestParam(defaultValue = "0") @Min(0) @Max(PageView.MAX_PAGE) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -72,7 +73,7 @@ class IssuanceController {
     @GetMapping("/failed-issuances")
     @Operation(summary = "Failed issuances with their reasons",
             description = "Newest first, optionally of one status; COMPENSATED and NOT_IN_LEDGER ones can be replayed.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<PageView<FailedIssuanceView>> failures(
             @PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @RequestParam(required = false) FailureStatus status,
@@ -86,8 +87,8 @@ class IssuanceController {
             Once its cause is fixed: persisted if the member (exists, active) and the campaign (active) allow it and \
             stock is left, decided atomically in the Redis ledger, so it is never oversold and never a second coupon; \
             otherwise it stays failed with its new reason. Replaying a closed one changes nothing.""")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, FAILED_ISSUANCE_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED,
-            FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, FAILED_ISSUANCE_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR,
+            UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ReplayResult> replayOne(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             @PathVariable @Positive long id, Principal principal) {
         return ApiResponse.ok(replay.replay(campaigns.find(code), id, Operators.name(principal)));
@@ -96,7 +97,7 @@ class IssuanceController {
     @PostMapping("/failed-issuances/replay")
     @Operation(summary = "Replay every open failed issuance of the campaign",
             description = "Oldest first, each as the single replay does; a second call finds nothing left to replay.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ReplayReport> replayAll(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             Principal principal) {
         return ApiResponse.ok(replay.replayAll(campaigns.find(code), Operators.name(principal)));

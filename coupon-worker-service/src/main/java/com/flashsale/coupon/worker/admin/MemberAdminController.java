@@ -1,8 +1,10 @@
 package com.flashsale.coupon.worker.admin;
 
 import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INTERNAL_ERROR;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.MEMBER_NOT_FOUND;
+import static com.flashsale.coupon.worker.admin.ErrorCode.PAYLOAD_TOO_LARGE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
@@ -34,7 +36,8 @@ class MemberAdminController {
             description = "Changed in MySQL, then in the ledger. A member made active is answered by it on the next "
                     + "request; one made inactive within a gateway's coupon.members.mirror-refresh (1 s), the time its "
                     + "copy of the active members takes to see the change.")
-    @Refusals({ INVALID_REQUEST, MEMBER_NOT_FOUND, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, PAYLOAD_TOO_LARGE, MEMBER_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED,
+            FORBIDDEN })
     ApiResponse<MemberStatusChanged> changeStatus(@PathVariable @Positive long memberId,
             @RequestBody @Valid MemberStatusChange change) {
         return ApiResponse.ok(members.changeStatus(memberId, change.status()));

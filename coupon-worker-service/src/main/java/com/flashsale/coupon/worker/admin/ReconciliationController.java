@@ -1,6 +1,8 @@
 package com.flashsale.coupon.worker.admin;
 
 import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INTERNAL_ERROR;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.RECONCILIATION_RUNNING;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
@@ -31,7 +33,7 @@ class ReconciliationController {
     @PostMapping("/api/v1/admin/reconciliation")
     @Operation(summary = "Reconcile now", description = "Compares the Redis ledger with MySQL for every campaign and "
             + "repairs drift both ways; answers what it found and repaired.")
-    @Refusals({ RECONCILIATION_RUNNING, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, RECONCILIATION_RUNNING, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ResponseEntity<ApiResponse<ReconciliationReport>> reconcile() {
         return runner.runNow()
                 .map(report -> ResponseEntity.ok(ApiResponse.ok(report)))

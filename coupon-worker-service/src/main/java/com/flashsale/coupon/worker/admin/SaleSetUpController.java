@@ -5,6 +5,7 @@ import static com.flashsale.coupon.worker.admin.CampaignRequests.CODE_MESSAGE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.CAMPAIGN_ENDED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
+import static com.flashsale.coupon.worker.admin.ErrorCode.INTERNAL_ERROR;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
@@ -49,7 +50,8 @@ class SaleSetUpController {
             description = "Sets the quantity whatever was sold, then provisions the campaign; meant to be followed by "
                     + "POST /api/test/reset, which brings the stock to the quantity. A live campaign's quantity is "
                     + "changed with PUT /api/v1/admin/campaigns/{code}/quantity, which never goes below what was issued.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED,
+            FORBIDDEN })
     ApiResponse<ProvisionedCampaign> initStock(
             // The shape of every code, as on the campaign paths: MySQL would take "FLASH100 " for FLASH100.
             @Parameter(example = "FLASH100") @RequestParam @Pattern(regexp = CODE, message = CODE_MESSAGE)
@@ -62,7 +64,7 @@ class SaleSetUpController {
     @PostMapping("/api/test/reset")
     @Operation(summary = "Reset the sale", description = "Deletes every coupon_issues and failed_coupon_issues row and "
             + "rebuilds the Redis ledger (stock = quantity). Campaigns, members and the audit trail stay.")
-    @Refusals({ STORE_UNAVAILABLE, UNAUTHENTICATED, FORBIDDEN })
+    @Refusals({ INVALID_REQUEST, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ResetReport> reset() {
         return ApiResponse.ok(reset.reset());
     }

@@ -16,9 +16,11 @@ import com.flashsale.coupon.web.ApiDescriptions;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
 import com.flashsale.coupon.worker.deadletter.UnknownFailedIssuanceException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springdoc.core.configuration.SpringDocConfiguration;
@@ -32,6 +34,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
@@ -81,7 +84,7 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
             Map.entry("POST /api/v1/admin/reconciliation", post("/api/v1/admin/reconciliation")),
             Map.entry("POST /api/test/reset", post("/api/test/reset")));
 
-    /** A request each endpoint that reads input refuses as invalid. */
+    /** A request each endpoint that reads input, or refuses a body, refuses as invalid. */
     private static final Map<String, RequestBuilder> INVALID = Map.ofEntries(
             Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
                     .contentType(MediaType.APPLICATION_JSON).content("{}")),
@@ -107,7 +110,10 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
             Map.entry("POST /api/v1/coupons/stock/init", post("/api/v1/coupons/stock/init")
                     .param("couponCode", "FLASH100").param("quantity", "0")),
             Map.entry("PUT /api/v1/admin/members/{memberId}/status", json(put("/api/v1/admin/members/7/status"),
-                    "{\"status\":\"GONE\"}")));
+                    "{\"status\":\"GONE\"}")),
+            // A body where the endpoint reads none.
+            Map.entry("POST /api/v1/admin/reconciliation", json(post("/api/v1/admin/reconciliation"), "{\"dryRun\":true}")),
+            Map.entry("POST /api/test/reset", json(post("/api/test/reset"), "{\"dryRun\":true}")));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -125,6 +131,24 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
     @Test
     void documentsExactlyTheRefusalsEachHandlerDeclaresWithAnExampleEach() throws Exception {
         DescribedApi.assertDocumentsWhatEachHandlerDeclares(mvc, handlers, Refusals.class);
+    }
+
+    /**
+     * What every endpoint can answer whatever it does: a query parameter it does not read (or a body
+     * where it reads none) is a 400, a store failing otherwise than by an outage a 500; and every endpoint
+     * that reads a body refuses one over 4 KB before reading it.
+     */
+    @Test
+    void documentsTheRefusalsEveryEndpointCanAnswer() throws Exception {
+        SoftAssertions softly = new SoftAssertions();
+        DescribedApi.described(mvc).forEach((operation, description) -> {
+            Map<String, String> documented = DescribedApi.documentedCodes(description);
+            softly.assertThat(documented).as(operation).containsEntry("COMMON-001", "400").containsEntry("COMMON-500", "500");
+            if (description.has("requestBody")) {
+                softly.assertThat(documented).as(operation + ", which reads a body").containsEntry("COMMON-003", "413");
+            }
+        });
+        softly.assertAll();
     }
 
     @Test
@@ -156,6 +180,9 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
             case "COMMON-001" -> {
                 return withToken(INVALID.get(operation), tokens.operator());
             }
+            case "COMMON-003" -> {
+                return withToken(oversized(VALID.get(operation)), tokens.operator());
+            }
             case "AUTH-001" -> {
                 return VALID.get(operation);
             }
@@ -163,6 +190,8 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
                 return withToken(VALID.get(operation), tokens.member(7));
             }
             case "COMMON-002" -> everyCallThrows(new DataAccessResourceFailureException("Connection refused"));
+            // A store that answered, refusing what it was asked: no outage.
+            case "COMMON-500" -> everyCallThrows(new DataIntegrityViolationException("Data too long for column 'name'"));
             case "COMMON-004" -> given(reconciliation.runNow()).willReturn(Optional.empty());
             case "COUPON-001" -> everyCallThrows(new UnknownCampaignException("SPRING25"));
             case "MEMBER-001" -> everyCallThrows(new UnknownMemberException(7));
@@ -188,6 +217,15 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
         return context -> {
             MockHttpServletRequest built = request.buildRequest(context);
             built.addHeader("Authorization", "Bearer " + token);
+            return built;
+        };
+    }
+
+    /** {@code request} with a body larger than the 4 KB any request may carry, whatever it holds. */
+    private static RequestBuilder oversized(RequestBuilder request) {
+        return context -> {
+            MockHttpServletRequest built = request.buildRequest(context);
+            built.setContent(("{\"name\":\"" + " ".repeat(5_000) + "\"}").getBytes(StandardCharsets.UTF_8));
             return built;
         };
     }
