@@ -9,7 +9,7 @@ public record AuditEntryView(
         @Schema(description = "the token's subject; 'local' when no one is signed in (local profile)", example = "alice")
         String operator,
         AuditAction action,
-        @Schema(description = "JSON; absent for a creation",
+        @Schema(types = { "string", "null" }, description = "JSON; null for a creation, which has no state before it",
                 example = "{\"couponCode\":\"SPRING25\",\"quantity\":500,\"status\":\"ACTIVE\",\"version\":0}") String before,
         @Schema(description = "JSON", example = "{\"couponCode\":\"SPRING25\",\"quantity\":500,\"status\":\"PAUSED\",\"version\":1}")
         String after,

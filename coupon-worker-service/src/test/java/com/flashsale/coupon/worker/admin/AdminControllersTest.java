@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -13,11 +14,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.flashsale.coupon.testsupport.EnvelopeMatchers;
+import com.flashsale.coupon.worker.campaign.AuditAction;
+import com.flashsale.coupon.worker.campaign.AuditEntryView;
 import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.CampaignStatus;
 import com.flashsale.coupon.worker.campaign.CampaignView;
@@ -37,6 +41,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.MediaType;
@@ -190,6 +196,36 @@ class AdminControllersTest extends OperatorEndpointsSlice {
                 .andExpect(header().string("ETag", "\"0\""))
                 .andExpect(jsonPath("$.data.couponCode").value("SPRING25"))
                 .andExpect(jsonPath("$.data.status").value("ACTIVE"));
+    }
+
+    /** The ETag a client holds is still the campaign's version: 304, no body; once it moved, the campaign. */
+    @Test
+    void answersNotModifiedWhileIfNoneMatchNamesTheCurrentVersion() throws Exception {
+        given(campaigns.find("SPRING25")).willReturn(SPRING25);
+
+        mvc.perform(get("/api/v1/admin/campaigns/SPRING25").header("If-None-Match", "\"3\""))
+                .andExpect(status().isNotModified())
+                .andExpect(header().string("ETag", "\"3\""))
+                .andExpect(content().string(""));
+        mvc.perform(get("/api/v1/admin/campaigns/SPRING25").header("If-None-Match", "\"2\""))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"3\""))
+                .andExpect(jsonPath("$.data.version").value(3));
+    }
+
+    /** A creation has no state before it: its audit entry sends before as null, as described. */
+    @Test
+    void sendsTheAuditEntrysBeforeAsNullForACreation() throws Exception {
+        AuditEntryView created = new AuditEntryView(1, "local", AuditAction.CREATED, null,
+                "{\"couponCode\":\"SPRING25\",\"version\":0}", Instant.parse("2026-11-30T09:00:00Z"));
+        given(campaigns.audit("SPRING25", 0, 20)).willReturn(new PageImpl<>(List.of(created), PageRequest.of(0, 20), 1));
+
+        String answer = mvc.perform(get("/api/v1/admin/campaigns/SPRING25/audit"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.items[0].action").value("CREATED"))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(answer).contains("\"before\":null");
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.flashsale.coupon.worker.campaign.CampaignRefusal;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
 import com.flashsale.coupon.worker.deadletter.UnknownFailedIssuanceException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -151,6 +152,41 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
         softly.assertAll();
     }
 
+    /**
+     * A campaign's version travels in headers: each answer that carries a campaign describes its ETag (a
+     * creation its Location too), a read also its 304 to an If-None-Match naming the current version, and
+     * the body of each stays described.
+     */
+    @Test
+    void describesTheVersionHeadersAndTheNotModifiedAnswerOfACampaign() throws Exception {
+        Map<String, JsonNode> operations = DescribedApi.described(mvc);
+        JsonNode read = operations.get("GET /api/v1/admin/campaigns/{code}").path("responses");
+        JsonNode created = operations.get("POST /api/v1/admin/campaigns").path("responses").path("201");
+
+        assertThat(names(read.path("200").path("headers"))).containsExactly("ETag");
+        assertThat(bodySchema(read.path("200"))).isEqualTo("#/components/schemas/ApiResponseCampaignView");
+        assertThat(names(read.path("304").path("headers"))).containsExactly("ETag");
+        assertThat(read.path("304").path("description").asString()).contains("If-None-Match");
+        assertThat(read.path("304").has("content")).as("a 304 has no body").isFalse();
+        assertThat(names(created.path("headers"))).containsExactlyInAnyOrder("Location", "ETag");
+        assertThat(bodySchema(created)).isEqualTo("#/components/schemas/ApiResponseCampaignView");
+        for (String change : List.of("quantity", "window", "status")) {
+            JsonNode changed = operations.get("PUT /api/v1/admin/campaigns/{code}/" + change).path("responses").path("200");
+            assertThat(names(changed.path("headers"))).as(change).containsExactly("ETag");
+            assertThat(bodySchema(changed)).as(change).isEqualTo("#/components/schemas/ApiResponseCampaignView");
+        }
+    }
+
+    /** The audit's before is sent as null for a creation, and described so. */
+    @Test
+    void describesTheAuditEntrysBeforeAsItIsSent() throws Exception {
+        JsonNode before = DescribedApi.description(mvc).path("components").path("schemas").path("AuditEntryView")
+                .path("properties").path("before");
+
+        assertThat(before.path("description").asString()).contains("null for a creation").doesNotContain("absent");
+        assertThat(before.path("type").values()).extracting(JsonNode::asString).containsExactlyInAnyOrder("string", "null");
+    }
+
     @Test
     void securesEveryEndpointWithTheOperatorsBearerToken() throws Exception {
         JsonNode description = DescribedApi.description(mvc);
@@ -228,6 +264,14 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
             built.setContent(("{\"name\":\"" + " ".repeat(5_000) + "\"}").getBytes(StandardCharsets.UTF_8));
             return built;
         };
+    }
+
+    private static List<String> names(JsonNode object) {
+        return object.properties().stream().map(Map.Entry::getKey).toList();
+    }
+
+    private static String bodySchema(JsonNode response) {
+        return response.path("content").path(MediaType.APPLICATION_JSON_VALUE).path("schema").path("$ref").asString();
     }
 
     private void everyCallThrows(RuntimeException failure) {
