@@ -102,7 +102,8 @@ class CampaignController {
     }
 
     @GetMapping("/{code}")
-    @Operation(summary = "Read a campaign", description = "Its version is the ETag.")
+    @Operation(summary = "Read a campaign", description = "Its version is the ETag. With If-Match, only that version "
+            + "is answered: another is refused with 412, as a change decided on it would be.")
     @Parameter(name = HttpHeaders.IF_NONE_MATCH, in = ParameterIn.HEADER, example = "\"3\"",
             description = "the ETag of the campaign as last read: answered 304 without a body while it is still current")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "OK",
@@ -112,9 +113,16 @@ class CampaignController {
             description = "Not Modified: If-None-Match names the current version; no body", content = @Content,
             headers = @Header(name = HttpHeaders.ETAG, description = ETAG_DESCRIPTION, schema = @Schema(type = "string",
                     example = "\"3\"")))
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
-    ResponseEntity<ApiResponse<CampaignView>> read(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STALE_VERSION, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED,
+            FORBIDDEN })
+    ResponseEntity<ApiResponse<CampaignView>> read(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
+            @Parameter(description = "the version the reader expects, as the ETag gave it; absent or * for any. Another "
+                    + "version is refused with 412 CAMPAIGN-005", example = "\"3\"")
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        // Read before the store is asked, as a change reads it: a malformed one is a 400 whatever the campaign.
+        Long expectedVersion = CampaignVersions.fromIfMatch(ifMatch);
         CampaignView campaign = campaigns.find(code);
+        CampaignVersions.requireMatch(campaign, expectedVersion);
         return CampaignVersions.ok(campaign, campaign.version());
     }
 

@@ -15,7 +15,7 @@ public class CampaignRefusal extends RuntimeException {
         this.reason = reason;
     }
 
-    static CampaignRefusal staleVersion(String code, long current, long expected) {
+    public static CampaignRefusal staleVersion(String code, long current, long expected) {
         return new CampaignRefusal(Reason.STALE_VERSION, "campaign " + code + " is at version " + current
                 + ", not " + expected + ": someone changed it meanwhile; read it again and decide anew");
     }

@@ -88,6 +88,9 @@ final class AdminBadRequests {
                 post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"ids\":[1,2]}"),
                 get("/api/v1/admin/campaigns/FLASH100!"),
+                // A read's If-Match is read as strictly as a change's.
+                get("/api/v1/admin/campaigns/FLASH100").header("If-Match", "W/\"1\""),
+                get("/api/v1/admin/campaigns/FLASH100").header("If-Match", "1"),
                 quantity("{}"),
                 quantity("{\"quantity\":0}"),
                 quantity("{\"quantity\":-5}"),

@@ -213,6 +213,22 @@ class AdminControllersTest extends OperatorEndpointsSlice {
                 .andExpect(jsonPath("$.data.version").value(3));
     }
 
+    /** If-Match on a read, as HTTP has it for any method: another version than the campaign's is a 412. */
+    @Test
+    void refusesAReadWhoseIfMatchNamesAnotherVersion() throws Exception {
+        given(campaigns.find("SPRING25")).willReturn(SPRING25);
+
+        assertRefused(mvc.perform(get("/api/v1/admin/campaigns/SPRING25").header("If-Match", "\"1\"")), 412, "CAMPAIGN-005")
+                .andExpect(jsonPath("$.error.message").value(org.hamcrest.Matchers.startsWith(
+                        "campaign SPRING25 is at version 3, not 1")));
+        for (String current : List.of("\"3\"", "*")) {
+            mvc.perform(get("/api/v1/admin/campaigns/SPRING25").header("If-Match", current))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("ETag", "\"3\""))
+                    .andExpect(jsonPath("$.data.version").value(3));
+        }
+    }
+
     /** A creation has no state before it: its audit entry sends before as null, as described. */
     @Test
     void sendsTheAuditEntrysBeforeAsNullForACreation() throws Exception {

@@ -237,7 +237,14 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
             case "CAMPAIGN-002" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.ENDED, "ended"));
             case "CAMPAIGN-003" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.SALE_STARTED, "started"));
             case "CAMPAIGN-004" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.BELOW_ISSUED, "below"));
-            case "CAMPAIGN-005" -> everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.STALE_VERSION, "stale"));
+            case "CAMPAIGN-005" -> {
+                if (operation.equals("GET /api/v1/admin/campaigns/{code}")) {
+                    // The read itself compares: SPRING25 is at version 3.
+                    return withToken(get("/api/v1/admin/campaigns/SPRING25").header("If-Match", "\"1\""),
+                            tokens.operator());
+                }
+                everyCallThrows(new CampaignRefusal(CampaignRefusal.Reason.STALE_VERSION, "stale"));
+            }
             default -> {
                 return null;
             }

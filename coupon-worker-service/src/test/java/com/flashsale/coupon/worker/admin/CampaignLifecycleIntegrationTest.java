@@ -130,6 +130,23 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
         assertThat(snapshot(code)).isEqualTo(before);
     }
 
+    /** A read names the version it expects as a change does: the version MySQL holds decides, and nothing moves. */
+    @Test
+    void refusesAReadWhoseIfMatchNamesAnotherVersion() throws Exception {
+        String code = newCode();
+        mvc.perform(create(code, 10, Instant.now(), null)).andExpect(status().isCreated());
+        mvc.perform(quantity(code, 20)).andExpect(status().isOk()).andExpect(header().string("ETag", "\"1\""));
+        Snapshot before = snapshot(code);
+
+        refused(mvc.perform(get("/api/v1/admin/campaigns/" + code).header("If-Match", "\"0\"")), 412, "CAMPAIGN-005");
+        mvc.perform(get("/api/v1/admin/campaigns/" + code).header("If-Match", "\"1\"")).andExpect(status().isOk())
+                .andExpect(header().string("ETag", "\"1\""))
+                .andExpect(jsonPath("$.data.quantity").value(20));
+        refused(mvc.perform(get("/api/v1/admin/campaigns/NOPE").header("If-Match", "\"0\"")), 404, "COUPON-001");
+
+        assertThat(snapshot(code)).isEqualTo(before);
+    }
+
     /** Two operators deciding on the same read: the version column lets exactly one through. */
     @Test
     void letsOneOfSimultaneousChangesOnTheSameVersionThrough() throws Exception {
