@@ -95,8 +95,11 @@ class IssuanceController {
     }
 
     @PostMapping("/failed-issuances/replay")
-    @Operation(summary = "Replay every open failed issuance of the campaign",
-            description = "Oldest first, each as the single replay does; a second call finds nothing left to replay.")
+    @Operation(summary = "Replay every open failed issuance of the campaign", description = """
+            Every failed issuance still open (COMPENSATED or NOT_IN_LEDGER), oldest first, each as the single replay \
+            does; the report counts each outcome of its results. One that stays failed stays open: the next call \
+            replays it again, adding to its replayAttempts and to the audit trail each time. Closed ones (REPLAYED, \
+            SUPERSEDED) are not replayed again; one closed by another replay meanwhile counts as alreadyResolved.""")
     @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ReplayReport> replayAll(@PathVariable @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
             Principal principal) {

@@ -177,6 +177,22 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
         }
     }
 
+    /** The replay of them all: a count for every outcome its results can hold, and what a second call does. */
+    @Test
+    void describesTheReplayReportsCountsAndWhatTheNextReplayDoes() throws Exception {
+        JsonNode description = DescribedApi.description(mvc);
+        JsonNode report = description.path("components").path("schemas").path("ReplayReport").path("properties");
+        JsonNode outcomes = description.path("components").path("schemas").path("ReplayResult").path("properties")
+                .path("outcome").path("enum");
+        String replayAll = DescribedApi.described(mvc).get("POST /api/v1/admin/campaigns/{code}/failed-issuances/replay")
+                .path("description").asString();
+
+        assertThat(outcomes.values()).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("PERSISTED", "ALREADY_HELD", "STILL_FAILED", "ALREADY_RESOLVED");
+        assertThat(names(report)).containsExactly("persisted", "alreadyHeld", "stillFailed", "alreadyResolved", "results");
+        assertThat(replayAll).contains("the next call replays it again").doesNotContain("nothing left to replay");
+    }
+
     /** The audit's before is sent as null for a creation, and described so. */
     @Test
     void describesTheAuditEntrysBeforeAsItIsSent() throws Exception {

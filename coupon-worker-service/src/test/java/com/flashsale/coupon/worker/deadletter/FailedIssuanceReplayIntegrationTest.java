@@ -1,6 +1,7 @@
 package com.flashsale.coupon.worker.deadletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -16,6 +17,7 @@ import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +25,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +39,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.redis.core.ZSetOperations.TypedTuple;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Replaying failed issuances against the real MySQL and Redis, the failures made the way production
@@ -63,6 +71,9 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void provision() {
@@ -112,6 +123,64 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
         assertThat(replay.replayAll(campaign, "local").results()).isEmpty();
 
         assertThat(snapshot(campaign)).isEqualTo(after);
+    }
+
+    /**
+     * A failure that stays failed stays open: the next replay of them all tries it again, and each try is
+     * an attempt more and an audit entry more.
+     */
+    @Test
+    void replaysAFailureThatStaysFailedAgainOnEveryCall() {
+        CampaignView campaign = newCampaign(10);
+        Failure failure = acceptAndGiveUp(campaign, MEMBERS.incrementAndGet());
+
+        for (int call = 1; call <= 2; call++) {
+            ReplayReport report = replay.replayAll(campaign, "alice");
+
+            assertThat(report.stillFailed()).isEqualTo(1);
+            assertThat(report.results()).extracting(ReplayResult::failedIssuanceId).containsExactly(failure.id());
+            assertThat(failedRow(failure.id())).containsEntry("status", "COMPENSATED").containsEntry("replay_attempts", call);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_audit WHERE coupon_id = ? AND action = ?",
+                    Long.class, campaign.id(), "ISSUANCE_REPLAYED")).isEqualTo(call);
+        }
+    }
+
+    /**
+     * A failure another operator's replay closes while the replay of them all waits for its row: that
+     * replay answers it ALREADY_RESOLVED, and its report counts it with the others. The other replay
+     * holds the row until this one is seen waiting for it, so the order is certain.
+     */
+    @Test
+    void countsAFailureAnotherReplayClosedMeanwhileInTheReport() throws Exception {
+        CampaignView campaign = newCampaign(10);
+        Failure failure = fixedFailure(campaign);
+        CountDownLatch rowHeld = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService operators = Executors.newFixedThreadPool(2);
+        try {
+            Future<ReplayResult> first = operators.submit(() -> transactions.execute(status -> {
+                ReplayResult result = replay.replay(campaign, failure.id(), "first");
+                rowHeld.countDown();
+                awaitQuietly(commit);
+                return result;
+            }));
+            assertThat(rowHeld.await(30, TimeUnit.SECONDS)).as("the first replay holds the row").isTrue();
+            Future<ReplayReport> all = operators.submit(() -> replay.replayAll(campaign, "second"));
+            await().atMost(Duration.ofSeconds(30)).until(this::aReplayWaitsForAFailedIssuancesRow);
+            commit.countDown();
+
+            assertThat(first.get(30, TimeUnit.SECONDS).outcome()).isEqualTo(ReplayOutcome.PERSISTED);
+            ReplayReport report = all.get(30, TimeUnit.SECONDS);
+            assertThat(report.results()).extracting(ReplayResult::outcome).containsExactly(ReplayOutcome.ALREADY_RESOLVED);
+            assertThat(report.alreadyResolved()).isEqualTo(1);
+            assertThat(report.persisted() + report.alreadyHeld() + report.stillFailed() + report.alreadyResolved())
+                    .isEqualTo(report.results().size());
+        } finally {
+            commit.countDown();
+            operators.shutdownNow();
+        }
+        assertThat(rows(campaign)).isEqualTo(1);
+        assertThat(stock(campaign)).isEqualTo(9);
     }
 
     @Test
@@ -261,6 +330,9 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
         mvc.perform(post(base + "/failed-issuances/replay"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.stillFailed").value(1))
+                .andExpect(jsonPath("$.data.persisted").value(0))
+                .andExpect(jsonPath("$.data.alreadyHeld").value(0))
+                .andExpect(jsonPath("$.data.alreadyResolved").value(0))
                 .andExpect(jsonPath("$.data.results[0].memberId").value(lost))
                 .andExpect(jsonPath("$.data.results[0].reason").value("member " + lost + " does not exist"));
         mvc.perform(get(base + "/issuances"))
@@ -320,6 +392,24 @@ class FailedIssuanceReplayIntegrationTest extends OpenWorkerStoresTest {
     private void fixMember(long member) {
         jdbc.update("INSERT INTO members (id, name, email, status) VALUES (?, ?, ?, 'ACTIVE') "
                 + "ON DUPLICATE KEY UPDATE status = 'ACTIVE'", member, "Late " + member, "late" + member + "@example.com");
+    }
+
+    /**
+     * A row lock asked for by the replay's statement and not granted yet: the statement is still running
+     * on a connection of this test's database (the server shows a user its own connections).
+     */
+    private boolean aReplayWaitsForAFailedIssuancesRow() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE() "
+                + "AND ID <> CONNECTION_ID() AND INFO LIKE 'SELECT * FROM failed_coupon_issues WHERE id = % FOR UPDATE'",
+                Long.class) > 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private long stock(CampaignView campaign) {
