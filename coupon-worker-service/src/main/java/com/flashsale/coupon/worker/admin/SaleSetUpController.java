@@ -7,6 +7,7 @@ import static com.flashsale.coupon.worker.admin.ErrorCode.COUPON_NOT_FOUND;
 import static com.flashsale.coupon.worker.admin.ErrorCode.FORBIDDEN;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INTERNAL_ERROR;
 import static com.flashsale.coupon.worker.admin.ErrorCode.INVALID_REQUEST;
+import static com.flashsale.coupon.worker.admin.ErrorCode.QUANTITY_BELOW_ISSUED;
 import static com.flashsale.coupon.worker.admin.ErrorCode.STORE_UNAVAILABLE;
 import static com.flashsale.coupon.worker.admin.ErrorCode.UNAUTHENTICATED;
 
@@ -28,8 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A sale set up for load tests, benchmarks and drills, on the seed's paths: a campaign's quantity set
- * whatever was sold, then the sale reset to full stock. Absent in {@code prod}, whatever the token.
+ * A sale set up for load tests, benchmarks and drills, on the seed's paths: the sale reset to full stock,
+ * and a campaign's quantity set, never below what was issued. Absent in {@code prod}, whatever the token.
  */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,12 +47,13 @@ class SaleSetUpController {
     }
 
     @PostMapping("/api/v1/coupons/stock/init")
-    @Operation(summary = "Set a campaign's quantity for a test run",
-            description = "Sets the quantity whatever was sold, then provisions the campaign; meant to be followed by "
-                    + "POST /api/test/reset, which brings the stock to the quantity. A live campaign's quantity is "
-                    + "changed with PUT /api/v1/admin/campaigns/{code}/quantity, which never goes below what was issued.")
-    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED,
-            FORBIDDEN })
+    @Operation(summary = "Set a campaign's quantity for a test run", description = """
+            Sets the quantity as PUT /api/v1/admin/campaigns/{code}/quantity does, audited as a stock init, and \
+            provisions the campaign: the stock shifts by the change, and what was sold stays sold. Never below what \
+            was issued (409 CAMPAIGN-004, nothing changed): a run that needs fewer coupons resets the sale first \
+            (POST /api/test/reset), then sets the quantity.""")
+    @Refusals({ INVALID_REQUEST, COUPON_NOT_FOUND, CAMPAIGN_ENDED, QUANTITY_BELOW_ISSUED, STORE_UNAVAILABLE,
+            INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ProvisionedCampaign> initStock(
             // The shape of every code, as on the campaign paths: MySQL would take "FLASH100 " for FLASH100.
             @Parameter(example = "FLASH100") @RequestParam @Pattern(regexp = CODE, message = CODE_MESSAGE)

@@ -89,12 +89,13 @@ public class Campaign {
     }
 
     /**
-     * The seed's stock init, which load tests and benchmarks call right before resetting the sale: the
-     * quantity is set whatever was sold, since the reset that follows brings the stock to it.
+     * The seed's stock init, which load tests and benchmarks call to set up a run: a change of quantity
+     * like any other, never below what was issued, or the stock would go negative and stay so (neither
+     * provisioning nor reconciliation may give back what was issued). A run that needs fewer coupons than
+     * the last one sold resets the sale first.
      */
-    boolean initStock(int newQuantity) {
-        requireNotEnded();
-        return setQuantity(newQuantity);
+    boolean initStock(int newQuantity, long issued) {
+        return changeQuantity(newQuantity, issued);
     }
 
     /** Before the sale starts the whole window may move; once it has, only its end. */

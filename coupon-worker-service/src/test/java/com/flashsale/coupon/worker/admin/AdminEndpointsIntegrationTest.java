@@ -88,6 +88,42 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
         assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("90");
     }
 
+    /**
+     * Twenty issued, five asked for: refused as a change of quantity is, MySQL and the ledger as they were,
+     * whether MySQL has the rows yet or only the ledger holds the issuances. Reset first, it is taken.
+     */
+    @Test
+    void stockInitRefusesAQuantityBelowWhatWasIssuedAndChangesNothing() throws Exception {
+        sellFlash100(20);
+        Snapshot ledgerOnly = snapshot();
+
+        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "5"))
+                .andExpect(EnvelopeMatchers.refused(409, "CAMPAIGN-004"))
+                .andExpect(jsonPath("$.error.message").value(
+                        "campaign FLASH100 has issued 20 coupons in the ledger: its quantity cannot go below that"));
+        assertThat(snapshot()).isEqualTo(ledgerOnly);
+
+        for (long member = 1; member <= 20; member++) {
+            jdbc.update("INSERT INTO coupon_issues (coupon_id, member_id, event_id, accepted_at) VALUES (2, ?, ?, NOW(3))",
+                    member, "event-" + member);
+        }
+        Snapshot persisted = snapshot();
+
+        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "19"))
+                .andExpect(EnvelopeMatchers.refused(409, "CAMPAIGN-004"))
+                .andExpect(jsonPath("$.error.message").value(
+                        "campaign FLASH100 has issued 20 coupons: its quantity cannot go below that"));
+        assertThat(snapshot()).isEqualTo(persisted);
+        assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("80");
+
+        mvc.perform(post("/api/test/reset")).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "5"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.data.quantity").value(5))
+                .andExpect(jsonPath("$.data.stock").value(5));
+        assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("5");
+    }
+
     @Test
     void pausesACampaignInMySqlAndRedis() throws Exception {
         mvc.perform(put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)

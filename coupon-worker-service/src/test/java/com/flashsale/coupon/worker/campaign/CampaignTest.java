@@ -82,7 +82,7 @@ class CampaignTest {
         assertUnchangedAfter(campaign, campaign::resume, Reason.ENDED);
         assertUnchangedAfter(campaign, campaign::pause, Reason.ENDED);
         assertUnchangedAfter(campaign, () -> campaign.changeQuantity(900, 0), Reason.ENDED);
-        assertUnchangedAfter(campaign, () -> campaign.initStock(900), Reason.ENDED);
+        assertUnchangedAfter(campaign, () -> campaign.initStock(900, 0), Reason.ENDED);
         assertUnchangedAfter(campaign, () -> campaign.moveWindow(TOMORROW.plusSeconds(60), null, NOW), Reason.ENDED);
     }
 
@@ -120,11 +120,21 @@ class CampaignTest {
     }
 
     @Test
-    void stockInitSetsTheQuantityWhateverWasSold() {
+    void stockInitSetsTheQuantity() {
         Campaign campaign = scheduledTomorrow();
 
-        assertThat(campaign.initStock(1)).isTrue();
+        assertThat(campaign.initStock(1, 0)).isTrue();
         assertThat(campaign.view().quantity()).isEqualTo(1);
+    }
+
+    /** As a change of quantity: below what was issued the stock would go negative, and nothing would bring it back. */
+    @Test
+    void stockInitNeverTakesAQuantityBelowWhatWasIssued() {
+        Campaign campaign = scheduledTomorrow();
+
+        assertUnchangedAfter(campaign, () -> campaign.initStock(5, 20), Reason.BELOW_ISSUED);
+        assertThat(campaign.initStock(20, 20)).isTrue();
+        assertThat(campaign.view().quantity()).isEqualTo(20);
     }
 
     @Test
