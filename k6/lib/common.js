@@ -121,15 +121,16 @@ function operatorCall(url, adminToken, what) {
 }
 
 /**
- * The seed's start of a run: the coupon's quantity set when one is given (it may have been
- * changed since), then the worker's one-call reset of MySQL rows and the Redis ledger together.
+ * The seed's start of a run: the worker's one-call reset of MySQL rows and the Redis ledger together,
+ * then the coupon's quantity set when one is given (it may have been changed since), the stock shifting
+ * to it. In this order, since the worker never sets a quantity below what was issued.
  */
 export function resetSale(workerUrl, adminToken, couponCode, quantity) {
+  operatorCall(`${workerUrl}/api/test/reset`, adminToken, 'reset the sale');
   if (couponCode && quantity) {
     operatorCall(`${workerUrl}/api/v1/coupons/stock/init?couponCode=${couponCode}&quantity=${quantity}`, adminToken,
       `set the quantity of ${couponCode}`);
   }
-  operatorCall(`${workerUrl}/api/test/reset`, adminToken, 'reset the sale');
 }
 
 /** What the gateway's ledger says about one coupon (operator endpoint); fails the run when absent. */

@@ -9,9 +9,10 @@ import picocli.CommandLine.Spec;
 
 /** The seed's reset between runs, through the worker's operator endpoints. */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Set the coupon's quantity, then reset the whole sale, every campaign's: MySQL's issue and"
+        description = { "Reset the whole sale, every campaign's, then set the coupon's quantity: MySQL's issue and"
                 + " failure rows of every coupon deleted and the Redis ledger rebuilt at each campaign's quantity,"
-                + " together (two calls to the worker: the quantity, then the reset).",
+                + " together, then the coupon's stock shifted to the quantity (two calls to the worker: the reset,"
+                + " then the quantity, which the worker never sets below what was issued).",
                 "Exit code: 0 reset, 1 a step failed (the worker's reason is printed), 2 a wrong command line." })
 final class ResetCommand implements Callable<Integer> {
 

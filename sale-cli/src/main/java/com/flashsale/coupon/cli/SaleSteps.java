@@ -15,12 +15,13 @@ final class SaleSteps {
     }
 
     /**
-     * The seed's start of a run, through the worker: the coupon's quantity set (someone may have
-     * changed it), then MySQL's rows and the Redis ledger reset together, at full stock.
+     * The seed's start of a run, through the worker: MySQL's rows and the Redis ledger reset together,
+     * then the coupon's quantity set (someone may have changed it), the stock shifting to it. In this
+     * order, since the worker never sets a quantity below what was issued.
      */
     static void reset(SaleClient client, String couponCode, int quantity, Report report) {
-        client.initStock(couponCode, quantity);
         ResetReport reset = client.reset();
+        client.initStock(couponCode, quantity);
         report.line("Sale reset through " + client.services().worker() + " (" + couponCode + " quantity " + quantity
                 + "): removed " + reset.deletedCouponIssues() + " issue rows, " + reset.deletedFailedCouponIssues()
                 + " failure rows, " + reset.deletedLedgerKeys() + " ledger keys; provisioned "

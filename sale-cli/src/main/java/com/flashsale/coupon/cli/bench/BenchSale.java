@@ -88,11 +88,14 @@ final class BenchSale {
         run.client().reset();
     }
 
-    /** A new sale of this quantity, once the last one has settled; measured only once the system is quiet again. */
+    /**
+     * A new sale of this quantity, once the last one has settled; measured only once the system is quiet
+     * again. Reset first: the worker never sets a quantity below what the last sale issued.
+     */
     void fresh(int quantity) throws Exception {
         settleBeforeReset();
-        run.client().initStock(s.couponCode(), quantity);
         run.client().reset();
+        run.client().initStock(s.couponCode(), quantity);
         run.line("  " + QuietSystem.await(run.meter(), QUIET_TIMEOUT));
     }
 

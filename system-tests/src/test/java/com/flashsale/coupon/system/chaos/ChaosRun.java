@@ -152,17 +152,19 @@ final class ChaosRun implements AutoCloseable {
     }
 
     /**
-     * The drill's members in MySQL, the quantity set, then the worker's reset provisions both into
-     * Redis. Then one coupon of another campaign goes all the way to MySQL: the sale starts on a
-     * running system (relay producer connected, consumers assigned), so a fault meant to land during
-     * persistence does not land before persistence has even started.
+     * The drill's members in MySQL, then the worker's reset provisions them into Redis, then the
+     * quantity is set (after the reset: the worker never sets one below what was issued, and a drill
+     * may have sold more than this one's quantity). Then one coupon of another campaign goes all the
+     * way to MySQL: the sale starts on a running system (relay producer connected, consumers
+     * assigned), so a fault meant to land during persistence does not land before persistence has
+     * even started.
      */
     private void prepareSale() throws Exception {
         writes.insertActiveMembers(members);
         // Each member's token signed now: the open loop must not wait for signatures mid-sale.
         client.prepare(members);
-        client.initStock(COUPON, scale.quantity());
         client.reset();
+        client.initStock(COUPON, scale.quantity());
         assertThat(ledger().stock()).as("stock after the reset").isEqualTo(scale.quantity());
         for (int gateway = 0; gateway < system.gateways().size(); gateway++) {
             Answer warmUp = client.issue(gateway, WARM_UP_COUPON, FIRST_MEMBER + gateway);
