@@ -3,8 +3,8 @@ package com.flashsale.coupon.cli;
 import com.flashsale.coupon.kit.check.Invariant;
 import com.flashsale.coupon.kit.check.Verdict;
 import com.flashsale.coupon.kit.check.Verdicts;
-import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.settle.ConsumerBacklog;
+import com.flashsale.coupon.kit.settle.Settled;
 import java.util.List;
 
 /**

@@ -2,10 +2,10 @@ package com.flashsale.coupon.cli;
 
 import com.flashsale.coupon.kit.api.ResetReport;
 import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import com.flashsale.coupon.kit.settle.Settle;
 import com.flashsale.coupon.kit.settle.Settled;
 import com.flashsale.coupon.kit.store.StoreProbe;
-import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import java.time.Duration;
 
 /** The steps several commands share: resetting the sale, waiting for it to settle. */
