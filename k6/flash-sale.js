@@ -3,7 +3,7 @@
 // issued a coupon and every other one is refused as sold out (409 COUPON-003).
 //
 //   k6 run k6/flash-sale.js                                   # against `make run` on this machine
-//   k6 run -e WORKER_URL=http://127.0.0.1:8081 k6/flash-sale.js   # set the quantity, reset the sale first
+//   k6 run -e WORKER_URL=http://127.0.0.1:8081 k6/flash-sale.js   # reset the sale, set the quantity first
 //   docker compose --profile load run --rm k6                 # inside the compose network
 //
 // Settings (-e NAME=value): BASE_URL (http://127.0.0.1:8080), WORKER_URL (empty: no quantity set, no reset),

@@ -22,9 +22,12 @@ final class CheckOptions {
     int settleSeconds;
 
     @Option(names = "--quiet-period", paramLabel = "SECONDS", defaultValue = "2",
-            description = "settled: nothing left on its way and the stores unchanged this long; more than 0 and less"
+            description = "settled: nothing left on its way and the stores unchanged this long; at least 0.001 and less"
                     + " than --settle-timeout, fractions allowed (default: ${DEFAULT-VALUE})")
     BigDecimal quietSeconds;
+
+    /** The finest quiet period that can be told from none: the settle reads the stores in milliseconds. */
+    private static final BigDecimal MILLISECOND = new BigDecimal("0.001");
 
     /** @throws ParameterException (exit code 2) for values that cannot be run safely */
     void validate(CommandSpec spec) {
@@ -37,8 +40,9 @@ final class CheckOptions {
         }
         // A quiet period of 0 declares the sale settled before the worker could persist anything; one as long as
         // the timeout can never be observed within it.
-        if (quietPeriod().isZero() || quietPeriod().isNegative() || quietPeriod().compareTo(settleTimeout()) >= 0) {
-            throw new ParameterException(spec.commandLine(), "--quiet-period must be more than 0 and less than"
+        // Compared as given, in seconds: no rounding to milliseconds can turn a value into another one.
+        if (quietSeconds.compareTo(MILLISECOND) < 0 || quietSeconds.compareTo(BigDecimal.valueOf(settleSeconds)) >= 0) {
+            throw new ParameterException(spec.commandLine(), "--quiet-period must be at least 0.001 and less than"
                     + " --settle-timeout (" + settleSeconds + " s), got " + quietSeconds.toPlainString());
         }
     }
@@ -48,6 +52,6 @@ final class CheckOptions {
     }
 
     Duration quietPeriod() {
-        return Duration.ofMillis(quietSeconds.movePointRight(3).longValue());
+        return Duration.ofMillis(quietSeconds.movePointRight(3).longValue()); // validated: 1 ms .. the timeout
     }
 }

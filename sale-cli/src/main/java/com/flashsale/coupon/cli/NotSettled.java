@@ -29,9 +29,12 @@ final class NotSettled {
             return settled.counts().outboxBacklog() + " issuances are still in the Redis outbox: the gateways' relay"
                     + " has not handed them to Kafka. Is Kafka up, and a gateway running ('make status')?";
         }
-        if (settled.pending() < 0 || settled.failure() != null) {
+        if (settled.pending() < 0) {
             return "what the worker has still to persist could not be read: " + settled.failure()
                     + ". Is Kafka up ('make status')?";
+        }
+        if (settled.failure() != null) {
+            return "the stores could not be read at the end of the wait: " + settled.failure();
         }
         if (settled.pending() > 0) {
             return settled.pending() + " issuances are in Kafka (" + backlog.describe() + ") that the worker has not"

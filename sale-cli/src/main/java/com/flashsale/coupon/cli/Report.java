@@ -46,7 +46,7 @@ final class Report {
      * judged on what needs it settled: its result says so and why, and names only what failed anyway.
      */
     boolean verdicts(String title, Verdicts verdicts, SaleSteps.Settlement settlement) {
-        Verdicts shown = settlement.done() ? verdicts : NotSettled.withheld(verdicts, settlement.why());
+        Verdicts shown = settlement.judged(verdicts);
         line(title);
         shown.lines().forEach(l -> line("  " + l));
         boolean passed = settlement.done() && shown.noneFailed();

@@ -2,6 +2,7 @@ package com.flashsale.coupon.cli;
 
 import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.ServiceException;
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import com.flashsale.coupon.kit.store.StoreCounts;
 import com.flashsale.coupon.kit.store.StoreException;
 import com.flashsale.coupon.kit.store.StoreProbe;
@@ -54,8 +55,8 @@ final class SaleReadiness {
         if (active < members) {
             throw new ParameterException(commandLine, named + ": only " + active
                     + " of members 1.." + members + " are active in MySQL (" + probe.settings().describe()
-                    + "); the others would be refused (403 MEMBER-002, 404 MEMBER-001). Give --members " + active
-                    + " or fewer, or make more members active first.");
+                    + "); the others would be refused (403 MEMBER-002, 404 MEMBER-001). Run with " + active
+                    + " members or fewer, or make more members active first.");
         }
     }
 
@@ -74,10 +75,20 @@ final class SaleReadiness {
         }
     }
 
+    /** Kafka answers what the worker has still to process: the settle after the sale waits on it. */
+    static void requireKafka(ConsumerBacklog backlog) {
+        try {
+            backlog.pending();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ". Start the servers ('make run'), or give --kafka the"
+                    + " brokers the worker uses.", e);
+        }
+    }
+
     private static String storeHint(StoreException e, StoreSettings settings) {
         String message = e.getMessage();
         if (message.contains("does not exist in MySQL")) {
-            return message + ". Give --coupon a code of the coupons table.";
+            return message + ". Name a coupon of the coupons table (--coupon, or the run a summary belongs to).";
         }
         if (message.contains("Access denied")) {
             return "MySQL refused the login: " + message + ". Give the --mysql-user/--mysql-password (or $MYSQL_USER,"

@@ -2,6 +2,7 @@ package com.flashsale.coupon.cli;
 
 import com.flashsale.coupon.kit.api.ResetReport;
 import com.flashsale.coupon.kit.api.SaleClient;
+import com.flashsale.coupon.kit.check.Verdicts;
 import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import com.flashsale.coupon.kit.settle.Settle;
 import com.flashsale.coupon.kit.settle.Settled;
@@ -50,6 +51,11 @@ final class SaleSteps {
 
         boolean done() {
             return settled.settled();
+        }
+
+        /** The verdicts the sale can have now: those that need it settled withheld while it has not. */
+        Verdicts judged(Verdicts verdicts) {
+            return done() ? verdicts : NotSettled.withheld(verdicts, why);
         }
     }
 }

@@ -138,8 +138,11 @@ class SaleCliTest {
 
     @Test
     void refusesAQuietPeriodThatCannotBeObserved() {
-        CommandLines.assertRefused(Map.of(), "--quiet-period must be more than 0", "verify", "--quiet-period", "0");
-        CommandLines.assertRefused(Map.of(), "--quiet-period must be more than 0", "sale", "--quiet-period", "-1");
+        CommandLines.assertRefused(Map.of(), "--quiet-period must be at least 0.001", "verify", "--quiet-period", "0");
+        CommandLines.assertRefused(Map.of(), "--quiet-period must be at least 0.001", "sale", "--quiet-period", "-1");
+        CommandLines.assertRefused(Map.of(), "--quiet-period must be at least 0.001", "verify", "--quiet-period", "0.0001");
+        CommandLines.assertRefused(Map.of(), "less than --settle-timeout", "verify", "--quiet-period",
+                "18446744073709551.616");
         CommandLines.assertRefused(Map.of(), "less than --settle-timeout", "verify", "--quiet-period", "100",
                 "--settle-timeout", "3");
         CommandLines.assertRefused(Map.of(), "less than --settle-timeout", "verify", "--quiet-period", "3",

@@ -34,8 +34,8 @@ class VerifyCommandIntegrationTest {
     @AutoClose
     private static SaleStores stores;
 
-    /** The issued topic of these tests alone: what other runs left in Kafka is none of theirs. */
-    private static final String TOPIC = "cli-verify-" + UUID.randomUUID();
+    /** The issued topic of each test alone: what another test or run left in Kafka is none of its business. */
+    private final String topic = "cli-verify-" + UUID.randomUUID();
 
     private static final String GROUP = "cli-verify-worker";
 
@@ -161,20 +161,20 @@ class VerifyCommandIntegrationTest {
                 KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(), ProducerConfig.ACKS_CONFIG, "all"),
                         new StringSerializer(), new StringSerializer())) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(10, TimeUnit.SECONDS);
             for (int member = 98; member <= 100; member++) {
-                producer.send(new ProducerRecord<>(TOPIC, "FLASH100", "member " + member)).get(10, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topic, "FLASH100", "member " + member)).get(10, TimeUnit.SECONDS);
             }
 
             Run waiting = verify("--settle-timeout", "2");
 
             assertThat(waiting.exit()).as(waiting.out()).isEqualTo(1);
-            assertThat(waiting.out()).contains("NOT settled within 2 s: 3 issuances are in Kafka (topic " + TOPIC + ", consumer group ",
+            assertThat(waiting.out()).contains("NOT settled within 2 s: 3 issuances are in Kafka (topic " + topic + ", consumer group ",
                     "Is the worker running", "RESULT: NOT SETTLED", "n/a", "not settled, 3 issuances")
                     .doesNotContain("lost").doesNotContain("RESULT: FAIL");
 
             // The worker takes them: its group commits past them, and they become rows.
-            admin.alterConsumerGroupOffsets(GROUP, Map.of(new TopicPartition(TOPIC, 0), new OffsetAndMetadata(3)))
+            admin.alterConsumerGroupOffsets(GROUP, Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(3)))
                     .all().get(10, TimeUnit.SECONDS);
             stores.insertRows(98, 100);
 
@@ -205,7 +205,7 @@ class VerifyCommandIntegrationTest {
         args[1] = "--quiet-period";
         args[2] = "0.2";
         args[3] = "--issued-topic";
-        args[4] = TOPIC;
+        args[4] = topic;
         args[5] = "--worker-group";
         args[6] = GROUP;
         System.arraycopy(more, 0, args, 7, more.length);

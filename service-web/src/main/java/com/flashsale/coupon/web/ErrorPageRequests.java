@@ -34,7 +34,9 @@ class ErrorPageRequests {
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(notAnEndpoint);
         registration.addUrlPatterns(errorPath);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // Last of the filters, as a handler would answer: the request is timed, and the security
+        // chain has written its headers (the path is open to anyone).
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
     }
 }

@@ -130,7 +130,7 @@ public class SecurityConfig {
         return web -> web.httpFirewall(firewall);
     }
 
-    /** A token must expire and carry the configured issuer; Boot adds this bean to the decoder it builds. */
+    /** A token must expire, carry the configured issuer and name its subject; Boot adds this bean to the decoder it builds. */
     @Bean
     OAuth2TokenValidator<Jwt> couponTokenRules(AuthSettings auth) {
         return BearerTokenSecurity.tokenRules(auth.issuer());

@@ -251,6 +251,7 @@ class ApiSecurityIntegrationTest {
                 api.send(gateway, "GET", "/api/v1/nothing-here", null, Caller.operator()))) {
             assertRefused(answer, 404, "COMMON-404");
             assertThat(answer.header("Content-Type")).isEqualTo("application/json");
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
         }
 
         Reply metadata = api.send(gateway, "GET", "/.well-known/oauth-protected-resource", null, Caller.anonymous());

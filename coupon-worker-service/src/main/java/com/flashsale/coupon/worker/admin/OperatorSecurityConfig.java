@@ -36,7 +36,7 @@ class OperatorSecurityConfig {
                 new SecurityAnswers(errors, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN), environment);
     }
 
-    /** A token must expire and carry the configured issuer; Boot adds this bean to the decoder it builds. */
+    /** A token must expire, carry the configured issuer and name its subject; Boot adds this bean to the decoder it builds. */
     @Bean
     OAuth2TokenValidator<Jwt> operatorTokenRules(AuthSettings auth) {
         return BearerTokenSecurity.tokenRules(auth.issuer());

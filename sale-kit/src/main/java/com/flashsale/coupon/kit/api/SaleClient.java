@@ -27,6 +27,9 @@ public final class SaleClient implements AutoCloseable {
 
     /** What both services answer for a path no endpoint serves. */
     private static final String NO_SUCH_ENDPOINT = "COMMON-404";
+    /** The worker's endpoints for test runs, absent under its prod profile. */
+    private static final String RESET = "/api/test/reset";
+    private static final String STOCK_INIT = "/api/v1/coupons/stock/init";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -159,13 +162,13 @@ public final class SaleClient implements AutoCloseable {
 
     /** Sets the coupon's quantity in MySQL and provisions it into the ledger (stock shifts by the change). */
     public Campaign initStock(String couponCode, int quantity) {
-        return campaign(operator(services().worker(), "POST", "/api/v1/coupons/stock/init?couponCode=" + code(couponCode)
+        return campaign(operator(services().worker(), "POST", STOCK_INIT + "?couponCode=" + code(couponCode)
                 + "&quantity=" + quantity, "", "set the quantity of " + couponCode));
     }
 
     /** MySQL's issue and failure rows deleted and the Redis ledger rebuilt at full stock, in one call. */
     public ResetReport reset() {
-        JsonNode data = operator(services().worker(), "POST", "/api/test/reset", "", "reset the sale").data();
+        JsonNode data = operator(services().worker(), "POST", RESET, "", "reset the sale").data();
         return new ResetReport(data.path("deletedCouponIssues").asLong(), data.path("deletedFailedCouponIssues").asLong(),
                 data.path("deletedLedgerKeys").asLong(), data.path("provisionedCampaigns").asLong(),
                 data.path("provisionedMembers").asLong());
@@ -185,11 +188,12 @@ public final class SaleClient implements AutoCloseable {
 
     /** One reconciliation run, synchronously; empty while another worker replica is running one. */
     public Optional<Reconciliation> reconcile() {
-        Reply reply = send(services().worker(), "POST", "/api/v1/admin/reconciliation", "", Caller.operator());
+        String path = "/api/v1/admin/reconciliation";
+        Reply reply = send(services().worker(), "POST", path, "", Caller.operator());
         if (reply.status() == 409 && "COMMON-004".equals(reply.code())) {
             return Optional.empty();
         }
-        JsonNode data = expectOk(reply, services().worker(), "run a reconciliation").data();
+        JsonNode data = expectOk(reply, services().worker(), path, "run a reconciliation").data();
         return Optional.of(new Reconciliation(data.path("campaigns").asInt(), data.path("persistedFromRedis").asInt(),
                 data.path("revoked").asInt(), data.path("restoredToRedis").asInt(), data.path("stockCorrected").asInt()));
     }
@@ -244,14 +248,18 @@ public final class SaleClient implements AutoCloseable {
             throw new ServiceException("cannot reach " + target + " to " + what + ": " + e.getCause()
                     + ". Start the system first: 'make run' (or 'make up').", 0, e.getCause());
         }
-        return expectOk(reply, target, what);
+        return expectOk(reply, target, path, what);
     }
 
-    private static Reply expectOk(Reply reply, LocalTarget target, String what) {
+    private static Reply expectOk(Reply reply, LocalTarget target, String path, String what) {
         // The services' own "no such endpoint", or a plain 404 from whatever else listens there.
         if (reply.status() == 404 && (reply.code() == null || NO_SUCH_ENDPOINT.equals(reply.code()))) {
-            throw new ServiceException(target + " has no such operator endpoint: it runs the prod profile, where the"
-                    + " sale reset and the test-run stock init do not exist", 404, null);
+            if (path.startsWith(RESET) || path.startsWith(STOCK_INIT)) {
+                throw new ServiceException(target + " has no such operator endpoint: it runs the prod profile, where"
+                        + " the sale reset and the test-run stock init do not exist", 404, null);
+            }
+            throw new ServiceException(target + " has no endpoint " + path + ": is it the service this URL should name"
+                    + " (--gateway-url, --worker-url)?", 404, null);
         }
         if (reply.status() == 401 || reply.status() == 403) {
             throw new ServiceException(target + " refused to " + what + " with HTTP " + reply.status() + " ("

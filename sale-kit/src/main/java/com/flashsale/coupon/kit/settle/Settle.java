@@ -80,10 +80,17 @@ public final class Settle {
         long pendingNow = -1;
         while (true) {
             String failure = null;
+            // The stores, then the pending work, each on its own: a failure is told by what failed
+            // (the counts kept from the last read that worked, the pending work -1 when it failed).
             try {
-                Reading now = new Reading(read.read(), pending.pending());
-                counts = now.counts();
-                pendingNow = now.pending();
+                counts = read.read();
+                try {
+                    pendingNow = pending.pending();
+                } catch (Exception e) {
+                    pendingNow = -1;
+                    throw e;
+                }
+                Reading now = new Reading(counts, pendingNow);
                 if (!now.equals(last)) {
                     last = now;
                     lastChangeAt = System.nanoTime();

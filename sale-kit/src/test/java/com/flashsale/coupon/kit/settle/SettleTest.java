@@ -91,4 +91,17 @@ class SettleTest {
         assertThat(never.counts()).isNull();
         assertThat(never.failure()).contains("MySQL is down");
     }
+
+    /** What failed is told apart: the stores read, the pending work not (-1), so a reader blames the right one. */
+    @Test
+    void pendingWorkThatCannotBeReadKeepsTheStoresCountsAndIsMinusOne() {
+        Settled settled = Settle.of(() -> PERSISTED).alsoWaitFor(() -> {
+            throw new IllegalStateException("cannot read Kafka");
+        }).atMost(Duration.ofMillis(200)).pollEvery(Duration.ofMillis(10)).await();
+
+        assertThat(settled.settled()).isFalse();
+        assertThat(settled.counts()).isEqualTo(PERSISTED);
+        assertThat(settled.pending()).isEqualTo(-1);
+        assertThat(settled.failure()).contains("cannot read Kafka");
+    }
 }

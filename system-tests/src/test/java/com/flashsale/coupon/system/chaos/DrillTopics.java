@@ -2,32 +2,25 @@ package com.flashsale.coupon.system.chaos;
 
 import static org.awaitility.Awaitility.await;
 
+import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import com.flashsale.coupon.kit.settle.ConsumerBacklog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * The drill's Kafka topics: whether the worker's consumers have processed everything in them, a
  * refusal of every record sent to one (a fault), and their removal once the drill is over (a broker
- * restarted by a later drill then has fewer logs to recover). Processed means: for every partition holding records, some consumer group of this drill
- * (the worker derives its group ids from the one the environment gives it, so they all contain the
- * environment's suffix) has committed up to the end; the containers commit after processing.
+ * restarted by a later drill then has fewer logs to recover). Processed is the kit's
+ * {@link ConsumerBacklog}, over the consumer groups of this drill: the worker derives its group ids
+ * from the one the environment gives it, so they all contain the environment's suffix.
  */
 final class DrillTopics implements AutoCloseable {
 
