@@ -156,6 +156,10 @@ class SaleClientIntegrationTest {
             // The gateway has no reset: a plain 404, as a prod worker answers it.
             assertThatThrownBy(hidden::reset).isInstanceOf(ServiceException.class)
                     .hasMessageContaining("no such operator endpoint").hasMessageContaining("prod profile");
+            // An endpoint every profile has: the URL names another service, not a prod one.
+            assertThatThrownBy(() -> hidden.campaign("FLASH100")).isInstanceOf(ServiceException.class)
+                    .hasMessageContaining("has no endpoint /api/v1/admin/campaigns/FLASH100")
+                    .hasMessageContaining("--worker-url").hasMessageNotContaining("prod profile");
         }
         try (SaleClient down = new SaleClient(Services.local(gateway.port(), StandInGateway.closedPort()),
                 Credentials.none())) {
