@@ -87,8 +87,7 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(ApiResponse.refusal(ApiError.NO_SUCH_ENDPOINT, ApiError.NO_SUCH_ENDPOINT.message()));
+        return envelope(status, headers, ApiError.NO_SUCH_ENDPOINT, ApiError.NO_SUCH_ENDPOINT.message());
     }
 
     /**
@@ -124,7 +123,11 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
     }
 
     private ResponseEntity<Object> envelope(HttpStatusCode status, HttpHeaders headers, String message) {
-        ApiErrorCode code = status.is4xxClientError() ? invalidRequest : internalError;
+        return envelope(status, headers, status.is4xxClientError() ? invalidRequest : internalError, message);
+    }
+
+    private static ResponseEntity<Object> envelope(HttpStatusCode status, HttpHeaders headers, ApiErrorCode code,
+            String message) {
         return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_JSON)
                 .body(ApiResponse.refusal(code, message));
     }

@@ -84,12 +84,8 @@ public final class Settle {
             // (the counts kept from the last read that worked, the pending work -1 when it failed).
             try {
                 counts = read.read();
-                try {
-                    pendingNow = pending.pending();
-                } catch (Exception e) {
-                    pendingNow = -1;
-                    throw e;
-                }
+                pendingNow = -1; // stays so when the pending work cannot be read
+                pendingNow = pending.pending();
                 Reading now = new Reading(counts, pendingNow);
                 if (!now.equals(last)) {
                     last = now;
