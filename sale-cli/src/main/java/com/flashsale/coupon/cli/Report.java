@@ -10,6 +10,10 @@ import java.util.Map;
 /** Prints what an operator reads at a glance: aligned tables, and the verdict as the last line. */
 final class Report {
 
+    /** What a command that ends with {@link #verdicts} exits with, as its {@code --help} says. */
+    static final String EXIT_CODES = "Exit code: 0 every invariant holds, 1 one fails, the system did not settle (RESULT:"
+            + " NOT SETTLED, with what is not moving) or a step failed, 2 a wrong command line.";
+
     private final PrintWriter out;
 
     Report(PrintWriter out) {

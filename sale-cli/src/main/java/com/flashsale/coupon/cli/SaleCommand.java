@@ -40,8 +40,7 @@ import picocli.CommandLine.Spec;
                 + " reset the whole sale (every campaign's issue and failure rows deleted, the Redis ledger rebuilt),"
                 + " let members 1..N ask once each at one instant, wait until the system has settled, then check the"
                 + " answers and the stores: every invariant's verdict with its evidence.",
-                "Exit code: 0 every invariant holds, 1 one fails, the system did not settle (RESULT: NOT SETTLED, with what"
-                        + " is not moving) or a step failed, 2 a wrong command line." })
+                Report.EXIT_CODES })
 final class SaleCommand implements Callable<Integer> {
 
     @Spec

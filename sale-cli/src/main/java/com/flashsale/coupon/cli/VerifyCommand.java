@@ -29,8 +29,7 @@ import picocli.CommandLine.Spec;
                 + " nothing left in Kafka, the stores unchanged for the quiet period), then check the stores after a"
                 + " flash sale of members 1..N"
                 + " (and the answers another runner, k6, summarised, with --answers): every invariant's verdict.",
-                "Exit code: 0 every invariant holds, 1 one fails, the system did not settle (RESULT: NOT SETTLED, with what"
-                        + " is not moving) or a step failed, 2 a wrong command line." })
+                Report.EXIT_CODES })
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
