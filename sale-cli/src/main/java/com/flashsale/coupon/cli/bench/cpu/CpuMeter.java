@@ -14,25 +14,15 @@ import java.util.concurrent.Callable;
  * was spent between two readings taken right before and right after its measured window. A part may
  * run as several processes (a Redis Cluster, three brokers): their times add up under its role.
  */
-public final class CpuMeter {
+public record CpuMeter(Path proc, long clockTicks, List<Watched> processes) {
 
-    private final Path proc;
-    private final long clockTicks;
-    private final List<Watched> processes;
-
-    public CpuMeter(Path proc, long clockTicks, List<Watched> processes) {
-        this.proc = proc;
-        this.clockTicks = clockTicks;
-        this.processes = List.copyOf(processes);
+    public CpuMeter {
+        processes = List.copyOf(processes);
     }
 
     /** On this machine's {@code /proc}, with its clock tick. */
     public static CpuMeter onThisMachine(List<Watched> processes) {
-        return new CpuMeter(Path.of("/proc"), clockTicks(), processes);
-    }
-
-    public List<Watched> processes() {
-        return processes;
+        return new CpuMeter(Path.of("/proc"), clockTicksOfThisMachine(), processes);
     }
 
     /** @throws IllegalStateException naming a process that is gone (it exited or was restarted) */
@@ -71,7 +61,7 @@ public final class CpuMeter {
     }
 
     /** {@code getconf CLK_TCK}: the unit of every figure in {@code /proc/<pid>/stat} and {@code /proc/stat}. */
-    static long clockTicks() {
+    private static long clockTicksOfThisMachine() {
         try {
             Process getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
             String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
