@@ -5,6 +5,7 @@ import com.flashsale.coupon.cli.ServerOptions;
 import com.flashsale.coupon.cli.ServiceOptions;
 import com.flashsale.coupon.cli.lab.Lab;
 import com.flashsale.coupon.cli.lab.LabLoad;
+import com.flashsale.coupon.events.Topics;
 import com.flashsale.coupon.kit.api.LocalTarget;
 import com.flashsale.coupon.kit.store.StoreSettings;
 import java.nio.file.Path;
@@ -119,7 +120,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + " without it those rows are left out")
     LocalTarget tokensGateway;
 
-    @Option(names = "--issued-topic", paramLabel = "TOPIC", defaultValue = "coupon-issued", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--issued-topic", paramLabel = "TOPIC", defaultValue = Topics.COUPON_ISSUED,
+            description = "(default: ${DEFAULT-VALUE})")
     String issuedTopic;
 
     @Option(names = "--bench-redis-database", paramLabel = "N", defaultValue = "12",
