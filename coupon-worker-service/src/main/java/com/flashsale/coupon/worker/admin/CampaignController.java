@@ -60,19 +60,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/admin/campaigns", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "campaigns", description = "A campaign's lifecycle; every change is provisioned into the Redis ledger at once and audited")
-class CampaignController {
+record CampaignController(CampaignAdministration campaigns) {
 
     private static final String IF_MATCH_DESCRIPTION = "the version the change was decided on, as the ETag gave it; "
             + "absent or * for the current one";
 
     /** The header every answer carrying a campaign sends. */
     private static final String ETAG_DESCRIPTION = "the campaign's version, quoted; send it back in If-Match";
-
-    private final CampaignAdministration campaigns;
-
-    CampaignController(CampaignAdministration campaigns) {
-        this.campaigns = campaigns;
-    }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)

@@ -40,17 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(path = "/api/v1/admin/campaigns/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "issuances", description = "Counts, holders and failed issuances of a campaign; replaying failed ones")
-class IssuanceController {
-
-    private final CampaignAdministration campaigns;
-    private final IssuanceQueries issuances;
-    private final FailedIssuanceReplay replay;
-
-    IssuanceController(CampaignAdministration campaigns, IssuanceQueries issuances, FailedIssuanceReplay replay) {
-        this.campaigns = campaigns;
-        this.issuances = issuances;
-        this.replay = replay;
-    }
+record IssuanceController(CampaignAdministration campaigns, IssuanceQueries issuances, FailedIssuanceReplay replay) {
 
     @GetMapping("/issuances")
     @Operation(summary = "Where the campaign's issuances stand",

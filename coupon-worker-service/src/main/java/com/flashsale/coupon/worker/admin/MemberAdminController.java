@@ -23,13 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "members")
-class MemberAdminController {
-
-    private final MemberAdministration members;
-
-    MemberAdminController(MemberAdministration members) {
-        this.members = members;
-    }
+record MemberAdminController(MemberAdministration members) {
 
     @PutMapping("/api/v1/admin/members/{memberId}/status")
     @Operation(summary = "Activate or deactivate a member",

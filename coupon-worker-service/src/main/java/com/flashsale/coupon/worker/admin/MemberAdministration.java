@@ -10,15 +10,7 @@ import org.springframework.stereotype.Service;
  * the active members sees the change, within {@code coupon.members.mirror-refresh}.
  */
 @Service
-class MemberAdministration {
-
-    private final JdbcClient jdbc;
-    private final ReferenceDataProvisioner provisioner;
-
-    MemberAdministration(JdbcClient jdbc, ReferenceDataProvisioner provisioner) {
-        this.jdbc = jdbc;
-        this.provisioner = provisioner;
-    }
+record MemberAdministration(JdbcClient jdbc, ReferenceDataProvisioner provisioner) {
 
     MemberStatusChanged changeStatus(long memberId, MemberStatus status) {
         int updated = jdbc.sql("UPDATE members SET status = ? WHERE id = ?").params(status.name(), memberId).update();

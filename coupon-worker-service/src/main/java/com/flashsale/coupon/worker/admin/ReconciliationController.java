@@ -22,13 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "reconciliation")
-class ReconciliationController {
-
-    private final ReconciliationRunner runner;
-
-    ReconciliationController(ReconciliationRunner runner) {
-        this.runner = runner;
-    }
+record ReconciliationController(ReconciliationRunner runner) {
 
     @PostMapping("/api/v1/admin/reconciliation")
     @Operation(summary = "Reconcile now", description = "Compares the Redis ledger with MySQL for every campaign and "

@@ -11,17 +11,7 @@ import org.springframework.stereotype.Service;
  * once gateways can no longer answer from copies of the old ledger ({@link ResetSettings#settle()}).
  */
 @Service
-class SaleReset {
-
-    private final JdbcClient jdbc;
-    private final ReferenceDataProvisioner provisioner;
-    private final ResetSettings settings;
-
-    SaleReset(JdbcClient jdbc, ReferenceDataProvisioner provisioner, ResetSettings settings) {
-        this.jdbc = jdbc;
-        this.provisioner = provisioner;
-        this.settings = settings;
-    }
+record SaleReset(JdbcClient jdbc, ReferenceDataProvisioner provisioner, ResetSettings settings) {
 
     ResetReport reset() {
         int issues = jdbc.sql("DELETE FROM coupon_issues").update();

@@ -36,15 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Profile("!prod")
 @Tag(name = "sale set-up")
-class SaleSetUpController {
-
-    private final CampaignAdministration campaigns;
-    private final SaleReset reset;
-
-    SaleSetUpController(CampaignAdministration campaigns, SaleReset reset) {
-        this.campaigns = campaigns;
-        this.reset = reset;
-    }
+record SaleSetUpController(CampaignAdministration campaigns, SaleReset sale) {
 
     @PostMapping("/api/v1/coupons/stock/init")
     @Operation(summary = "Set a campaign's quantity for a test run", description = """
@@ -68,6 +60,6 @@ class SaleSetUpController {
             + "rebuilds the Redis ledger (stock = quantity). Campaigns, members and the audit trail stay.")
     @Refusals({ INVALID_REQUEST, STORE_UNAVAILABLE, INTERNAL_ERROR, UNAUTHENTICATED, FORBIDDEN })
     ApiResponse<ResetReport> reset() {
-        return ApiResponse.ok(reset.reset());
+        return ApiResponse.ok(sale.reset());
     }
 }

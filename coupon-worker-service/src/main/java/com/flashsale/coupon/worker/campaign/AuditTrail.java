@@ -14,15 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * at all.
  */
 @Component
-public class AuditTrail {
-
-    private final AuditEntries entries;
-    private final JsonMapper json;
-
-    AuditTrail(AuditEntries entries, JsonMapper json) {
-        this.entries = entries;
-        this.json = json;
-    }
+public record AuditTrail(AuditEntries entries, JsonMapper json) {
 
     /** {@code before} and {@code after} are written as JSON; {@code before} may be null (a creation). */
     public void record(long couponId, String operator, AuditAction action, Object before, Object after) {

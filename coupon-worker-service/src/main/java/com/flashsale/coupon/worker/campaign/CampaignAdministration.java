@@ -25,25 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * under its lock, so a periodic pass that read the old row cannot write it over the new one.
  */
 @Service
-public class CampaignAdministration {
+public record CampaignAdministration(Campaigns campaigns, AuditTrail audit, LedgerQuantity ledgerQuantity,
+        ReferenceDataProvisioner provisioner, TransactionTemplate transactions) {
 
     private static final Consumer<CampaignView> NOTHING_MORE = campaign -> {
     };
-
-    private final Campaigns campaigns;
-    private final AuditTrail audit;
-    private final LedgerQuantity ledgerQuantity;
-    private final ReferenceDataProvisioner provisioner;
-    private final TransactionTemplate transactions;
-
-    CampaignAdministration(Campaigns campaigns, AuditTrail audit, LedgerQuantity ledgerQuantity,
-            ReferenceDataProvisioner provisioner, TransactionTemplate transactions) {
-        this.campaigns = campaigns;
-        this.audit = audit;
-        this.ledgerQuantity = ledgerQuantity;
-        this.provisioner = provisioner;
-        this.transactions = transactions;
-    }
 
     public CampaignView create(String code, String name, int quantity, Instant startsAt, Instant endsAt,
             String operator) {

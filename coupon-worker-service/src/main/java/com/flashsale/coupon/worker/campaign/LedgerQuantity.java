@@ -10,16 +10,10 @@ import org.springframework.stereotype.Component;
 
 /** Lowers a campaign's quantity in the Redis ledger only if no more than it were issued meanwhile. */
 @Component
-class LedgerQuantity {
+record LedgerQuantity(StringRedisTemplate redis) {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> LOWER = LedgerScript.bumpingVersion("campaign/lower-quantity.lua", List.class);
-
-    private final StringRedisTemplate redis;
-
-    LedgerQuantity(StringRedisTemplate redis) {
-        this.redis = redis;
-    }
 
     /**
      * Returns how many the ledger has issued when that is more than {@code quantity}; 0 once lowered, and

@@ -6,13 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** One dead letter at a time: they are rare, and each may end in a revocation. */
 @Component
-class DeadLetterListener {
-
-    private final DeadLetterProcessor processor;
-
-    DeadLetterListener(DeadLetterProcessor processor) {
-        this.processor = processor;
-    }
+record DeadLetterListener(DeadLetterProcessor processor) {
 
     @KafkaListener(id = "coupon-issued-dead-letters", topics = "${coupon.kafka.dead-letter-topic}",
             groupId = "${coupon.kafka.group-id}-dead-letters", containerFactory = DeadLetterContainerConfig.FACTORY)

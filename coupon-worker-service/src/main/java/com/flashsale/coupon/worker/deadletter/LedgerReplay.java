@@ -10,15 +10,9 @@ import org.springframework.stereotype.Component;
 
 /** The replay's step in the Redis ledger: gives one acceptance back to its member if the ledger allows it. */
 @Component
-class LedgerReplay {
+record LedgerReplay(StringRedisTemplate redis) {
 
     private static final RedisScript<Long> REPLAY = LedgerScript.bumpingVersion("deadletter/replay-issuance.lua", Long.class);
-
-    private final StringRedisTemplate redis;
-
-    LedgerReplay(StringRedisTemplate redis) {
-        this.redis = redis;
-    }
 
     Decision decide(CouponIssued acceptance) {
         LedgerKeys keys = LedgerKeys.forCoupon(acceptance.couponCode());

@@ -11,17 +11,7 @@ import org.springframework.stereotype.Service;
 
 /** What operators read about a campaign's issuances: counts on both sides, holders, failures. */
 @Service
-public class IssuanceQueries {
-
-    private final IssuedCoupons issued;
-    private final FailedIssuances failures;
-    private final StringRedisTemplate redis;
-
-    IssuanceQueries(IssuedCoupons issued, FailedIssuances failures, StringRedisTemplate redis) {
-        this.issued = issued;
-        this.failures = failures;
-        this.redis = redis;
-    }
+public record IssuanceQueries(IssuedCoupons issued, FailedIssuances failures, StringRedisTemplate redis) {
 
     /** The ledger is read first: a coupon accepted meanwhile may show there and not yet in MySQL, never the reverse. */
     public IssuanceSummary summary(long couponId, String couponCode, int quantity) {

@@ -8,15 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** Hands each polled batch of the issued topic to the recorder; retries and dead letters are the error handler's. */
 @Component
-class CouponIssuedListener {
+record CouponIssuedListener(IssuedCouponRecorder recorder) {
 
     static final String ID = "coupon-issued-persistence";
-
-    private final IssuedCouponRecorder recorder;
-
-    CouponIssuedListener(IssuedCouponRecorder recorder) {
-        this.recorder = recorder;
-    }
 
     @KafkaListener(id = ID, topics = "${coupon.kafka.issued-topic}", groupId = "${coupon.kafka.group-id}",
             concurrency = "${coupon.kafka.concurrency}", batch = "true")

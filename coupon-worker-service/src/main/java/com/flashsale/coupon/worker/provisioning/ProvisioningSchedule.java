@@ -12,17 +12,9 @@ import org.springframework.stereotype.Component;
  * one: the worker must keep persisting issuances even while Redis is away.
  */
 @Component
-class ProvisioningSchedule {
+record ProvisioningSchedule(ReferenceDataProvisioner provisioner, ProvisioningSettings settings) {
 
     private static final Logger log = LoggerFactory.getLogger(ProvisioningSchedule.class);
-
-    private final ReferenceDataProvisioner provisioner;
-    private final ProvisioningSettings settings;
-
-    ProvisioningSchedule(ReferenceDataProvisioner provisioner, ProvisioningSettings settings) {
-        this.provisioner = provisioner;
-        this.settings = settings;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     void provisionAtStartUp() {

@@ -16,16 +16,10 @@ import org.springframework.stereotype.Component;
  * (the provisioning script and the campaign set), lists and deletes them.
  */
 @Component
-class RedisCampaigns {
+record RedisCampaigns(StringRedisTemplate redis) {
 
     private static final RedisScript<Long> PROVISION = LedgerScript.bumpingVersion("provisioning/provision-campaign.lua", Long.class);
     private static final RedisScript<Long> DELETE = LedgerScript.bumpingVersion("provisioning/delete-campaign.lua", Long.class);
-
-    private final StringRedisTemplate redis;
-
-    RedisCampaigns(StringRedisTemplate redis) {
-        this.redis = redis;
-    }
 
     /** Returns the stock after provisioning. The template reloads the script when Redis lost it (NOSCRIPT). */
     long provision(Campaign campaign) {

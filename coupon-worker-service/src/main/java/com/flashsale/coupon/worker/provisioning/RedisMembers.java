@@ -17,13 +17,7 @@ import org.springframework.stereotype.Component;
  * {@link LedgerKeys#MEMBERS_VERSION}): readers that keep a copy re-read the hash only when it changes.
  */
 @Component
-class RedisMembers {
-
-    private final StringRedisTemplate redis;
-
-    RedisMembers(StringRedisTemplate redis) {
-        this.redis = redis;
-    }
+record RedisMembers(StringRedisTemplate redis) {
 
     /**
      * One HSET per chunk, all chunks in one pipeline: a hundred thousand members cost a handful of

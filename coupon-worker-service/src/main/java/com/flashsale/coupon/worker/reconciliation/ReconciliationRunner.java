@@ -14,19 +14,9 @@ import org.springframework.stereotype.Service;
  * (ShedLock), so two workers never repair the same campaign concurrently.
  */
 @Service
-public class ReconciliationRunner {
+public record ReconciliationRunner(Reconciler reconciler, LockingTaskExecutor locks, ReconciliationSettings settings) {
 
     private static final String LOCK = "reconciliation";
-
-    private final Reconciler reconciler;
-    private final LockingTaskExecutor locks;
-    private final ReconciliationSettings settings;
-
-    ReconciliationRunner(Reconciler reconciler, LockingTaskExecutor locks, ReconciliationSettings settings) {
-        this.reconciler = reconciler;
-        this.locks = locks;
-        this.settings = settings;
-    }
 
     @Scheduled(initialDelayString = "${coupon.reconciliation.interval:5m}",
             fixedDelayString = "${coupon.reconciliation.interval:5m}")

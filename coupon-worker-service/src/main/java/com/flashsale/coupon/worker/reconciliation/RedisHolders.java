@@ -18,16 +18,10 @@ import org.springframework.stereotype.Component;
  * coupon, and the atomic script that restores missing holders and corrects the stock.
  */
 @Component
-class RedisHolders {
+record RedisHolders(StringRedisTemplate redis) {
 
     @SuppressWarnings("rawtypes")
     private static final RedisScript<List> REPAIR = LedgerScript.bumpingVersion("reconciliation/repair-ledger.lua", List.class);
-
-    private final StringRedisTemplate redis;
-
-    RedisHolders(StringRedisTemplate redis) {
-        this.redis = redis;
-    }
 
     /** Member id to acceptance time, as the issue script recorded them. */
     Map<Long, Instant> holders(String couponCode) {
