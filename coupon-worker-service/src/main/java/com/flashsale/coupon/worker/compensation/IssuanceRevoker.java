@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,22 +23,17 @@ import org.springframework.stereotype.Service;
  * does an acceptance that both the dead-letter path and reconciliation give up on.
  */
 @Service
-public class IssuanceRevoker {
+public record IssuanceRevoker(StringRedisTemplate redis, JdbcClient jdbc, Counter compensations) {
 
     private static final Logger log = LoggerFactory.getLogger(IssuanceRevoker.class);
     private static final RedisScript<Long> REVOKE = LedgerScript.bumpingVersion("compensation/revoke-issuance.lua", Long.class);
     private static final int MAX_REASON = 1000;
 
-    private final StringRedisTemplate redis;
-    private final JdbcClient jdbc;
-    private final Counter compensations;
-
+    @Autowired
     IssuanceRevoker(StringRedisTemplate redis, JdbcClient jdbc, MeterRegistry meters) {
-        this.redis = redis;
-        this.jdbc = jdbc;
-        this.compensations = Counter.builder("coupon.compensations")
+        this(redis, jdbc, Counter.builder("coupon.compensations")
                 .description("Issuances taken back from the Redis ledger (stock returned)")
-                .register(meters);
+                .register(meters));
     }
 
     /** Returns true when the ledger still held this acceptance and gave the coupon back. */

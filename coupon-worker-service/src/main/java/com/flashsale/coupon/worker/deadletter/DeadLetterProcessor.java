@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 
@@ -19,22 +20,14 @@ import org.springframework.stereotype.Service;
  * {@link #giveUp} revokes it.
  */
 @Service
-class DeadLetterProcessor {
+record DeadLetterProcessor(CouponIssueRows rows, IssuanceRevoker revoker, Counter recovered, Counter failed,
+        Counter unreadable) {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterProcessor.class);
 
-    private final CouponIssueRows rows;
-    private final IssuanceRevoker revoker;
-    private final Counter recovered;
-    private final Counter failed;
-    private final Counter unreadable;
-
+    @Autowired
     DeadLetterProcessor(CouponIssueRows rows, IssuanceRevoker revoker, MeterRegistry meters) {
-        this.rows = rows;
-        this.revoker = revoker;
-        this.recovered = outcome(meters, "recovered");
-        this.failed = outcome(meters, "failed");
-        this.unreadable = outcome(meters, "unreadable");
+        this(rows, revoker, outcome(meters, "recovered"), outcome(meters, "failed"), outcome(meters, "unreadable"));
     }
 
     void process(String payload) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,35 +39,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * error reaches the operator, who may simply replay again.
  */
 @Service
-public class FailedIssuanceReplay {
+public record FailedIssuanceReplay(FailedIssuances failures, LedgerReplay ledger, CouponIssueRows rows,
+        IssuanceRevoker revoker, AuditTrail audit, JdbcClient jdbc, TransactionTemplate transactions,
+        Map<ReplayOutcome, Counter> outcomes) {
 
     private static final Logger log = LoggerFactory.getLogger(FailedIssuanceReplay.class);
     private static final List<FailureStatus> OPEN = List.of(FailureStatus.COMPENSATED, FailureStatus.NOT_IN_LEDGER);
 
-    private final FailedIssuances failures;
-    private final LedgerReplay ledger;
-    private final CouponIssueRows rows;
-    private final IssuanceRevoker revoker;
-    private final AuditTrail audit;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
-    private final Map<ReplayOutcome, Counter> outcomes = new EnumMap<>(ReplayOutcome.class);
-
+    @Autowired
     FailedIssuanceReplay(FailedIssuances failures, LedgerReplay ledger, CouponIssueRows rows, IssuanceRevoker revoker,
             AuditTrail audit, JdbcClient jdbc, TransactionTemplate transactions, MeterRegistry meters) {
-        this.failures = failures;
-        this.ledger = ledger;
-        this.rows = rows;
-        this.revoker = revoker;
-        this.audit = audit;
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        this(failures, ledger, rows, revoker, audit, jdbc, transactions, outcomeCounters(meters));
+    }
+
+    private static Map<ReplayOutcome, Counter> outcomeCounters(MeterRegistry meters) {
+        Map<ReplayOutcome, Counter> outcomes = new EnumMap<>(ReplayOutcome.class);
         for (ReplayOutcome outcome : ReplayOutcome.values()) {
             outcomes.put(outcome, Counter.builder("coupon.deadletter.replays")
                     .description("Failed issuances replayed by an operator, by outcome")
                     .tag("outcome", outcome.tag())
                     .register(meters));
         }
+        return outcomes;
     }
 
     public ReplayResult replay(CampaignView campaign, long failedIssuanceId, String operator) {

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -19,20 +20,17 @@ import org.springframework.stereotype.Component;
  * commit the good prefix and retry or dead-letter exactly the failing record.
  */
 @Component
-class IssuedCouponRecorder {
+record IssuedCouponRecorder(CouponIssueRows rows, Counter persistedRows, DistributionSummary batchSizes) {
 
-    private final CouponIssueRows rows;
-    private final Counter persistedRows;
-    private final DistributionSummary batchSizes;
-
+    @Autowired
     IssuedCouponRecorder(CouponIssueRows rows, MeterRegistry meters) {
-        this.rows = rows;
-        this.persistedRows = Counter.builder("coupon.persisted.rows")
-                .description("Issuances made durable in coupon_issues, redelivered duplicates included")
-                .register(meters);
-        this.batchSizes = DistributionSummary.builder("coupon.persisted.batch.size")
-                .description("Records per batch handed to the persistence")
-                .register(meters);
+        this(rows,
+                Counter.builder("coupon.persisted.rows")
+                        .description("Issuances made durable in coupon_issues, redelivered duplicates included")
+                        .register(meters),
+                DistributionSummary.builder("coupon.persisted.batch.size")
+                        .description("Records per batch handed to the persistence")
+                        .register(meters));
     }
 
     void record(List<String> payloads) {

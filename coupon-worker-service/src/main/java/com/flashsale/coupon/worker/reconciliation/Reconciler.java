@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -26,33 +27,27 @@ import org.springframework.stereotype.Service;
  * absorbing races, and the Redis repair is one script, atomic with respect to issuing.
  */
 @Service
-class Reconciler {
+record Reconciler(IssuedRows rows, RedisHolders redis, CouponIssueRows issueRows, IssuanceRevoker revoker,
+        ReconciliationSettings settings, Clock clock, Counter runs, Map<String, Counter> repairs) {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
-    private final IssuedRows rows;
-    private final RedisHolders redis;
-    private final CouponIssueRows issueRows;
-    private final IssuanceRevoker revoker;
-    private final ReconciliationSettings settings;
-    private final Clock clock;
-    private final Counter runs;
-    private final Map<String, Counter> repairs = new HashMap<>();
-
+    @Autowired
     Reconciler(IssuedRows rows, RedisHolders redis, CouponIssueRows issueRows, IssuanceRevoker revoker,
             ReconciliationSettings settings, MeterRegistry meters) {
-        this.rows = rows;
-        this.redis = redis;
-        this.issueRows = issueRows;
-        this.revoker = revoker;
-        this.settings = settings;
-        this.clock = Clock.systemUTC();
-        this.runs = Counter.builder("coupon.reconciliation.runs").description("Reconciliation runs").register(meters);
+        this(rows, redis, issueRows, revoker, settings, Clock.systemUTC(),
+                Counter.builder("coupon.reconciliation.runs").description("Reconciliation runs").register(meters),
+                repairCounters(meters));
+    }
+
+    private static Map<String, Counter> repairCounters(MeterRegistry meters) {
+        Map<String, Counter> repairs = new HashMap<>();
         for (String kind : List.of("persisted_from_redis", "revoked", "restored_to_redis", "stock_corrected")) {
             repairs.put(kind, Counter.builder("coupon.reconciliation.repairs")
                     .description("Drift between Redis and MySQL repaired by reconciliation")
                     .tag("kind", kind).register(meters));
         }
+        return repairs;
     }
 
     ReconciliationReport reconcileAll() {
