@@ -11,15 +11,17 @@ class KafkaTopics {
 
     @Bean
     NewTopic couponIssuedTopic(KafkaSettings settings) {
-        return TopicBuilder.name(settings.issuedTopic())
-                .partitions(settings.partitions())
-                .replicas(settings.replicas())
-                .build();
+        return topic(settings.issuedTopic(), settings);
     }
 
     @Bean
     NewTopic couponIssuedDeadLetterTopic(KafkaSettings settings) {
-        return TopicBuilder.name(settings.deadLetterTopic())
+        return topic(settings.deadLetterTopic(), settings);
+    }
+
+    /** Both topics alike: a dead letter keeps its partition number, so the counts must match. */
+    private static NewTopic topic(String name, KafkaSettings settings) {
+        return TopicBuilder.name(name)
                 .partitions(settings.partitions())
                 .replicas(settings.replicas())
                 .build();
