@@ -1,6 +1,6 @@
 package com.flashsale.coupon.worker.deadletter;
 
-import com.flashsale.coupon.worker.persistence.FailureKind;
+import com.flashsale.coupon.worker.persistence.FailureBackOff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -9,9 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The dead-letter listener's own container factory: its error handler retries, then revokes
@@ -37,30 +34,13 @@ class DeadLetterContainerConfig {
     private static DefaultErrorHandler errorHandler(DeadLetterProcessor processor, DeadLetterSettings settings,
             MeterRegistry meters) {
         // If giving up fails too (the database went away meanwhile), the record is not committed and comes back.
-        DefaultErrorHandler handler = new DefaultErrorHandler(
-                (record, failure) -> processor.giveUp((String) record.value(), failure), limited(settings));
-        BackOff unlimited = unlimited(settings);
-        handler.setBackOffFunction((record, failure) -> FailureKind.of(failure) == FailureKind.TRANSIENT
-                ? unlimited
-                : null);
+        DefaultErrorHandler handler = FailureBackOff.errorHandler(
+                (record, failure) -> processor.giveUp((String) record.value(), failure),
+                settings.attempts(), settings.initialInterval(), settings.multiplier(), settings.maxInterval());
         Counter failedAttempts = Counter.builder("coupon.deadletter.failed.attempts")
                 .description("Dead-letter processing attempts that failed (each is retried or ends in a revocation)")
                 .register(meters);
         handler.setRetryListeners((record, failure, attempt) -> failedAttempts.increment());
         return handler;
-    }
-
-    private static BackOff limited(DeadLetterSettings settings) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(settings.attempts() - 1);
-        backOff.setInitialInterval(settings.initialInterval().toMillis());
-        backOff.setMultiplier(settings.multiplier());
-        backOff.setMaxInterval(settings.maxInterval().toMillis());
-        return backOff;
-    }
-
-    private static BackOff unlimited(DeadLetterSettings settings) {
-        ExponentialBackOff backOff = new ExponentialBackOff(settings.initialInterval().toMillis(), settings.multiplier());
-        backOff.setMaxInterval(settings.maxInterval().toMillis());
-        return backOff;
     }
 }

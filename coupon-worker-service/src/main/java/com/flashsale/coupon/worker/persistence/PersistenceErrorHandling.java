@@ -12,9 +12,6 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The one error handler of the listener containers: permanent failures go to the dead-letter topic
@@ -27,13 +24,9 @@ class PersistenceErrorHandling {
     @Bean
     CommonErrorHandler persistenceErrorHandler(KafkaTemplate<?, ?> kafkaTemplate, KafkaSettings kafka,
             RetrySettings retry, MeterRegistry meters) {
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters(kafkaTemplate, kafka, meters),
-                limited(retry));
+        DefaultErrorHandler handler = FailureBackOff.errorHandler(deadLetters(kafkaTemplate, kafka, meters),
+                retry.attemptsBeforeDeadLetter(), retry.initialInterval(), retry.multiplier(), retry.maxInterval());
         FailureKind.PERMANENT_TYPES.forEach(handler::addNotRetryableExceptions);
-        BackOff unlimited = unlimited(retry);
-        handler.setBackOffFunction((record, failure) -> FailureKind.of(failure) == FailureKind.TRANSIENT
-                ? unlimited
-                : null);
         handler.setRetryListeners(new FailedDeliveryMonitor(meters));
         // The failure is logged with its cause by the monitor and counted; the container's own report
         // of the follow-up seek is routine, not an error.
@@ -55,20 +48,5 @@ class PersistenceErrorHandling {
             publisher.accept(record, consumer, failure);
             deadLettered.increment();
         };
-    }
-
-    private static BackOff limited(RetrySettings retry) {
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(
-                retry.attemptsBeforeDeadLetter() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        return backOff;
-    }
-
-    private static BackOff unlimited(RetrySettings retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        return backOff;
     }
 }
