@@ -23,8 +23,7 @@ if score then
   end
   return -3
 end
-local stock = tonumber(redis.call('GET', KEYS[2]) or '0')
-if stock <= 0 then
+if tonumber(redis.call('GET', KEYS[2]) or '0') <= 0 then
   return -4
 end
 redis.call('DECR', KEYS[2])
