@@ -32,13 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "operator")
-class StockController {
-
-    private final RedisConnections redis;
-
-    StockController(RedisConnections redis) {
-        this.redis = redis;
-    }
+record StockController(RedisConnections redis) {
 
     @GetMapping("/api/v1/coupons/stock/{couponCode}")
     @Operation(summary = "What the ledger holds for one coupon", description = "Quantity, stock left, members "

@@ -35,15 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Profile("bench")
 @Tag(name = "benchmark")
-class ConstantAnswerController {
+record ConstantAnswerController(MemberIdentity identity) {
 
     static final String PATH = "/bench/constant";
-
-    private final MemberIdentity identity;
-
-    ConstantAnswerController(MemberIdentity identity) {
-        this.identity = identity;
-    }
 
     @PostMapping(PATH)
     @Operation(summary = "The issue endpoint without the decision (bench profile only)",

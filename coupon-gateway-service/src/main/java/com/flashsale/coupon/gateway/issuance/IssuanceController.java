@@ -35,15 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "issuance")
-class IssuanceController {
-
-    private final IssuedLedger ledger;
-    private final MemberIdentity identity;
-
-    IssuanceController(IssuedLedger ledger, MemberIdentity identity) {
-        this.ledger = ledger;
-        this.identity = identity;
-    }
+record IssuanceController(IssuedLedger ledger, MemberIdentity identity) {
 
     @GetMapping("/api/v1/coupons/{couponCode}/issuance")
     @Operation(summary = "Whether the token's member holds the coupon, and since when", description = """

@@ -31,15 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "issuance")
-class IssueController {
-
-    private final CouponIssuer issuer;
-    private final MemberIdentity identity;
-
-    IssueController(CouponIssuer issuer, MemberIdentity identity) {
-        this.issuer = issuer;
-        this.identity = identity;
-    }
+record IssueController(CouponIssuer issuer, MemberIdentity identity) {
 
     @PostMapping("/api/v1/coupons/issue")
     @Operation(summary = "Issue a coupon to a member", description = """

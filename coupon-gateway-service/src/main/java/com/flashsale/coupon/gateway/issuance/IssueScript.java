@@ -18,17 +18,9 @@ import org.springframework.stereotype.Component;
  * the other refusals promise nothing and are answered at once.
  */
 @Component
-class IssueScript {
+record IssueScript(RedisConnections redis, Clock clock) {
 
     private static final LuaScript ISSUE = LuaScript.fromClasspath("scripts/issue.lua");
-
-    private final RedisConnections redis;
-    private final Clock clock;
-
-    IssueScript(RedisConnections redis, Clock clock) {
-        this.redis = redis;
-        this.clock = clock;
-    }
 
     IssueOutcome issue(String couponCode, long memberId) {
         LedgerKeys keys = LedgerKeys.forCoupon(couponCode);

@@ -7,13 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads whether a member holds a coupon from the ledger's issued set, scored by acceptance time. */
 @Component
-class IssuedLedger {
-
-    private final RedisConnections redis;
-
-    IssuedLedger(RedisConnections redis) {
-        this.redis = redis;
-    }
+record IssuedLedger(RedisConnections redis) {
 
     Holding holding(String couponCode, long memberId) {
         LedgerKeys keys = LedgerKeys.forCoupon(couponCode);

@@ -21,18 +21,12 @@ import org.springframework.stereotype.Component;
  * million holders in one reply would hold every other client for a good fraction of a second.
  */
 @Component
-class SoldOutReads {
+record SoldOutReads(RedisConnections redis) {
 
     /** Holders per read: about a millisecond of Redis each. */
     static final int PAGE = 10_000;
 
     private static final LuaScript SOLD_OUT = LuaScript.fromClasspath("scripts/sold-out.lua");
-
-    private final RedisConnections redis;
-
-    SoldOutReads(RedisConnections redis) {
-        this.redis = redis;
-    }
 
     /** The coupon's ledger version; null when it has none. */
     String version(String couponCode) {

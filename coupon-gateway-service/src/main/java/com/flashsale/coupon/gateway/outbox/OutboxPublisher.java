@@ -15,17 +15,9 @@ import org.springframework.stereotype.Component;
 
 /** Sends a batch of outbox entries to Kafka and reports which ones Kafka acknowledged. */
 @Component
-class OutboxPublisher {
+record OutboxPublisher(KafkaTemplate<String, String> kafka, RelayMetrics metrics) {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPublisher.class);
-
-    private final KafkaTemplate<String, String> kafka;
-    private final RelayMetrics metrics;
-
-    OutboxPublisher(KafkaTemplate<String, String> kafka, RelayMetrics metrics) {
-        this.kafka = kafka;
-        this.metrics = metrics;
-    }
 
     /** Entry ids Kafka acknowledged (acks=all); the others stay pending and are retried later. */
     List<String> publish(String topic, List<OutboxEntry> entries, Duration timeout) {

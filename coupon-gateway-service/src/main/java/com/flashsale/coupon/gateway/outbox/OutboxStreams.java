@@ -25,15 +25,9 @@ import org.springframework.stereotype.Component;
  * a replica whether it holds what was read.
  */
 @Component
-class OutboxStreams {
+record OutboxStreams(RedisConnections redis) {
 
     private static final LuaScript ACK = LuaScript.fromClasspath("scripts/outbox-ack.lua");
-
-    private final RedisConnections redis;
-
-    OutboxStreams(RedisConnections redis) {
-        this.redis = redis;
-    }
 
     Set<String> campaigns() {
         return redis.relay().smembers(LedgerKeys.CAMPAIGNS);
