@@ -16,29 +16,21 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * Spring Security's bearer-token handlers set the status and the RFC 6750 {@code WWW-Authenticate}
  * field (with the precise reason, e.g. {@code error="invalid_token"}); the body says it in the API's
  * words, without the decoder's details.
+ *
+ * @param unauthenticated the code of a request without a valid token (401)
+ * @param forbidden the code of a valid token without scope {@code coupon:admin} (403)
  */
-public final class SecurityAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
+public record SecurityAnswers(ApiErrorWriter errors, ApiErrorCode unauthenticated, ApiErrorCode forbidden)
+        implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-    private final BearerTokenAccessDeniedHandler insufficientScope = new BearerTokenAccessDeniedHandler();
-    private final ApiErrorWriter errors;
-    private final ApiErrorCode unauthenticated;
-    private final ApiErrorCode forbidden;
-
-    /**
-     * @param unauthenticated the code of a request without a valid token (401)
-     * @param forbidden the code of a valid token without scope {@code coupon:admin} (403)
-     */
-    public SecurityAnswers(ApiErrorWriter errors, ApiErrorCode unauthenticated, ApiErrorCode forbidden) {
-        this.errors = errors;
-        this.unauthenticated = unauthenticated;
-        this.forbidden = forbidden;
-    }
+    // Neither keeps anything of a request: one of each serves every chain.
+    private static final BearerTokenAuthenticationEntryPoint BEARER = new BearerTokenAuthenticationEntryPoint();
+    private static final BearerTokenAccessDeniedHandler INSUFFICIENT_SCOPE = new BearerTokenAccessDeniedHandler();
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal)
             throws IOException {
-        bearer.commence(request, response, refusal);
+        BEARER.commence(request, response, refusal);
         errors.write(response, unauthenticated, refusal instanceof OAuth2AuthenticationException
                 ? "The bearer token is not valid: malformed, expired, not yet valid, not signed by the trusted key,"
                         + " or issued by another issuer or for another audience."
@@ -48,7 +40,7 @@ public final class SecurityAnswers implements AuthenticationEntryPoint, AccessDe
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
             throws IOException {
-        insufficientScope.handle(request, response, refusal);
+        INSUFFICIENT_SCOPE.handle(request, response, refusal);
         errors.write(response, forbidden, "This request needs a token with scope " + BearerTokenSecurity.OPERATOR_SCOPE + ".");
     }
 }
