@@ -12,13 +12,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * that refusal in the envelope like every other one, instead of the servlet container's error page.
  * The firewall's reason names the offending part of the request, nothing of the service.
  */
-class FirewallRefusals implements RequestRejectedHandler {
-
-    private final ApiErrorWriter errors;
-
-    FirewallRefusals(ApiErrorWriter errors) {
-        this.errors = errors;
-    }
+record FirewallRefusals(ApiErrorWriter errors) implements RequestRejectedHandler {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refusal)

@@ -11,13 +11,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * nothing matches (Boot then reports the server port as the management port) and the actuator is
  * guarded like any other path.
  */
-public final class ManagementPortRequests implements RequestMatcher {
-
-    private final Environment environment;
-
-    public ManagementPortRequests(Environment environment) {
-        this.environment = environment;
-    }
+public record ManagementPortRequests(Environment environment) implements RequestMatcher {
 
     @Override
     public boolean matches(HttpServletRequest request) {
