@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,27 +16,31 @@ import org.springframework.stereotype.Service;
  * Redis ({@link SoldOutCampaigns}).
  */
 @Service
-class CouponIssuer {
+record CouponIssuer(MemberDirectory members, IssueScript script, SoldOutCampaigns soldOut,
+        Map<IssueOutcome, Counter> outcomes, Timer latency) {
 
-    private final MemberDirectory members;
-    private final IssueScript script;
-    private final SoldOutCampaigns soldOut;
-    private final Map<IssueOutcome, Counter> outcomes = new EnumMap<>(IssueOutcome.class);
-    private final Timer latency;
-
+    @Autowired
     CouponIssuer(MemberDirectory members, IssueScript script, SoldOutCampaigns soldOut, MeterRegistry meters) {
-        this.members = members;
-        this.script = script;
-        this.soldOut = soldOut;
+        this(members, script, soldOut, outcomeCounters(meters), latencyTimer(meters));
+    }
+
+    private static Map<IssueOutcome, Counter> outcomeCounters(MeterRegistry meters) {
+        Map<IssueOutcome, Counter> outcomes = new EnumMap<>(IssueOutcome.class);
         for (IssueOutcome outcome : IssueOutcome.values()) {
             outcomes.put(outcome, Counter.builder("coupon.issue.requests")
                     .description("Issue requests by outcome")
                     .tag("outcome", outcome.name().toLowerCase())
                     .register(meters));
         }
-        // Histogram buckets, so any percentile can be computed in PromQL across replicas; the range
-        // starts below a millisecond because a healthy decision is a Redis round trip or two.
-        this.latency = Timer.builder("coupon.issue.latency")
+        return outcomes;
+    }
+
+    /**
+     * Histogram buckets, so any percentile can be computed in PromQL across replicas; the range starts
+     * below a millisecond because a healthy decision is a Redis round trip or two.
+     */
+    private static Timer latencyTimer(MeterRegistry meters) {
+        return Timer.builder("coupon.issue.latency")
                 .description("Time to decide an issue request (member check and ledger script), failures included")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))

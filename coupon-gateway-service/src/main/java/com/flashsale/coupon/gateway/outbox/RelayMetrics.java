@@ -6,43 +6,39 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** What the relay reports: throughput, failures, and how long an accepted issuance waited for Kafka. */
 @Component
-class RelayMetrics {
+record RelayMetrics(Counter relayedEntries, Counter refusedEntries, Counter malformedEntries, Timer lag, Clock clock) {
 
-    private final Counter relayed;
-    private final Counter publishErrors;
-    private final Counter malformed;
-    private final Timer lag;
-    private final Clock clock;
-
+    @Autowired
     RelayMetrics(MeterRegistry meters, Clock clock) {
-        this.clock = clock;
-        this.relayed = Counter.builder("coupon.outbox.relayed")
-                .description("Outbox entries acknowledged by Kafka").register(meters);
-        this.publishErrors = Counter.builder("coupon.outbox.publish.errors")
-                .description("Outbox entries Kafka did not acknowledge (retried)").register(meters);
-        this.malformed = Counter.builder("coupon.outbox.malformed")
-                .description("Outbox entries that could not be turned into events").register(meters);
-        this.lag = Timer.builder("coupon.outbox.relay.lag")
-                .description("Time from acceptance in Redis to acknowledgement by Kafka")
-                .publishPercentileHistogram().register(meters);
+        this(Counter.builder("coupon.outbox.relayed")
+                        .description("Outbox entries acknowledged by Kafka").register(meters),
+                Counter.builder("coupon.outbox.publish.errors")
+                        .description("Outbox entries Kafka did not acknowledge (retried)").register(meters),
+                Counter.builder("coupon.outbox.malformed")
+                        .description("Outbox entries that could not be turned into events").register(meters),
+                Timer.builder("coupon.outbox.relay.lag")
+                        .description("Time from acceptance in Redis to acknowledgement by Kafka")
+                        .publishPercentileHistogram().register(meters),
+                clock);
     }
 
     void relayed(CouponIssued event) {
-        relayed.increment();
+        relayedEntries.increment();
         lag.record(Duration.ofMillis(clock.millis() - event.acceptedAt().toEpochMilli()));
     }
 
     void publishErrors(int count) {
         if (count > 0) {
-            publishErrors.increment(count);
+            refusedEntries.increment(count);
         }
     }
 
     void malformed() {
-        malformed.increment();
+        malformedEntries.increment();
     }
 }
