@@ -57,64 +57,58 @@ import tools.jackson.databind.JsonNode;
 @Import(ApiDescriptionConfig.class)
 class ApiDescriptionTest extends TokenVerifyingSlice {
 
-    /** A request each endpoint accepts, by "METHOD path" as the description names it. */
-    private static final Map<String, RequestBuilder> VALID = Map.ofEntries(
-            Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
-                    .contentType(MediaType.APPLICATION_JSON).content(AdminBadRequests.campaign("\"couponCode\":\"SPRING25\""))),
-            Map.entry("GET /api/v1/admin/campaigns", get("/api/v1/admin/campaigns")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}", get("/api/v1/admin/campaigns/SPRING25")),
-            Map.entry("PUT /api/v1/admin/campaigns/{code}/quantity", json(put("/api/v1/admin/campaigns/SPRING25/quantity"),
-                    "{\"quantity\":600}")),
-            Map.entry("PUT /api/v1/admin/campaigns/{code}/window", json(put("/api/v1/admin/campaigns/SPRING25/window"),
-                    "{\"startsAt\":\"2026-12-01T10:00:00Z\"}")),
-            Map.entry("PUT /api/v1/admin/campaigns/{code}/status", json(put("/api/v1/admin/campaigns/SPRING25/status"),
-                    "{\"status\":\"PAUSED\"}")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/audit", get("/api/v1/admin/campaigns/SPRING25/audit")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/issuances", get("/api/v1/admin/campaigns/SPRING25/issuances")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/holders", get("/api/v1/admin/campaigns/SPRING25/holders")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/failed-issuances",
-                    get("/api/v1/admin/campaigns/SPRING25/failed-issuances")),
-            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/{id}/replay",
-                    post("/api/v1/admin/campaigns/SPRING25/failed-issuances/7/replay")),
-            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/replay",
-                    post("/api/v1/admin/campaigns/SPRING25/failed-issuances/replay")),
-            Map.entry("POST /api/v1/coupons/stock/init", post("/api/v1/coupons/stock/init")
-                    .param("couponCode", "FLASH100").param("quantity", "100")),
-            Map.entry("PUT /api/v1/admin/members/{memberId}/status", json(put("/api/v1/admin/members/7/status"),
-                    "{\"status\":\"INACTIVE\"}")),
-            Map.entry("POST /api/v1/admin/reconciliation", post("/api/v1/admin/reconciliation")),
-            Map.entry("POST /api/test/reset", post("/api/test/reset")));
-
-    /** A request each endpoint that reads input, or refuses a body, refuses as invalid. */
-    private static final Map<String, RequestBuilder> INVALID = Map.ofEntries(
-            Map.entry("POST /api/v1/admin/campaigns", post("/api/v1/admin/campaigns")
-                    .contentType(MediaType.APPLICATION_JSON).content("{}")),
-            Map.entry("GET /api/v1/admin/campaigns", get("/api/v1/admin/campaigns").param("size", "0")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}", get("/api/v1/admin/campaigns/SPRING 25")),
-            Map.entry("PUT /api/v1/admin/campaigns/{code}/quantity", json(put("/api/v1/admin/campaigns/SPRING25/quantity"),
-                    "{\"quantity\":0}")),
-            Map.entry("PUT /api/v1/admin/campaigns/{code}/window", json(put("/api/v1/admin/campaigns/SPRING25/window"),
-                    "{}")),
-            Map.entry("PUT /api/v1/admin/campaigns/{code}/status", json(put("/api/v1/admin/campaigns/SPRING25/status"),
-                    "{\"status\":\"OPEN\"}")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/audit", get("/api/v1/admin/campaigns/SPRING25/audit")
-                    .param("page", "-1")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/issuances", get("/api/v1/admin/campaigns/SPRING!/issuances")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/holders", get("/api/v1/admin/campaigns/SPRING25/holders")
-                    .param("size", "501")),
-            Map.entry("GET /api/v1/admin/campaigns/{code}/failed-issuances",
+    /**
+     * Every endpoint, by "METHOD path" as the description names it, with a request it accepts and one it
+     * refuses as invalid: bad input where it reads some, otherwise a body where it reads none.
+     */
+    private static final Map<String, Requests> ENDPOINTS = Map.ofEntries(
+            endpoint("POST /api/v1/admin/campaigns",
+                    json(post("/api/v1/admin/campaigns"), AdminBadRequests.campaign("\"couponCode\":\"SPRING25\"")),
+                    json(post("/api/v1/admin/campaigns"), "{}")),
+            endpoint("GET /api/v1/admin/campaigns",
+                    get("/api/v1/admin/campaigns"), get("/api/v1/admin/campaigns").param("size", "0")),
+            endpoint("GET /api/v1/admin/campaigns/{code}",
+                    get("/api/v1/admin/campaigns/SPRING25"), get("/api/v1/admin/campaigns/SPRING 25")),
+            endpoint("PUT /api/v1/admin/campaigns/{code}/quantity",
+                    json(put("/api/v1/admin/campaigns/SPRING25/quantity"), "{\"quantity\":600}"),
+                    json(put("/api/v1/admin/campaigns/SPRING25/quantity"), "{\"quantity\":0}")),
+            endpoint("PUT /api/v1/admin/campaigns/{code}/window",
+                    json(put("/api/v1/admin/campaigns/SPRING25/window"), "{\"startsAt\":\"2026-12-01T10:00:00Z\"}"),
+                    json(put("/api/v1/admin/campaigns/SPRING25/window"), "{}")),
+            endpoint("PUT /api/v1/admin/campaigns/{code}/status",
+                    json(put("/api/v1/admin/campaigns/SPRING25/status"), "{\"status\":\"PAUSED\"}"),
+                    json(put("/api/v1/admin/campaigns/SPRING25/status"), "{\"status\":\"OPEN\"}")),
+            endpoint("GET /api/v1/admin/campaigns/{code}/audit",
+                    get("/api/v1/admin/campaigns/SPRING25/audit"),
+                    get("/api/v1/admin/campaigns/SPRING25/audit").param("page", "-1")),
+            endpoint("GET /api/v1/admin/campaigns/{code}/issuances",
+                    get("/api/v1/admin/campaigns/SPRING25/issuances"), get("/api/v1/admin/campaigns/SPRING!/issuances")),
+            endpoint("GET /api/v1/admin/campaigns/{code}/holders",
+                    get("/api/v1/admin/campaigns/SPRING25/holders"),
+                    get("/api/v1/admin/campaigns/SPRING25/holders").param("size", "501")),
+            endpoint("GET /api/v1/admin/campaigns/{code}/failed-issuances",
+                    get("/api/v1/admin/campaigns/SPRING25/failed-issuances"),
                     get("/api/v1/admin/campaigns/SPRING25/failed-issuances").param("status", "LOST")),
-            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/{id}/replay",
+            endpoint("POST /api/v1/admin/campaigns/{code}/failed-issuances/{id}/replay",
+                    post("/api/v1/admin/campaigns/SPRING25/failed-issuances/7/replay"),
                     post("/api/v1/admin/campaigns/SPRING25/failed-issuances/-7/replay")),
-            Map.entry("POST /api/v1/admin/campaigns/{code}/failed-issuances/replay",
+            endpoint("POST /api/v1/admin/campaigns/{code}/failed-issuances/replay",
+                    post("/api/v1/admin/campaigns/SPRING25/failed-issuances/replay"),
                     post("/api/v1/admin/campaigns/SPRING!/failed-issuances/replay")),
-            Map.entry("POST /api/v1/coupons/stock/init", post("/api/v1/coupons/stock/init")
-                    .param("couponCode", "FLASH100").param("quantity", "0")),
-            Map.entry("PUT /api/v1/admin/members/{memberId}/status", json(put("/api/v1/admin/members/7/status"),
-                    "{\"status\":\"GONE\"}")),
-            // A body where the endpoint reads none.
-            Map.entry("POST /api/v1/admin/reconciliation", json(post("/api/v1/admin/reconciliation"), "{\"dryRun\":true}")),
-            Map.entry("POST /api/test/reset", json(post("/api/test/reset"), "{\"dryRun\":true}")));
+            endpoint("POST /api/v1/coupons/stock/init",
+                    post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "100"),
+                    post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "0")),
+            endpoint("PUT /api/v1/admin/members/{memberId}/status",
+                    json(put("/api/v1/admin/members/7/status"), "{\"status\":\"INACTIVE\"}"),
+                    json(put("/api/v1/admin/members/7/status"), "{\"status\":\"GONE\"}")),
+            endpoint("POST /api/v1/admin/reconciliation",
+                    post("/api/v1/admin/reconciliation"), json(post("/api/v1/admin/reconciliation"), "{\"dryRun\":true}")),
+            endpoint("POST /api/test/reset",
+                    post("/api/test/reset"), json(post("/api/test/reset"), "{\"dryRun\":true}")));
+
+    /** A request an endpoint accepts, and one it refuses as invalid. */
+    private record Requests(RequestBuilder valid, RequestBuilder invalid) {
+    }
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -126,7 +120,8 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
 
         assertThat(handled).isNotEmpty();
         assertThat(DescribedApi.described(mvc).keySet()).containsExactlyInAnyOrderElementsOf(handled);
-        assertThat(VALID.keySet()).as("a valid request for every endpoint").containsExactlyInAnyOrderElementsOf(handled);
+        assertThat(ENDPOINTS.keySet()).as("a valid and an invalid request for every endpoint")
+                .containsExactlyInAnyOrderElementsOf(handled);
     }
 
     @Test
@@ -230,16 +225,16 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
         given(campaigns.find(any())).willReturn(SPRING25);
         switch (code) {
             case "COMMON-001" -> {
-                return withToken(INVALID.get(operation), tokens.operator());
+                return withToken(ENDPOINTS.get(operation).invalid(), tokens.operator());
             }
             case "COMMON-003" -> {
-                return withToken(oversized(VALID.get(operation)), tokens.operator());
+                return withToken(oversized(ENDPOINTS.get(operation).valid()), tokens.operator());
             }
             case "AUTH-001" -> {
-                return VALID.get(operation);
+                return ENDPOINTS.get(operation).valid();
             }
             case "AUTH-002" -> {
-                return withToken(VALID.get(operation), tokens.member(7));
+                return withToken(ENDPOINTS.get(operation).valid(), tokens.member(7));
             }
             case "COMMON-002" -> everyCallThrows(new DataAccessResourceFailureException("Connection refused"));
             // A store that answered, refusing what it was asked: no outage.
@@ -265,7 +260,7 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
                 return null;
             }
         }
-        return withToken(VALID.get(operation), tokens.operator());
+        return withToken(ENDPOINTS.get(operation).valid(), tokens.operator());
     }
 
     /** {@code request} as sent with {@code token}; the shared request itself stays as it is. */
@@ -309,6 +304,10 @@ class ApiDescriptionTest extends TokenVerifyingSlice {
         willThrow(failure).given(members).changeStatus(anyLong(), any());
         willThrow(failure).given(reset).reset();
         willThrow(failure).given(reconciliation).runNow();
+    }
+
+    private static Map.Entry<String, Requests> endpoint(String operation, RequestBuilder valid, RequestBuilder invalid) {
+        return Map.entry(operation, new Requests(valid, invalid));
     }
 
     private static RequestBuilder json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
