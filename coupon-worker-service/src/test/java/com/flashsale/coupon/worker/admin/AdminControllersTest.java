@@ -28,29 +28,17 @@ import com.flashsale.coupon.worker.campaign.CampaignView;
 import com.flashsale.coupon.worker.campaign.LedgerNotUpdatedException;
 import com.flashsale.coupon.worker.campaign.UnknownCampaignException;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisReadOnlyException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
-import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.redis.RedisConnectionFailureException;
-import org.springframework.data.redis.RedisSystemException;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * How the operator endpoints (open, under the {@code local} profile) answer what they refuse: bad
@@ -303,38 +291,13 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     /** Every failure that means a store was out of reach or too slow: a retry may succeed. */
     @Test
     void answersServiceUnavailableForEveryKindOfOutage() throws Exception {
-        for (RuntimeException outage : List.of(new QueryTimeoutException("Redis command timed out"),
-                new RedisConnectionFailureException("Unable to connect to Redis"),
-                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"),
-                new RecoverableDataAccessException("Communications link failure"),
-                new RedisSystemException("Error in execution", new RedisReadOnlyException(
-                        "READONLY You can't write against a read only replica.")),
-                new RedisSystemException("Error in execution", new RedisCommandExecutionException(
-                        "CLUSTERDOWN The cluster is down")),
-                new RedisSystemException("Redis exception", new RedisException("Connection closed")),
-                new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
-                        new SQLTransientConnectionException("Connection is not available, request timed out after 5000ms")))) {
-            willThrow(outage).given(campaigns).find("SPRING25");
-
-            assertRefused(mvc.perform(get("/api/v1/admin/campaigns/SPRING25")), 503, "COMMON-002")
-                    .andExpect(jsonPath("$.error.message").value("a data store is unavailable, try again"));
-        }
+        assertEachFailedReadAnswered(StoreFailures.OUTAGES, 503, "COMMON-002", "a data store is unavailable, try again");
     }
 
     /** A store that answered, but refused what the worker asked: a retry fails the same way, so no "try again". */
     @Test
     void answersAnInternalErrorForAStoreFailureThatIsNoOutage() throws Exception {
-        for (RuntimeException failure : List.of(new DataIntegrityViolationException("Data too long for column"),
-                new InvalidDataAccessApiUsageException("Page offset exceeds Integer.MAX_VALUE"),
-                new RedisSystemException("Error in execution", new RedisCommandExecutionException(
-                        "ERR user_script:12: attempt to compare nil with number")),
-                new CannotCreateTransactionException("Could not open JPA EntityManager for transaction",
-                        new IllegalStateException("EntityManagerFactory is closed")))) {
-            willThrow(failure).given(campaigns).find("SPRING25");
-
-            assertRefused(mvc.perform(get("/api/v1/admin/campaigns/SPRING25")), 500, "COMMON-500")
-                    .andExpect(jsonPath("$.error.message").value("Unexpected error."));
-        }
+        assertEachFailedReadAnswered(StoreFailures.NO_OUTAGES, 500, "COMMON-500", "Unexpected error.");
     }
 
     @Test
@@ -352,12 +315,21 @@ class AdminControllersTest extends OperatorEndpointsSlice {
 
         mvc.perform(post("/api/v1/admin/reconciliation"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.success").value(true))
-                .andExpect(jsonPath("$.data.campaigns").value(3))
-                .andExpect(jsonPath("$.data.persistedFromRedis").value(1))
-                .andExpect(jsonPath("$.data.restoredToRedis").value(2))
-                .andExpect(jsonPath("$.data.stockCorrected").value(1))
+                .andExpect(content().json("""
+                        {"success": true, "data": {"campaigns": 3, "persistedFromRedis": 1, "restoredToRedis": 2,
+                                                   "stockCorrected": 1}}"""))
                 .andExpect(jsonPath("$.error").doesNotExist());
+    }
+
+    /** Each failure in turn thrown by the read of SPRING25, and the read refused with the same answer. */
+    private void assertEachFailedReadAnswered(List<RuntimeException> failures, int status, String code, String message)
+            throws Exception {
+        for (RuntimeException failure : failures) {
+            willThrow(failure).given(campaigns).find("SPRING25");
+
+            assertRefused(mvc.perform(get("/api/v1/admin/campaigns/SPRING25")), status, code)
+                    .andExpect(jsonPath("$.error.message").value(message));
+        }
     }
 
     private void assertCampaignRefusal(CampaignRefusal.Reason reason, int status, String code) throws Exception {
