@@ -68,12 +68,12 @@ final class AdminBadRequests {
                 newCampaign(campaign("\"startsAt\":\"-0005-01-01T00:00:00Z\"")),
                 newCampaign(campaign("\"startsAt\":\"1969-12-31T23:59:59.999Z\"")),
                 newCampaign(campaign("\"startsAt\":\"2026-12-01T09:00:00Z\",\"endsAt\":\"+10000-01-01T00:00:00Z\"")),
-                get("/api/v1/admin/campaigns").param("size", "0"),
-                get("/api/v1/admin/campaigns").param("size", "201"),
-                get("/api/v1/admin/campaigns").param("page", "-1"),
-                get("/api/v1/admin/campaigns").param("page", "2147483647"),
-                get("/api/v1/admin/campaigns").param("page", "1000001"),
-                get("/api/v1/admin/campaigns").param("status", "OPEN"),
+                campaignList("size", "0"),
+                campaignList("size", "201"),
+                campaignList("page", "-1"),
+                campaignList("page", "2147483647"),
+                campaignList("page", "1000001"),
+                campaignList("status", "OPEN"),
                 // In the query string, as clients send them.
                 get("/api/v1/admin/campaigns?size=1&size=2"),
                 get("/api/v1/admin/campaigns?sort=code"),
@@ -113,16 +113,11 @@ final class AdminBadRequests {
                 post("/api/v1/admin/campaigns/FLASH100/failed-issuances/0/replay"),
                 post("/api/v1/admin/campaigns/FLASH100/failed-issuances/abc/replay"),
                 post("/api/v1/admin/campaigns/FLASH-100!/failed-issuances/replay"),
-                put("/api/v1/admin/members/abc/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"INACTIVE\"}"),
-                put("/api/v1/admin/members/0/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"INACTIVE\"}"),
-                put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"DELETED\"}"),
-                put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":1}"),
-                put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"INACTIVE\",\"memberId\":8}"));
+                memberStatus("abc", "{\"status\":\"INACTIVE\"}"),
+                memberStatus("0", "{\"status\":\"INACTIVE\"}"),
+                memberStatus("7", "{\"status\":\"DELETED\"}"),
+                memberStatus("7", "{\"status\":1}"),
+                memberStatus("7", "{\"status\":\"INACTIVE\",\"memberId\":8}"));
     }
 
     /** A request and the status it is refused with. */
@@ -172,5 +167,13 @@ final class AdminBadRequests {
 
     private static RequestBuilder window(String body) {
         return put("/api/v1/admin/campaigns/FLASH100/window").contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    private static RequestBuilder campaignList(String parameter, String value) {
+        return get("/api/v1/admin/campaigns").param(parameter, value);
+    }
+
+    private static RequestBuilder memberStatus(String memberId, String body) {
+        return put("/api/v1/admin/members/" + memberId + "/status").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }
