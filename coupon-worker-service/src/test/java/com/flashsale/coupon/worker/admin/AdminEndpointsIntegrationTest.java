@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -57,10 +58,9 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
 
         mvc.perform(post("/api/test/reset"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.success").value(true))
-                .andExpect(jsonPath("$.data.deletedCouponIssues").value(5))
-                .andExpect(jsonPath("$.data.deletedFailedCouponIssues").value(1))
-                .andExpect(jsonPath("$.data.provisionedCampaigns").value(3))
+                .andExpect(content().json("""
+                        {"success": true, "data": {"deletedCouponIssues": 5, "deletedFailedCouponIssues": 1,
+                                                   "provisionedCampaigns": 3}}"""))
                 .andExpect(jsonPath("$.timestamp").exists());
 
         assertThat(count("coupon_issues")).isZero();
