@@ -13,9 +13,11 @@ import com.flashsale.coupon.gateway.redis.RedisConnections;
 import com.flashsale.coupon.gateway.web.GatewayWebMvcTest;
 import com.flashsale.coupon.gateway.web.TokenVerifyingSlice;
 import io.lettuce.core.api.sync.RedisCommands;
+import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.RequestBuilder;
 
 /** The operator's stock read answers operators only: a token with scope {@code coupon:admin}. */
 @GatewayWebMvcTest(StockController.class)
@@ -26,20 +28,15 @@ class StockControllerTest extends TokenVerifyingSlice {
 
     @Test
     void asksAnonymousCallersForAToken() throws Exception {
-        mvc.perform(get("/api/v1/coupons/stock/FLASH100"))
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", Matchers.startsWith("Bearer")))
-                .andExpect(jsonPath("$.error.code").value("AUTH-001"));
-        verifyNoInteractions(redis);
+        assertRefusedWithoutReadingTheStock(get("/api/v1/coupons/stock/FLASH100"), 401, "AUTH-001",
+                Matchers.startsWith("Bearer"));
     }
 
     @Test
     void refusesAMembersToken() throws Exception {
-        mvc.perform(get("/api/v1/coupons/stock/FLASH100").header("Authorization", "Bearer " + tokens.member(7)))
-                .andExpect(status().isForbidden())
-                .andExpect(header().string("WWW-Authenticate", Matchers.containsString("insufficient_scope")))
-                .andExpect(jsonPath("$.error.code").value("AUTH-002"));
-        verifyNoInteractions(redis);
+        assertRefusedWithoutReadingTheStock(
+                get("/api/v1/coupons/stock/FLASH100").header("Authorization", "Bearer " + tokens.member(7)), 403, "AUTH-002",
+                Matchers.containsString("insufficient_scope"));
     }
 
     @Test
@@ -64,6 +61,16 @@ class StockControllerTest extends TokenVerifyingSlice {
     void neverShowsTheStockViewToAMemberThroughTheIssuancePath() throws Exception {
         mvc.perform(get("/api/v1/coupons/stock/issuance").header("Authorization", "Bearer " + tokens.member(7)))
                 .andExpect(jsonPath("$.data.outboxBacklog").doesNotExist());
+        verifyNoInteractions(redis);
+    }
+
+    /** Refused with {@code status}, the error's {@code code} and a challenge as {@code challenge} says; Redis never asked. */
+    private void assertRefusedWithoutReadingTheStock(RequestBuilder request, int status, String code,
+            Matcher<String> challenge) throws Exception {
+        mvc.perform(request)
+                .andExpect(status().is(status))
+                .andExpect(header().string("WWW-Authenticate", challenge))
+                .andExpect(jsonPath("$.error.code").value(code));
         verifyNoInteractions(redis);
     }
 }
