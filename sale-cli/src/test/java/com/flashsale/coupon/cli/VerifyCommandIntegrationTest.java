@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.testsupport.SaleStores;
 import com.flashsale.coupon.testsupport.TestServers;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -75,14 +77,8 @@ class VerifyCommandIntegrationTest {
     @Test
     void aK6RunsAnswersAreCheckedWithTheStores() throws Exception {
         stores.sell(100, 100);
-        Path right = dir.resolve("right.json");
-        Files.writeString(right, """
-                {"runner":"k6","couponCode":"FLASH100","members":500,"outcomes":{"200":100,"409 COUPON-003":400},
-                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
-        Path wrong = dir.resolve("wrong.json");
-        Files.writeString(wrong, """
-                {"runner":"k6","couponCode":"FLASH100","members":500,"outcomes":{"200":100,"409 COUPON-003":397,"other":3},
-                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
+        Path right = k6Answers("FLASH100", 500, Map.of("200", 100, "409 COUPON-003", 400));
+        Path wrong = k6Answers("FLASH100", 500, Map.of("200", 100, "409 COUPON-003", 397, "other", 3));
 
         Run passed = verify("--answers", right.toString());
         Run failed = verify("--answers", wrong.toString());
@@ -109,14 +105,8 @@ class VerifyCommandIntegrationTest {
     @Test
     void judgesTheCouponTheAnswersWereGivenFor() throws Exception {
         stores.sell(100, 100);
-        Path flash = dir.resolve("flash.json");
-        Files.writeString(flash, """
-                {"runner":"k6","couponCode":"FLASH100","members":500,"outcomes":{"200":100,"409 COUPON-003":400},
-                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
-        Path welcome = dir.resolve("welcome.json");
-        Files.writeString(welcome, """
-                {"runner":"k6","couponCode":"WELCOME10","members":500,"outcomes":{"200":100,"409 COUPON-003":400},
-                 "latencyMs":{"p50":1,"p99":2,"max":3}}""");
+        Path flash = k6Answers("FLASH100", 500, Map.of("200", 100, "409 COUPON-003", 400));
+        Path welcome = k6Answers("WELCOME10", 500, Map.of("200", 100, "409 COUPON-003", 400));
 
         Run flashPasses = verify("--answers", flash.toString());
         Run welcomeIsJudgedOnWelcome = verify("--answers", welcome.toString());
@@ -133,10 +123,8 @@ class VerifyCommandIntegrationTest {
     @Test
     void moreMembersThanAreActiveIsRefusedWithHowManyAre() throws Exception {
         stores.sell(100, 100);
-        Path many = dir.resolve("many.json");
-        Files.writeString(many, """
-                {"runner":"k6","couponCode":"FLASH100","members":600,"outcomes":{"200":100,"409 COUPON-003":400,
-                 "403 MEMBER-002":1,"404 MEMBER-001":99},"latencyMs":{"p50":1,"p99":2,"max":3}}""");
+        Path many = k6Answers("FLASH100", 600,
+                Map.of("200", 100, "409 COUPON-003", 400, "403 MEMBER-002", 1, "404 MEMBER-001", 99));
 
         CommandLines.assertRefused(environment(), "only 500 of members 1..600 are active", "verify",
                 "--answers", many.toString());
@@ -193,6 +181,16 @@ class VerifyCommandIntegrationTest {
         Map<String, String> env = new HashMap<>(stores.environment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
         return env;
+    }
+
+    /** The summary a k6 run of {@code members} members writes, with these counts of answers, as a file of this test. */
+    private Path k6Answers(String couponCode, int members, Map<String, Integer> outcomes) throws IOException {
+        String counts = outcomes.entrySet().stream()
+                .map(outcome -> "\"%s\":%d".formatted(outcome.getKey(), outcome.getValue()))
+                .collect(Collectors.joining(","));
+        return Files.writeString(Files.createTempFile(dir, "k6-", ".json"), """
+                {"runner":"k6","couponCode":"%s","members":%d,"outcomes":{%s},"latencyMs":{"p50":1,"p99":2,"max":3}}"""
+                .formatted(couponCode, members, counts));
     }
 
     private Run verify(String... more) {
