@@ -142,8 +142,8 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
         mvc.perform(put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"status\":\"INACTIVE\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.data.memberId").value(7))
-                .andExpect(jsonPath("$.data.status").value("INACTIVE"));
+                .andExpect(content().json("""
+                        {"data": {"memberId": 7, "status": "INACTIVE"}}"""));
 
         assertThat(jdbc.queryForObject("SELECT status FROM members WHERE id = 7", String.class)).isEqualTo("INACTIVE");
         assertThat(redis.opsForHash().get(LedgerKeys.MEMBERS, "7")).isEqualTo("INACTIVE");
