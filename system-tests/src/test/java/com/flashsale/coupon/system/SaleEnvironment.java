@@ -225,10 +225,6 @@ public final class SaleEnvironment implements AutoCloseable {
         return servers;
     }
 
-    public Topology topology() {
-        return topology;
-    }
-
     /** The brokers the services use: the standalone one, or the three of the local cluster. */
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
@@ -263,8 +259,9 @@ public final class SaleEnvironment implements AutoCloseable {
         return issuedTopic;
     }
 
-    public String deadLetterTopic() {
-        return deadLetterTopic;
+    /** Every topic of this environment: the issued one and its dead letters. */
+    public List<String> topics() {
+        return List.of(issuedTopic, deadLetterTopic);
     }
 
     @Override

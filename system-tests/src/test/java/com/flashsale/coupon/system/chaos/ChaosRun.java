@@ -92,8 +92,7 @@ final class ChaosRun implements AutoCloseable {
         this.client = system.client(TIMEOUTS);
         this.probe = system.environment().probe();
         this.writes = new StoreWrites(system.environment(), COUPON, COUPON_ID);
-        this.topics = new DrillTopics(system.environment().kafkaBootstrapServers(),
-                List.of(system.environment().issuedTopic(), system.environment().deadLetterTopic()),
+        this.topics = new DrillTopics(system.environment().kafkaBootstrapServers(), system.environment().topics(),
                 system.environment().suffix());
         this.members = LongStream.range(FIRST_MEMBER, FIRST_MEMBER + scale.members()).boxed().toList();
         this.order = new MemberOrder(members, scenario.hashCode());
