@@ -12,42 +12,20 @@ import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.api.ServiceException;
 import com.flashsale.coupon.kit.api.Services;
 import com.flashsale.coupon.kit.token.TokenCredentials;
-import com.flashsale.coupon.kit.token.TokenIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The worker as deployed: operators need their token for the campaign API, the sale reset and the
  * test-run stock init do not exist whatever the token, and probes and metrics answer on the management port.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("prod")
-@DirtiesContext
-class ProdProfileIntegrationTest {
-
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.registerWithTokens(registry, tokens);
-    }
+class ProdProfileIntegrationTest extends GuardedWorkerTest {
 
     @Test
     void hasNoSaleResetOrTestStockInitEvenForAnOperator() {

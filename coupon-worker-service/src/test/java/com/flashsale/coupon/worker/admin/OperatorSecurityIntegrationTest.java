@@ -9,10 +9,8 @@ import com.flashsale.coupon.kit.api.Reply;
 import com.flashsale.coupon.kit.api.SaleClient;
 import com.flashsale.coupon.kit.token.ForgedTokens;
 import com.flashsale.coupon.kit.token.TokenCredentials;
-import com.flashsale.coupon.kit.token.TokenIssuer;
 import com.flashsale.coupon.testsupport.DescribedApi;
-import com.flashsale.coupon.worker.WorkerStoresTest;
-import com.flashsale.coupon.worker.WorkerTestEnvironment;
+import com.flashsale.coupon.worker.GuardedWorkerTest;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,12 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -44,20 +36,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * (operators only: the gateway limits the public), API6 (no business flow is exposed), API7 (it
  * fetches no URL a caller gives), API9 (one API, one version), API10 (it consumes no third-party API).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
-class OperatorSecurityIntegrationTest extends WorkerStoresTest {
+class OperatorSecurityIntegrationTest extends GuardedWorkerTest {
 
-    private static final TokenIssuer tokens = TokenIssuer.forTests();
     /** What an error body must never show: a stack frame or a Java, Spring, Jackson or project type. */
     private static final Pattern INTERNALS = Pattern.compile(
             "Exception|\\bat [a-z]+\\.|java\\.|jakarta\\.|org\\.springframework|org\\.apache|tools\\.jackson|com\\.fasterxml|com\\.flashsale|com\\.nimbusds|com\\.mysql");
-
-    @LocalServerPort
-    int port;
-
-    @LocalManagementPort
-    int managementPort;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -67,11 +50,6 @@ class OperatorSecurityIntegrationTest extends WorkerStoresTest {
     SaleClient api;
 
     LocalTarget worker;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        WorkerTestEnvironment.registerWithTokens(registry, tokens);
-    }
 
     @BeforeEach
     void oneIssuedCouponFullyProvisioned() {
