@@ -39,6 +39,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
  * How the operator endpoints (open, under the {@code local} profile) answer what they refuse: bad
@@ -76,28 +77,23 @@ class AdminControllersTest extends OperatorEndpointsSlice {
 
     @Test
     void namesTheQueryParameterItDoesNotRead() throws Exception {
-        assertRefused(mvc.perform(post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay?dryRun=true")),
-                400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("Unknown query parameter 'dryRun': this endpoint reads none."));
+        assertInvalid(post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay?dryRun=true"),
+                "Unknown query parameter 'dryRun': this endpoint reads none.");
         verifyNoInteractions(replay);
     }
 
     @Test
     void namesTheBodysFieldItCouldNotReadAndTheValuesItTakes() throws Exception {
-        assertRefused(mvc.perform(put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":2}")), 400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("status: must be one of ACTIVE, PAUSED, ENDED."));
-        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .content(AdminBadRequests.campaign("\"startsAt\":1796115600"))), 400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("startsAt: must be an ISO-8601 instant such as 2026-12-01T09:00:00Z."));
+        assertInvalid(json(put("/api/v1/admin/campaigns/FLASH100/status"), "{\"status\":2}"),
+                "status: must be one of ACTIVE, PAUSED, ENDED.");
+        assertInvalid(json(post("/api/v1/admin/campaigns"), AdminBadRequests.campaign("\"startsAt\":1796115600")),
+                "startsAt: must be an ISO-8601 instant such as 2026-12-01T09:00:00Z.");
         verifyNoInteractions(campaigns);
     }
 
     @Test
     void namesTheBodysFieldThatIsMissing() throws Exception {
-        assertRefused(mvc.perform(put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON)
-                .content("{}")), 400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("quantity: must not be null"));
+        assertInvalid(json(put("/api/v1/admin/campaigns/FLASH100/quantity"), "{}"), "quantity: must not be null");
     }
 
     /** DATETIME holds no year past 9999, and yyyy once wrote the year -5 as 0006: refused before any store is asked. */
@@ -105,19 +101,15 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     void refusesCampaignTimesTheStoresCannotHoldNamingTheFieldAndTheRange() throws Exception {
         String range = "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z";
 
-        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .content(AdminBadRequests.campaign("\"startsAt\":\"+10000-01-01T00:00:00Z\""))), 400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
-        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .content(AdminBadRequests.campaign("\"startsAt\":\"-0005-01-01T00:00:00Z\""))), 400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
-        assertRefused(mvc.perform(post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON)
-                .content(AdminBadRequests.campaign("\"startsAt\":\"2026-12-01T09:00:00Z\",\"endsAt\":\"+10000-01-01T00:00:00Z\""))),
-                400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("endsAt: " + range));
-        assertRefused(mvc.perform(put("/api/v1/admin/campaigns/SPRING25/window").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"startsAt\":\"+10000-01-01T00:00:00Z\",\"endsAt\":\"2026-12-01T10:00:00Z\"}")), 400, "COMMON-001")
-                .andExpect(jsonPath("$.error.message").value("startsAt: " + range));
+        assertInvalid(json(post("/api/v1/admin/campaigns"),
+                AdminBadRequests.campaign("\"startsAt\":\"+10000-01-01T00:00:00Z\"")), "startsAt: " + range);
+        assertInvalid(json(post("/api/v1/admin/campaigns"),
+                AdminBadRequests.campaign("\"startsAt\":\"-0005-01-01T00:00:00Z\"")), "startsAt: " + range);
+        assertInvalid(json(post("/api/v1/admin/campaigns"),
+                AdminBadRequests.campaign("\"startsAt\":\"2026-12-01T09:00:00Z\",\"endsAt\":\"+10000-01-01T00:00:00Z\"")),
+                "endsAt: " + range);
+        assertInvalid(json(put("/api/v1/admin/campaigns/SPRING25/window"),
+                "{\"startsAt\":\"+10000-01-01T00:00:00Z\",\"endsAt\":\"2026-12-01T10:00:00Z\"}"), "startsAt: " + range);
         verifyNoInteractions(campaigns);
     }
 
@@ -148,8 +140,8 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     void refusesAPagePastTheBoundOnEveryListNamingTheParameter() throws Exception {
         for (String list : List.of("/api/v1/admin/campaigns", "/api/v1/admin/campaigns/FLASH100/audit",
                 "/api/v1/admin/campaigns/FLASH100/holders", "/api/v1/admin/campaigns/FLASH100/failed-issuances")) {
-            assertRefused(mvc.perform(get(list).param("page", "2147483647").param("size", "200")), 400, "COMMON-001")
-                    .andExpect(jsonPath("$.error.message").value("page: must be less than or equal to 1000000"));
+            assertInvalid(get(list).param("page", "2147483647").param("size", "200"),
+                    "page: must be less than or equal to 1000000");
         }
         verifyNoInteractions(campaigns, issuances);
     }
@@ -157,9 +149,8 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     @Test
     void refusesAStockInitCodeOfAnotherShape() throws Exception {
         for (String code : List.of("FLASH100 ", "FLASH100!", "")) {
-            assertRefused(mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", code).param("quantity", "10")),
-                    400, "COMMON-001")
-                    .andExpect(jsonPath("$.error.message").value("couponCode: must be 1-64 letters, digits, '-' or '_'"));
+            assertInvalid(post("/api/v1/coupons/stock/init").param("couponCode", code).param("quantity", "10"),
+                    "couponCode: must be 1-64 letters, digits, '-' or '_'");
         }
         verifyNoInteractions(campaigns);
     }
@@ -347,5 +338,14 @@ class AdminControllersTest extends OperatorEndpointsSlice {
 
     static ResultActions assertRefused(ResultActions answer, int status, String code) throws Exception {
         return answer.andExpect(EnvelopeMatchers.refused(status, code));
+    }
+
+    /** Refused as malformed (400 COMMON-001), with the message that names what was wrong. */
+    private void assertInvalid(MockHttpServletRequestBuilder request, String message) throws Exception {
+        assertRefused(mvc.perform(request), 400, "COMMON-001").andExpect(jsonPath("$.error.message").value(message));
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }
