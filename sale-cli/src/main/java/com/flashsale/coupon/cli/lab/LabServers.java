@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -29,6 +31,8 @@ public record LabServers(String mysqlServerUrl, String mysqlUser, String mysqlPa
     static final String DATABASE = "coupon_lab";
     static final int REDIS_DATABASE = 12;
     static final String TOPIC = "lab-coupon-issued";
+    /** As long as a send may wait for metadata (the producer's max.block.ms). */
+    private static final Duration LEADER_WAIT = Duration.ofSeconds(60);
 
     /** The lab's corner of the servers the system's stores are on. */
     public static LabServers on(StoreSettings stores, String kafkaBootstrap) {
@@ -61,14 +65,20 @@ public record LabServers(String mysqlServerUrl, String mysqlUser, String mysqlPa
         return RedisURI.builder().withHost(redisHost).withPort(redisPort).withDatabase(redisDatabase).build();
     }
 
-    /** The seed published one event per issuance, at once, with acks=all. */
+    /**
+     * The seed published one event per issuance, at once, with acks=all. Kafka's own timeouts (30 s a
+     * request, 120 s to deliver): a refused event gives its coupon back after the member was told yes,
+     * so a shorter delivery timeout turns a broker that is merely slow (starved of CPU on a busy
+     * machine) into refused events, and the lab would measure the machine instead of the baseline.
+     */
     public KafkaProducer<String, String> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000),
                 new StringSerializer(), new StringSerializer());
     }
 
+    /** Creates the lab's topic if it is missing, and returns once every partition has a leader to take events. */
     public void createTopic() throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap))) {
             Set<String> existing = admin.listTopics().names().get();
@@ -81,6 +91,34 @@ public record LabServers(String mysqlServerUrl, String mysqlUser, String mysqlPa
                     }
                 }
             }
+            awaitLeaders(admin);
+        }
+    }
+
+    /**
+     * A topic just created may not have its leaders yet; the first sends would then wait on them inside
+     * the timed load.
+     */
+    private void awaitLeaders(Admin admin) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + LEADER_WAIT.toNanos();
+        while (!hasEveryLeader(admin)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Topic " + topic + " on " + kafkaBootstrap + " has a partition without a"
+                        + " leader after " + LEADER_WAIT.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean hasEveryLeader(Admin admin) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
+                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return false;
+            }
+            throw e;
         }
     }
 }

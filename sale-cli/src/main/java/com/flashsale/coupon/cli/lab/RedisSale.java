@@ -39,6 +39,8 @@ abstract sealed class RedisSale implements Baseline permits DecrThenSismember, L
         redis = connection.sync();
         producer = servers.producer();
         topic = servers.topic();
+        // The topic's leaders are known before the load starts, so its first sends do not wait on them.
+        producer.partitionsFor(topic);
     }
 
     @Override
