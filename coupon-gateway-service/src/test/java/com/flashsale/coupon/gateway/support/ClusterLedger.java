@@ -15,11 +15,10 @@ import java.util.UUID;
  * The ledger on the local Redis Cluster ({@link TestLedger}), with what a test needs to steer the nodes: which primary and replica hold a coupon, and their processes.
  * Each test names its own coupons (no node is flushed: other tests may share the cluster).
  */
-public final class ClusterLedger extends TestLedger<ClusterLedger> {
+public final class ClusterLedger extends TestLedger<ClusterLedger, RedisAdvancedClusterCommands<String, String>> {
 
     private final RedisClusterClient client;
     private final StatefulRedisClusterConnection<String, String> connection;
-    public final RedisAdvancedClusterCommands<String, String> redis;
 
     public ClusterLedger() {
         this(RedisClusterClient.create(TestServers.redisClusterNodes().stream()
@@ -27,14 +26,9 @@ public final class ClusterLedger extends TestLedger<ClusterLedger> {
     }
 
     private ClusterLedger(RedisClusterClient client) {
-        this(client, client.connect());
-    }
-
-    private ClusterLedger(RedisClusterClient client, StatefulRedisClusterConnection<String, String> connection) {
-        super(connection.sync());
+        super(client, client.connect().sync());
         this.client = client;
-        this.connection = connection;
-        this.redis = connection.sync();
+        this.connection = redis.getStatefulConnection();
     }
 
     /** A code no other test uses. */
@@ -76,11 +70,5 @@ public final class ClusterLedger extends TestLedger<ClusterLedger> {
         return direct.sync().info("server").lines().filter(line -> line.startsWith("process_id:"))
                 .mapToLong(line -> Long.parseLong(line.substring("process_id:".length()).trim()))
                 .findFirst().orElseThrow();
-    }
-
-    @Override
-    public void close() {
-        connection.close();
-        client.shutdown();
     }
 }

@@ -3,7 +3,6 @@ package com.flashsale.coupon.gateway.support;
 import com.flashsale.coupon.testsupport.TestServers;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,11 +12,7 @@ import java.util.TreeMap;
  * The ledger in the gateway tests' Redis database (one server): what {@link TestLedger} writes and
  * reads, plus a clean start, command counts and snapshots.
  */
-public final class LedgerFixture extends TestLedger<LedgerFixture> {
-
-    private final RedisClient client;
-    private final StatefulRedisConnection<String, String> connection;
-    public final RedisCommands<String, String> redis;
+public final class LedgerFixture extends TestLedger<LedgerFixture, RedisCommands<String, String>> {
 
     public LedgerFixture() {
         this(RedisClient.create(RedisURI.builder().withHost(TestServers.endpoints().redisHost())
@@ -25,14 +20,7 @@ public final class LedgerFixture extends TestLedger<LedgerFixture> {
     }
 
     private LedgerFixture(RedisClient client) {
-        this(client, client.connect());
-    }
-
-    private LedgerFixture(RedisClient client, StatefulRedisConnection<String, String> connection) {
-        super(connection.sync());
-        this.client = client;
-        this.connection = connection;
-        this.redis = connection.sync();
+        super(client, client.connect().sync());
     }
 
     public LedgerFixture reset() {
@@ -56,11 +44,5 @@ public final class LedgerFixture extends TestLedger<LedgerFixture> {
             snapshot.put(key, dump == null ? "<gone>" : Arrays.toString(dump));
         }
         return snapshot;
-    }
-
-    @Override
-    public void close() {
-        connection.close();
-        client.shutdown();
     }
 }

@@ -2,6 +2,7 @@ package com.flashsale.coupon.gateway.support;
 
 import com.flashsale.coupon.events.LedgerKeys;
 import com.flashsale.coupon.events.LedgerKeys.CampaignFields;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Instant;
@@ -16,12 +17,16 @@ import java.util.UUID;
  * ({@link LedgerFixture}) or on the local Redis Cluster ({@link ClusterLedger}).
  *
  * @param <L> the ledger itself, so that writes chain
+ * @param <C> the commands of its connection, for what a test asks of Redis directly
  */
-public abstract class TestLedger<L extends TestLedger<L>> implements AutoCloseable {
+public abstract class TestLedger<L extends TestLedger<L, C>, C extends RedisClusterCommands<String, String>>
+        implements AutoCloseable {
 
-    private final RedisClusterCommands<String, String> redis;
+    private final AbstractRedisClient client;
+    public final C redis;
 
-    protected TestLedger(RedisClusterCommands<String, String> redis) {
+    protected TestLedger(AbstractRedisClient client, C redis) {
+        this.client = client;
         this.redis = redis;
     }
 
@@ -108,5 +113,11 @@ public abstract class TestLedger<L extends TestLedger<L>> implements AutoCloseab
 
     public long outboxLength(String code) {
         return redis.xlen(LedgerKeys.forCoupon(code).outbox());
+    }
+
+    /** Closes the connection with the client that opened it. */
+    @Override
+    public void close() {
+        client.shutdown();
     }
 }

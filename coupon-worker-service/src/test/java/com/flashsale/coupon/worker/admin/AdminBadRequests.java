@@ -4,6 +4,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
+import static com.flashsale.coupon.worker.admin.OperatorRequests.changeCampaign;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.json;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.memberStatus;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.newCampaign;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.status;
+
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -39,13 +45,12 @@ final class AdminBadRequests {
                 campaignStatus("{\"status\":\"PAUSED\",\"quantity\":1000000}"),
                 campaignStatus("{\"status\":2}"),
                 campaignStatus("{\"status\":\"2\"}"),
-                put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
-                        .header("If-Match", "version three").content("{\"status\":\"PAUSED\"}"),
+                json(put("/api/v1/admin/campaigns/FLASH100/status").header("If-Match", "version three"),
+                        "{\"status\":\"PAUSED\"}"),
                 campaignStatus("{\"status\":\"PAUSED\"}").header("If-Match", "W/\"1\""),
                 campaignStatus("{\"status\":\"PAUSED\"}").header("If-Match", "1"),
                 campaignStatus("{\"status\":\"PAUSED\"}").header("If-Match", "\"01\""),
-                put("/api/v1/admin/campaigns/FLASH 100/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"PAUSED\"}"),
+                changeCampaign("FLASH 100", "status", status("PAUSED")),
                 newCampaign("{}"),
                 newCampaign("not json"),
                 newCampaign(campaign("\"couponCode\":\"NEW 1\"")),
@@ -82,11 +87,10 @@ final class AdminBadRequests {
                 post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay")
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("dryRun=true"),
                 // A body where the endpoint reads none: the reset or the replay would run for real.
-                post("/api/test/reset").contentType(MediaType.APPLICATION_JSON).content("{\"dryRun\":true}"),
+                json(post("/api/test/reset"), "{\"dryRun\":true}"),
                 post("/api/test/reset").contentType("application/yaml").content("dryRun: true"),
                 post("/api/v1/admin/reconciliation").contentType(MediaType.TEXT_PLAIN).content("hello"),
-                post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"ids\":[1,2]}"),
+                json(post("/api/v1/admin/campaigns/FLASH100/failed-issuances/replay"), "{\"ids\":[1,2]}"),
                 get("/api/v1/admin/campaigns/FLASH100!"),
                 // A read's If-Match is read as strictly as a change's.
                 get("/api/v1/admin/campaigns/FLASH100").header("If-Match", "W/\"1\""),
@@ -94,8 +98,7 @@ final class AdminBadRequests {
                 quantity("{}"),
                 quantity("{\"quantity\":0}"),
                 quantity("{\"quantity\":-5}"),
-                put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON)
-                        .header("If-Match", "\"-1\"").content("{\"quantity\":100}"),
+                quantity("{\"quantity\":100}").header("If-Match", "\"-1\""),
                 window("{}"),
                 window("{\"startsAt\":\"2026-13-01T00:00:00Z\"}"),
                 window("{\"startsAt\":1796115600}"),
@@ -153,27 +156,19 @@ final class AdminBadRequests {
         return body.append('}').toString();
     }
 
-    private static MockHttpServletRequestBuilder newCampaign(String body) {
-        return post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(body);
-    }
-
     private static MockHttpServletRequestBuilder campaignStatus(String body) {
-        return put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON).content(body);
+        return changeCampaign("FLASH100", "status", body);
     }
 
     private static MockHttpServletRequestBuilder quantity(String body) {
-        return put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON).content(body);
+        return changeCampaign("FLASH100", "quantity", body);
     }
 
     private static RequestBuilder window(String body) {
-        return put("/api/v1/admin/campaigns/FLASH100/window").contentType(MediaType.APPLICATION_JSON).content(body);
+        return changeCampaign("FLASH100", "window", body);
     }
 
     private static RequestBuilder campaignList(String parameter, String value) {
         return get("/api/v1/admin/campaigns").param(parameter, value);
-    }
-
-    private static RequestBuilder memberStatus(String memberId, String body) {
-        return put("/api/v1/admin/members/" + memberId + "/status").contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

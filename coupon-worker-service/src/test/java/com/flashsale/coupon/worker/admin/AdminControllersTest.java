@@ -1,5 +1,6 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.OperatorRequests.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -343,9 +344,5 @@ class AdminControllersTest extends OperatorEndpointsSlice {
     /** Refused as malformed (400 COMMON-001), with the message that names what was wrong. */
     private void assertInvalid(MockHttpServletRequestBuilder request, String message) throws Exception {
         assertRefused(mvc.perform(request), 400, "COMMON-001").andExpect(jsonPath("$.error.message").value(message));
-    }
-
-    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

@@ -1,5 +1,8 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.OperatorRequests.changeCampaign;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.memberStatus;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -97,10 +100,7 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
         sellFlash100(20);
         Snapshot ledgerOnly = snapshot();
 
-        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "5"))
-                .andExpect(EnvelopeMatchers.refused(409, "CAMPAIGN-004"))
-                .andExpect(jsonPath("$.error.message").value(
-                        "campaign FLASH100 has issued 20 coupons in the ledger: its quantity cannot go below that"));
+        assertStockInitRefused(5, "campaign FLASH100 has issued 20 coupons in the ledger: its quantity cannot go below that");
         assertThat(snapshot()).isEqualTo(ledgerOnly);
 
         for (long member = 1; member <= 20; member++) {
@@ -109,10 +109,7 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
         }
         Snapshot persisted = snapshot();
 
-        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "19"))
-                .andExpect(EnvelopeMatchers.refused(409, "CAMPAIGN-004"))
-                .andExpect(jsonPath("$.error.message").value(
-                        "campaign FLASH100 has issued 20 coupons: its quantity cannot go below that"));
+        assertStockInitRefused(19, "campaign FLASH100 has issued 20 coupons: its quantity cannot go below that");
         assertThat(snapshot()).isEqualTo(persisted);
         assertThat(redis.opsForValue().get(FLASH100.stock())).isEqualTo("80");
 
@@ -126,8 +123,7 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
 
     @Test
     void pausesACampaignInMySqlAndRedis() throws Exception {
-        mvc.perform(put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"PAUSED\"}"))
+        mvc.perform(changeCampaign("FLASH100", "status", status("PAUSED")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.data.status").value("PAUSED"));
 
@@ -139,8 +135,7 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
 
     @Test
     void deactivatesAMemberInMySqlAndRedis() throws Exception {
-        mvc.perform(put("/api/v1/admin/members/7/status").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"INACTIVE\"}"))
+        mvc.perform(memberStatus("7", status("INACTIVE")))
                 .andExpect(status().isOk())
                 .andExpect(content().json("""
                         {"data": {"memberId": 7, "status": "INACTIVE"}}"""));
@@ -156,12 +151,8 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
 
         mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "NOPE").param("quantity", "10"))
                 .andExpect(status().isNotFound());
-        mvc.perform(put("/api/v1/admin/campaigns/NOPE/status").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"PAUSED\"}"))
-                .andExpect(status().isNotFound());
-        mvc.perform(put("/api/v1/admin/members/999999/status").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"INACTIVE\"}"))
-                .andExpect(status().isNotFound());
+        mvc.perform(changeCampaign("NOPE", "status", status("PAUSED"))).andExpect(status().isNotFound());
+        mvc.perform(memberStatus("999999", status("INACTIVE"))).andExpect(status().isNotFound());
 
         assertThat(redis.opsForSet().members(LedgerKeys.CAMPAIGNS)).doesNotContain("NOPE");
         assertThat(redis.hasKey(LedgerKeys.forCoupon("NOPE").campaign())).isFalse();
@@ -176,12 +167,9 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
     void findsNoCampaignByACodeThatDiffersOnlyInCase() throws Exception {
         Snapshot before = snapshot();
         List<RequestBuilder> requests = List.of(get("/api/v1/admin/campaigns/flash100"),
-                put("/api/v1/admin/campaigns/flash100/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"PAUSED\"}"),
-                put("/api/v1/admin/campaigns/flash100/quantity").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"quantity\":20}"),
-                put("/api/v1/admin/campaigns/flash100/window").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"startsAt\":\"2026-12-01T10:00:00Z\"}"),
+                changeCampaign("flash100", "status", status("PAUSED")),
+                changeCampaign("flash100", "quantity", "{\"quantity\":20}"),
+                changeCampaign("flash100", "window", "{\"startsAt\":\"2026-12-01T10:00:00Z\"}"),
                 get("/api/v1/admin/campaigns/flash100/audit"),
                 get("/api/v1/admin/campaigns/flash100/issuances"),
                 get("/api/v1/admin/campaigns/flash100/holders"),
@@ -247,6 +235,13 @@ class AdminEndpointsIntegrationTest extends OpenWorkerStoresTest {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
     }
 
+
+    /** A stock init to FLASH100 refused as a quantity below what was issued, with the message that says so. */
+    private void assertStockInitRefused(int quantity, String message) throws Exception {
+        mvc.perform(post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", Integer.toString(quantity)))
+                .andExpect(EnvelopeMatchers.refused(409, "CAMPAIGN-004"))
+                .andExpect(jsonPath("$.error.message").value(message));
+    }
     private Snapshot snapshot() {
         return new Snapshot(jdbc.queryForList("SELECT code, quantity, status, version FROM coupons ORDER BY id"),
                 jdbc.queryForList("SELECT status, COUNT(*) AS members FROM members GROUP BY status ORDER BY status"),

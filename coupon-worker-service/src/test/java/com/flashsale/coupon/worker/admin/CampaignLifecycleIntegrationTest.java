@@ -1,5 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.OperatorRequests.changeCampaign;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.newCampaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -426,26 +428,22 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
     }
 
     private static RequestBuilder create(String code, int quantity, Instant startsAt, Instant endsAt) {
-        return post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(
-                "{\"couponCode\":\"" + code + "\",\"name\":\"Test " + code + "\",\"quantity\":" + quantity + ",\"startsAt\":\""
-                        + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
+        return newCampaign("{\"couponCode\":\"" + code + "\",\"name\":\"Test " + code + "\",\"quantity\":" + quantity
+                + ",\"startsAt\":\"" + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
     }
 
     /** With the times as the JSON carries them, years beyond four digits or before 1 among them. */
     private static RequestBuilder create(String code, String startsAt, String endsAt) {
-        return post("/api/v1/admin/campaigns").contentType(MediaType.APPLICATION_JSON).content(
-                "{\"couponCode\":\"" + code + "\",\"name\":\"Test " + code + "\",\"quantity\":10,\"startsAt\":\"" + startsAt
-                        + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
+        return newCampaign("{\"couponCode\":\"" + code + "\",\"name\":\"Test " + code + "\",\"quantity\":10,\"startsAt\":\""
+                + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
     }
 
     private static MockHttpServletRequestBuilder changeStatus(String code, String status) {
-        return put("/api/v1/admin/campaigns/" + code + "/status").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"status\":\"" + status + "\"}");
+        return changeCampaign(code, "status", OperatorRequests.status(status));
     }
 
     private static MockHttpServletRequestBuilder quantity(String code, int quantity) {
-        return put("/api/v1/admin/campaigns/" + code + "/quantity").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"quantity\":" + quantity + "}");
+        return changeCampaign(code, "quantity", "{\"quantity\":" + quantity + "}");
     }
 
     private static RequestBuilder window(String code, Instant startsAt, Instant endsAt) {
@@ -453,7 +451,7 @@ class CampaignLifecycleIntegrationTest extends OpenWorkerStoresTest {
     }
 
     private static RequestBuilder window(String code, String startsAt, String endsAt) {
-        return put("/api/v1/admin/campaigns/" + code + "/window").contentType(MediaType.APPLICATION_JSON).content(
+        return changeCampaign(code, "window",
                 "{\"startsAt\":\"" + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"") + "}");
     }
 

@@ -1,5 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.OperatorRequests.changeCampaign;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.status;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -45,8 +47,8 @@ class OperatorTokenTest extends TokenVerifyingSlice {
                 Instant.parse("2026-12-01T09:00:00Z"), null, 4, null);
         given(campaigns.changeStatus("SPRING25", CampaignStatus.ENDED, null, "operator")).willReturn(ended);
 
-        mvc.perform(put("/api/v1/admin/campaigns/SPRING25/status").header("Authorization", "Bearer " + tokens.operator())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"ENDED\"}"))
+        mvc.perform(changeCampaign("SPRING25", "status", status("ENDED"))
+                .header("Authorization", "Bearer " + tokens.operator()))
                 .andExpect(status().isOk());
         then(campaigns).should().changeStatus("SPRING25", CampaignStatus.ENDED, null, "operator");
     }
@@ -59,9 +61,8 @@ class OperatorTokenTest extends TokenVerifyingSlice {
                 .willReturn(new CampaignView(4, "SPRING25", "Spring sale", 500, CampaignStatus.PAUSED,
                         Instant.parse("2026-12-01T09:00:00Z"), null, 4, null));
 
-        mvc.perform(put("/api/v1/admin/campaigns/SPRING25/status")
-                .header("Authorization", "Bearer " + tokens.token(subject, TokenIssuer.OPERATOR_SCOPE))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"PAUSED\"}"))
+        mvc.perform(changeCampaign("SPRING25", "status", status("PAUSED"))
+                .header("Authorization", "Bearer " + tokens.token(subject, TokenIssuer.OPERATOR_SCOPE)))
                 .andExpect(status().isOk());
         then(campaigns).should().changeStatus("SPRING25", CampaignStatus.PAUSED, null, subject.substring(0, 200));
     }

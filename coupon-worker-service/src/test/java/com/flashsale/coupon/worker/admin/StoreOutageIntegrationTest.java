@@ -1,5 +1,7 @@
 package com.flashsale.coupon.worker.admin;
 
+import static com.flashsale.coupon.worker.admin.OperatorRequests.changeCampaign;
+import static com.flashsale.coupon.worker.admin.OperatorRequests.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -58,10 +60,8 @@ class StoreOutageIntegrationTest extends OpenWorkerStoresTest {
         String stockBefore = redis.opsForValue().get(FLASH100.stock());
         List<RequestBuilder> requests = List.of(get("/api/v1/admin/campaigns/FLASH100"),
                 get("/api/v1/admin/campaigns"),
-                put("/api/v1/admin/campaigns/FLASH100/status").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"PAUSED\"}"),
-                put("/api/v1/admin/campaigns/FLASH100/quantity").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"quantity\":150}"),
+                changeCampaign("FLASH100", "status", status("PAUSED")),
+                changeCampaign("FLASH100", "quantity", "{\"quantity\":150}"),
                 post("/api/v1/coupons/stock/init").param("couponCode", "FLASH100").param("quantity", "150"),
                 post("/api/test/reset"));
 

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.events.CouponIssued;
 import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.worker.OpenWorkerStoresTest;
+import com.flashsale.coupon.worker.LedgerScriptsTest;
 import com.flashsale.coupon.worker.WorkerTestEnvironment;
 import com.flashsale.coupon.worker.campaign.CampaignAdministration;
-import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
 import com.flashsale.coupon.worker.deadletter.FailedIssuanceReplay;
 import com.flashsale.coupon.worker.deadletter.ReplayOutcome;
 import com.flashsale.coupon.worker.reconciliation.ReconciliationReport;
-import com.flashsale.coupon.worker.reconciliation.ReconciliationRunner;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -20,27 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Every worker script that changes a coupon's stock, holders or campaign moves the coupon's ledger
  * version, and only when it changed something: gateways answering a sold-out campaign from a copy
  * rely on it (the contract in {@link LedgerKeys}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"coupon.reconciliation.grace-period=30s", "coupon.reconciliation.interval=1h"})
-class LedgerVersionIntegrationTest extends OpenWorkerStoresTest {
-
-    private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
-
-    @Autowired
-    IssuanceRevoker revoker;
+class LedgerVersionIntegrationTest extends LedgerScriptsTest {
 
     @Autowired
     CampaignAdministration campaigns;
-
-    @Autowired
-    ReconciliationRunner reconciliation;
 
     @Autowired
     FailedIssuanceReplay replay;

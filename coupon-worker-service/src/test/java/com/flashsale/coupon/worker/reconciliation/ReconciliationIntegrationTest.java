@@ -3,9 +3,7 @@ package com.flashsale.coupon.worker.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flashsale.coupon.events.CouponIssued;
-import com.flashsale.coupon.events.LedgerKeys;
-import com.flashsale.coupon.worker.OpenWorkerStoresTest;
-import com.flashsale.coupon.worker.compensation.IssuanceRevoker;
+import com.flashsale.coupon.worker.LedgerScriptsTest;
 import com.flashsale.coupon.worker.persistence.CouponIssueRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
@@ -13,23 +11,12 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Reconciliation against the real Redis ledger and MariaDB, with drift made on purpose. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"coupon.reconciliation.grace-period=30s", "coupon.reconciliation.interval=1h"})
-class ReconciliationIntegrationTest extends OpenWorkerStoresTest {
-
-    private static final LedgerKeys FLASH100 = LedgerKeys.forCoupon("FLASH100");
-
-    @Autowired
-    ReconciliationRunner runner;
+class ReconciliationIntegrationTest extends LedgerScriptsTest {
 
     @Autowired
     MeterRegistry meters;
-
-    @Autowired
-    IssuanceRevoker revoker;
 
     @BeforeEach
     void cleanSale() {
@@ -124,7 +111,7 @@ class ReconciliationIntegrationTest extends OpenWorkerStoresTest {
     }
 
     private ReconciliationReport reconcile() {
-        return runner.runNow().orElseThrow(() -> new AssertionError("the reconciliation lock was not free"));
+        return reconciliation.runNow().orElseThrow(() -> new AssertionError("the reconciliation lock was not free"));
     }
 
     /** What the gateway's issue script does for an accepted member. */
