@@ -110,10 +110,6 @@ public final class BenchCommand implements Callable<Integer> {
             description = "(default: ${DEFAULT-VALUE})")
     Path wrkScript;
 
-    @Option(names = "--wrk-tokens-script", paramLabel = "FILE", defaultValue = "bench/wrk/issue-tokens.lua",
-            description = "(default: ${DEFAULT-VALUE})")
-    Path wrkTokensScript;
-
     @Option(names = "--tokens-gateway-url", paramLabel = "URL",
             description = "a second bench gateway on the same stores that asks for tokens (bench/run.sh starts it):"
                     + " the constant and the issue endpoint are measured there too, with each member's own token;"
@@ -178,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         Optional<BenchSettings.Tokens> tokens = Optional.ofNullable(tokensGateway)
                 .map(target -> new BenchSettings.Tokens(target, services.tokenIssuer()));
         return new BenchSettings(store, servers.bootstrapServers(), issuedTopic, coupon.couponCode(),
-                benchRedisDatabase, issueScript, wrkScript, wrkTokensScript, wrkThreads, connections,
+                benchRedisDatabase, issueScript, wrkScript, wrkThreads, connections,
                 Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), members, ceilingRequests,
                 saleQuantity, saleMembers, saleRequests, drainEvents, fixedRate, out, conditions, keepMembers, lab,
                 servers.lab(), processes, tokens);

@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code duration}); {@code fixedRate} 0 lets the bench choose it from the issue row's cost.
  */
 record BenchSettings(StoreSettings stores, String kafkaBootstrap, String issuedTopic, String couponCode,
-        int benchRedisDatabase, Path issueScript, Path wrkScript, Path wrkTokensScript, int wrkThreads, int connections, Duration warmup,
+        int benchRedisDatabase, Path issueScript, Path wrkScript, int wrkThreads, int connections, Duration warmup,
         Duration duration, int members, int ceilingRequests, int saleQuantity, int saleMembers, int saleRequests,
         int drainEvents, double fixedRate, Path out, String conditions, boolean keepMembers, List<LabLoad> labLoads,
         LabServers labServers, Processes processes, Optional<Tokens> tokens) {

@@ -67,7 +67,6 @@ final class SystemRows {
     private final BenchSale sale;
     private final Wrk wrk;
     private final Optional<CpuMeter> tokensMeter;
-    private final Wrk tokensWrk;
     private final InvariantChecker checker = new InvariantChecker();
     private Map<Outcome, Long> saleOutcomes = Map.of();
 
@@ -76,7 +75,6 @@ final class SystemRows {
         this.s = run.settings();
         this.tokensMeter = tokensMeter;
         this.wrk = new Wrk(s.wrkScript().toString(), s.wrkThreads(), s.connections());
-        this.tokensWrk = new Wrk(s.wrkTokensScript().toString(), s.wrkThreads(), s.connections());
         this.sale = new BenchSale(run);
     }
 
@@ -260,18 +258,18 @@ final class SystemRows {
             run.line(String.format(Locale.ROOT, "  signed in %s", BenchRun.seconds(System.nanoTime() - started)));
             String constant = tokens.gateway().resolve("/bench/constant").toString();
             String issue = tokens.gateway().resolve("/api/v1/coupons/issue").toString();
-            warmUp(" with tokens", tokensMeter, () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), file),
-                    () -> tokensWrk.runWithTokens(issue, s.duration(), s.couponCode(), file));
+            warmUp(" with tokens", tokensMeter, () -> wrk.runWithTokens(constant, s.duration(), s.couponCode(), file),
+                    () -> wrk.runWithTokens(issue, s.duration(), s.couponCode(), file));
             step("HTTP floor with tokens: the constant-JSON endpoint");
             CpuMeter.Measured<Wrk.Result> m = tokensMeter.measure(
-                    () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), file));
+                    () -> wrk.runWithTokens(constant, s.duration(), s.couponCode(), file));
             Wrk.Result r = m.result();
             named.put(Targets.FLOOR_TOKENS, add(rows, new ResultRow("floor", "HTTP floor with tokens: constant-JSON endpoint",
                     wrkLoad() + ", a token per member", r.throughput(), "req/s", r.p50(), r.p99(), -1, -1, -1,
                     ResultRow.NONE, cost(m.window(), r.requests()), wrkNote(r) + "; the same, behind the token check")));
             step("Issue endpoint while stock remains, with tokens");
             named.put(Targets.CONTENDED_TOKENS, add(rows, contended("issue endpoint, stock left, with tokens",
-                    tokensMeter, count, () -> tokensWrk.runWithTokens(issue, s.duration(), s.couponCode(), file))));
+                    tokensMeter, count, () -> wrk.runWithTokens(issue, s.duration(), s.couponCode(), file))));
             withTokensAlreadyVerified(rows, named, signed, constant, tokensMeter);
         } finally {
             Files.deleteIfExists(file);
@@ -291,9 +289,9 @@ final class SystemRows {
             Files.write(known, knownTokens);
             step("HTTP floor with tokens already verified: the constant-JSON endpoint, after a first pass of "
                     + FIRST_PASS.toSeconds() + " s over " + knownTokens.size() + " members' tokens");
-            tokensWrk.runWithTokens(constant, FIRST_PASS, s.couponCode(), known);
+            wrk.runWithTokens(constant, FIRST_PASS, s.couponCode(), known);
             CpuMeter.Measured<Wrk.Result> m = tokensMeter.measure(
-                    () -> tokensWrk.runWithTokens(constant, s.duration(), s.couponCode(), known));
+                    () -> wrk.runWithTokens(constant, s.duration(), s.couponCode(), known));
             Wrk.Result r = m.result();
             named.put(Targets.FLOOR_KNOWN_TOKENS, add(rows, new ResultRow("floor",
                     "HTTP floor with tokens already verified: constant-JSON endpoint",

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * wrk (closed loop: each connection sends its next request when the previous answer arrived) with
- * bench/wrk/issue.lua, which asks for a different member on every request.
+ * bench/wrk/issue.lua, which asks for a different member on every request: by the memberId in the
+ * body, or by each member's own bearer token.
  */
 record Wrk(String script, int threads, int connections) {
 
@@ -26,22 +27,25 @@ record Wrk(String script, int threads, int connections) {
 
     Result run(String url, Duration duration, String couponCode, long firstMember, long memberCount)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
-                "-d" + duration.toSeconds() + "s", "--latency", "--timeout", "5s", "-s", script, url, "--",
-                couponCode, Long.toString(firstMember), Long.toString(memberCount), Integer.toString(threads)));
-        String output = Tools.run(command, duration.toSeconds() + 30);
-        return parse(output);
+        return run(url, duration, List.of(couponCode, Long.toString(firstMember), Long.toString(memberCount),
+                Integer.toString(threads)));
     }
 
     /**
-     * The same with bench/wrk/issue-tokens.lua as the script: each request carries the next token of
-     * {@code tokens} (one member's each, no memberId in the body), every one once before any repeats.
+     * The same with each request carrying the next token of {@code tokens} (one member's each, no
+     * memberId in the body), every one once before any repeats: the file replaces the member range,
+     * which the script then does not read.
      */
     Result runWithTokens(String url, Duration duration, String couponCode, Path tokens)
             throws IOException, InterruptedException {
+        return run(url, duration, List.of(couponCode, "-", "-", Integer.toString(threads), tokens.toString()));
+    }
+
+    private Result run(String url, Duration duration, List<String> scriptArguments)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections,
-                "-d" + duration.toSeconds() + "s", "--latency", "--timeout", "5s", "-s", script, url, "--",
-                couponCode, tokens.toString(), Integer.toString(threads)));
+                "-d" + duration.toSeconds() + "s", "--latency", "--timeout", "5s", "-s", script, url, "--"));
+        command.addAll(scriptArguments);
         return parse(Tools.run(command, duration.toSeconds() + 30));
     }
 

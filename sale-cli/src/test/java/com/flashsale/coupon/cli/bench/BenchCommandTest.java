@@ -71,7 +71,7 @@ class BenchCommandTest {
             assertThat(tokens.issuer().publicKeyPem()).isEqualTo(development.publicKeyPem());
             assertThat(tokens.issuer().issuer()).isEqualTo("flash-sale-dev");
         });
-        assertThat(s.wrkTokensScript()).isEqualTo(Path.of("bench/wrk/issue-tokens.lua"));
+        assertThat(s.wrkScript()).as("the one script, given the tokens file").isEqualTo(Path.of("bench/wrk/issue.lua"));
         assertThat(settings(Map.of(), "bench").tokens()).as("no second gateway: no rows with tokens").isEmpty();
     }
 
