@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 public record ApiError(HttpStatus status, String code, String message) implements ApiErrorCode {
 
     // The refusals both APIs give for the same case: one code and one wording, whichever API answers.
+    public static final ApiError INVALID_REQUEST = new ApiError(HttpStatus.BAD_REQUEST, "COMMON-001",
+            "The request is malformed or a value is missing or invalid.");
     public static final ApiError INTERNAL_ERROR =
             new ApiError(HttpStatus.INTERNAL_SERVER_ERROR, "COMMON-500", "Unexpected error.");
     public static final ApiError MEMBER_NOT_FOUND =

@@ -26,8 +26,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns Spring MVC's refusals and unexpected failures into the envelope, the same way in both
  * services. Framework refusals (bad JSON, wrong method, wrong media type, ...) keep their HTTP status
- * and get the service's invalid-request code; they are answered before a handler is chosen, so each
- * service's advice covers every controller. Each service adds the refusals of its own domain.
+ * and get the code both APIs refuse malformed requests with ({@link ApiError#INVALID_REQUEST}); they
+ * are answered before a handler is chosen, so each service's advice covers every controller. Each
+ * service adds the refusals of its own domain.
  *
  * <p>Messages come from the request's fields and Spring's problem details, never from an exception's
  * own message: those name Java types, which are nobody's business outside the service.
@@ -36,18 +37,10 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
 
     private static final Logger log = LoggerFactory.getLogger(EnvelopeExceptionHandler.class);
 
-    private final ApiErrorCode invalidRequest;
-    private final ApiErrorCode internalError;
-
-    protected EnvelopeExceptionHandler(ApiErrorCode invalidRequest, ApiErrorCode internalError) {
-        this.invalidRequest = invalidRequest;
-        this.internalError = internalError;
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
         log.error("Unexpected error", e);
-        return ApiResponse.failure(internalError);
+        return ApiResponse.failure(ApiError.INTERNAL_ERROR);
     }
 
     @Override
@@ -99,7 +92,7 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
             HttpStatusCode status, WebRequest request) {
         String detail = body instanceof ProblemDetail problem ? problem.getDetail()
                 : ex instanceof ErrorResponse response ? response.getBody().getDetail() : null;
-        return envelope(status, headers, detail != null ? detail : invalidRequest.message());
+        return envelope(status, headers, detail != null ? detail : ApiError.INVALID_REQUEST.message());
     }
 
     /** What a body that is not one JSON object of the API's fields is told; a service may name an example. */
@@ -123,7 +116,7 @@ public abstract class EnvelopeExceptionHandler extends ResponseEntityExceptionHa
     }
 
     private ResponseEntity<Object> envelope(HttpStatusCode status, HttpHeaders headers, String message) {
-        return envelope(status, headers, status.is4xxClientError() ? invalidRequest : internalError, message);
+        return envelope(status, headers, status.is4xxClientError() ? ApiError.INVALID_REQUEST : ApiError.INTERNAL_ERROR, message);
     }
 
     private static ResponseEntity<Object> envelope(HttpStatusCode status, HttpHeaders headers, ApiErrorCode code,

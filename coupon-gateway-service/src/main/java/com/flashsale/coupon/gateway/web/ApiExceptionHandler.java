@@ -20,10 +20,6 @@ class ApiExceptionHandler extends EnvelopeExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    ApiExceptionHandler() {
-        super(ErrorCode.INVALID_REQUEST, ErrorCode.INTERNAL_ERROR);
-    }
-
     @ExceptionHandler(RedisException.class)
     ResponseEntity<ApiResponse<Void>> ledgerUnavailable(RedisException e) {
         log.warn("Redis ledger unavailable: {}", e.getMessage());

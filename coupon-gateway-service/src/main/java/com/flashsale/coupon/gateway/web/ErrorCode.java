@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  * releases: scripts, load tests and dashboards count answers by it) and the default message.
  */
 public enum ErrorCode implements ApiErrorCode {
-    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "COMMON-001", "The request is malformed or a field is missing or invalid."),
+    INVALID_REQUEST(ApiError.INVALID_REQUEST),
     // Redis may have failed after running the script, so "nothing happened" would be a guess; a retry
     // is always safe: the ledger answers COUPON-002 if the first attempt went through.
     LEDGER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002",

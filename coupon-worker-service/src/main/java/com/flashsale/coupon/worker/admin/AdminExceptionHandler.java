@@ -25,10 +25,6 @@ class AdminExceptionHandler extends EnvelopeExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(AdminExceptionHandler.class);
 
-    AdminExceptionHandler() {
-        super(ErrorCode.INVALID_REQUEST, ErrorCode.INTERNAL_ERROR);
-    }
-
     @ExceptionHandler(UnknownCampaignException.class)
     ResponseEntity<ApiResponse<Void>> unknownCampaign(UnknownCampaignException e) {
         return ApiResponse.failure(ErrorCode.COUPON_NOT_FOUND, e.getMessage());

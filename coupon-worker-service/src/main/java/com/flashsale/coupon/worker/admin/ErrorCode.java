@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
  * per endpoint, the ones it can answer ({@link Refusals}).
  */
 enum ErrorCode implements ApiErrorCode {
-    INVALID_REQUEST(HttpStatus.BAD_REQUEST, "COMMON-001", "The request is malformed or a value is missing or invalid."),
+    INVALID_REQUEST(ApiError.INVALID_REQUEST),
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "COMMON-002", "a data store is unavailable, try again"),
     RECONCILIATION_RUNNING(HttpStatus.CONFLICT, "COMMON-004",
             "Another worker replica is reconciling right now; try again when it has finished."),
